@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.model import Article, CodedArticle
+from eventwire.actors import ActorResolver
+from eventwire.events import Candidate, find_candidates
+from eventwire.knowledge import Knowledge, load_knowledge
+from eventwire.merge import merge_events
+from eventwire.model import Actor, Article, CodedArticle, Event, Mention, Span, event_id
 from eventwire.nlp import load_pipeline
+from eventwire.situate import Situator
 
 
 @dataclass
@@ -19,16 +25,95 @@ class CoderOptions:
     include_negated: bool = False
 
 
-def code_doc(doc: Doc, article: Article, knowledge: object, options: CoderOptions) -> CodedArticle:
-    """Code one parsed article. (Skeleton: filled in by the events/actors work.)"""
-    return CodedArticle(id=article.id, title=article.title, published=article.published,
-                        url=article.url, source=article.source)
+def parse_published(value: str | None) -> dt.date | None:
+    """The publication day from an ISO date or timestamp; None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _actor(m: Mention) -> Actor:
+    return Actor(code=m.code, sector=m.sector, text=m.text, name=m.name)
+
+
+def evidence_span(doc: Doc, cand: Candidate) -> Span:
+    """The trigger, its required words and the recipient phrase: the words that justify it."""
+    toks = [cand.trigger, *cand.words]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t) for t in toks)
+    if cand.recipient is not None and cand.recipient.start >= cand.trigger.sent.start_char \
+            and cand.recipient.end <= cand.trigger.sent.end_char:
+        start, end = min(start, cand.recipient.start), max(end, cand.recipient.end)
+        if cand.actor is not None and start <= cand.actor.start < end and \
+                cand.actor.start < cand.trigger.idx:
+            start = min(t.idx for t in toks)
+    return Span(text=doc.text[start:end], start=start, end=end)
+
+
+def to_event(doc: Doc, article: Article, cand: Candidate, knowledge: Knowledge,
+             situator: Situator) -> Event:
+    """A candidate as an output-contract event, with ontology fields, date and place."""
+    entry = cand.entry
+    assert cand.actor is not None
+    onto = knowledge.ontology
+    evidence = evidence_span(doc, cand)
+    when = situator.date(cand)
+    confidence = 0.45 + (0.15 if cand.actor.kind != "pronoun" else 0.05) \
+        + (0.2 if cand.recipient is not None else 0.0) + (0.1 if entry.with_ else 0.0) \
+        + (0.05 if cand.modality.modality == "asserted" else 0.0)
+    return Event(
+        id=event_id(article.id, entry.event, cand.actor.code,
+                    cand.recipient.code if cand.recipient else None, evidence.start),
+        event=entry.event,
+        mode=entry.mode,
+        context=list(entry.context),
+        cameo=entry.cameo,
+        quad=onto.categories[entry.event].quad,
+        intensity=onto.intensity(entry.event, entry.mode),
+        actor=_actor(cand.actor),
+        recipient=_actor(cand.recipient) if cand.recipient else None,
+        date=when.date,
+        date_end=when.date_end,
+        date_text=when.text,
+        location=situator.location(cand),
+        sentence=cand.trigger.sent.text,
+        evidence=evidence,
+        evidence_all=[evidence],
+        negated=cand.modality.negated or cand.modality.modality == "hypothetical",
+        modality=cand.modality.modality,
+        confidence=round(min(confidence, 1.0), 2),
+        rule=cand.rule,
+    )
+
+
+def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOptions
+             ) -> CodedArticle:
+    """Code one parsed article: resolve actors, find events, attach quotes, places, dates."""
+    published = parse_published(article.published)
+    resolver = ActorResolver(doc, knowledge.gazetteer, published)
+    situator = Situator(doc, resolver, published)
+    events: list[Event] = []
+    for sent in doc.sents:
+        for cand in find_candidates(sent, knowledge.lexicon, resolver):
+            keep = cand.decision == "emitted" or (
+                options.include_negated and cand.decision.startswith(("dropped: negated",
+                                                                      "dropped: hypothetical")))
+            if keep:
+                events.append(to_event(doc, article, cand, knowledge, situator))
+    return CodedArticle(
+        id=article.id, title=article.title, published=article.published, url=article.url,
+        source=article.source, events=merge_events(events), quotes=situator.quotes(),
+        mentions=resolver.mentions,
+    )
 
 
 class Coder:
     """A loaded pipeline plus knowledge, ready to code many articles."""
 
-    def __init__(self, nlp: Language, knowledge: object, options: CoderOptions | None = None):
+    def __init__(self, nlp: Language, knowledge: Knowledge, options: CoderOptions | None = None):
         self.nlp = nlp
         self.knowledge = knowledge
         self.options = options or CoderOptions()
@@ -36,12 +121,14 @@ class Coder:
     @classmethod
     def load(cls, model: str | None = None, actor_files: Iterable[str] = (),
              lexicon_files: Iterable[str] = (), include_negated: bool = False) -> Coder:
-        return cls(load_pipeline(model), None, CoderOptions(include_negated=include_negated))
+        return cls(load_pipeline(model), load_knowledge(actor_files, lexicon_files),
+                   CoderOptions(include_negated=include_negated))
 
     def code(self, article: Article) -> CodedArticle:
         return next(self.code_many([article]))
 
-    def code_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[CodedArticle]:
+    def code_many(self, articles: Iterable[Article], batch_size: int = 32
+                  ) -> Iterator[CodedArticle]:
         """Parse in batches with nlp.pipe and code each article as it comes."""
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):

@@ -1,0 +1,106 @@
+"""Throughput: how much the eventwire coder costs on top of the bare spaCy parse.
+
+Usage: python benchmarks/throughput.py CORPUS.jsonl [--limit N] [--model M] [--batch-size B]
+
+The corpus is JSON Lines with `id` and `text` (optional `title`, `published`). The pipeline is
+loaded once. Each measurement runs twice (alternating parse/code), and the best time is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from eventwire.coder import Coder
+from eventwire.errors import EventwireError
+from eventwire.model import Article
+from eventwire.nlp import ModelNotInstalled
+
+
+def read_articles(path: Path, limit: int | None) -> list[Article]:
+    """Read the corpus, naming the file and line of anything unusable."""
+    if not path.is_file():
+        raise SystemExit(f"error: {path}: file not found")
+    articles: list[Article] = []
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise SystemExit(f"error: {path}:{lineno}: bad JSON ({exc.msg})") from None
+            if not isinstance(obj, dict) or "id" not in obj or not isinstance(obj.get("text"), str):
+                raise SystemExit(f"error: {path}:{lineno}: needs an object with 'id' and 'text'")
+            articles.append(Article(id=str(obj["id"]), text=obj["text"], title=obj.get("title"),
+                                    published=obj.get("published")))
+            if limit is not None and len(articles) >= limit:
+                break
+    if not articles:
+        raise SystemExit(f"error: {path}: no articles")
+    return articles
+
+
+def time_parse(coder: Coder, texts: list[str], batch_size: int) -> tuple[float, int]:
+    """Seconds to parse every text with the bare pipeline, and the token count."""
+    start = time.perf_counter()
+    docs = list(coder.nlp.pipe(texts, batch_size=batch_size))
+    elapsed = time.perf_counter() - start
+    return elapsed, sum(len(d) for d in docs)
+
+
+def time_code(coder: Coder, articles: list[Article], batch_size: int) -> tuple[float, int]:
+    """Seconds to code every article end to end, and the number of events found."""
+    start = time.perf_counter()
+    coded = list(coder.code_many(articles, batch_size=batch_size))
+    elapsed = time.perf_counter() - start
+    return elapsed, sum(len(c.events) for c in coded)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the arguments, run both measurements twice, print the rates."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="JSON Lines file with id and text")
+    parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
+    parser.add_argument("--model", default=None, help="spaCy pipeline package")
+    parser.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size")
+    args = parser.parse_args(argv)
+    if args.limit is not None and args.limit < 1:
+        parser.error("--limit must be at least 1")
+    if args.batch_size < 1:
+        parser.error("--batch-size must be at least 1")
+
+    articles = read_articles(args.corpus, args.limit)
+    texts = [a.text for a in articles]
+    try:
+        load_start = time.perf_counter()
+        coder = Coder.load(model=args.model)
+        load_time = time.perf_counter() - load_start
+    except (ModelNotInstalled, EventwireError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    parse_best = code_best = float("inf")
+    tokens = events = 0
+    for _ in range(2):
+        parse_t, tokens = time_parse(coder, texts, args.batch_size)
+        code_t, events = time_code(coder, articles, args.batch_size)
+        parse_best, code_best = min(parse_best, parse_t), min(code_best, code_t)
+
+    n = len(articles)
+    meta = coder.nlp.meta
+    print(f"corpus: {args.corpus} ({n} articles, {tokens} tokens), model "
+          f"{meta.get('lang')}_{meta.get('name')}, batch size {args.batch_size}, "
+          f"load {load_time:.1f}s")
+    print(f"{'':12}{'seconds':>10}{'articles/s':>12}{'tokens/s':>12}")
+    for name, secs in (("spaCy parse", parse_best), ("eventwire", code_best)):
+        print(f"{name:12}{secs:10.2f}{n / secs:12.1f}{tokens / secs:12.0f}")
+    print(f"coding/parse time ratio: {code_best / parse_best:.2f} ({events} events coded)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

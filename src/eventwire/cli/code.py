@@ -1,0 +1,168 @@
+"""`eventwire code`, `explain` and `actors`: coding articles and showing why."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eventwire.cli import app
+from eventwire.cli.common import (
+    ActorsOpt,
+    IncludeNegatedOpt,
+    LexiconOpt,
+    ModelOpt,
+    fail,
+    load_coder,
+    progress,
+)
+from eventwire.coder import Coder
+from eventwire.ingest.jsonl import article_from_object
+from eventwire.ingest.record import Record, RecordError, make_article
+from eventwire.ingest.sources import read_source
+from eventwire.model import Article, CodedArticle
+
+err = Console(stderr=True)
+
+
+def _stdin_records() -> list[Record]:
+    raw = sys.stdin.read()
+    if raw.lstrip().startswith("{"):
+        out: list[Record] = []
+        for n, line in enumerate(raw.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                out.append(article_from_object(json.loads(line), "<stdin>", n))
+            except json.JSONDecodeError as exc:
+                out.append(RecordError("<stdin>", f"line {n}", f"not JSON: {exc.msg}"))
+        return out
+    if not raw.strip():
+        return [RecordError("<stdin>", "input", "empty input: no article text")]
+    return [make_article(raw, given_id="stdin", source="<stdin>")]
+
+
+def read_inputs(inputs: list[str]) -> tuple[list[Article], list[RecordError]]:
+    """Every article of every input; unreadable records come back as errors, not exceptions."""
+    articles: list[Article] = []
+    errors: list[RecordError] = []
+    for source in inputs:
+        records = _stdin_records() if source == "-" else read_source(source)
+        for rec in records:
+            (errors if isinstance(rec, RecordError) else articles).append(rec)
+    return articles, errors
+
+
+def render_table(coded: list[CodedArticle], console: Console) -> None:
+    """The demo's readable table: who did what to whom, and the words that say so."""
+    table = Table(title="eventwire: coded events", show_lines=False, expand=True)
+    table.add_column("article", style="cyan", max_width=28, overflow="fold")
+    table.add_column("actor -> event/mode -> recipient", style="bold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("evidence", style="green", overflow="fold")
+    for ca in coded:
+        if not ca.events:
+            table.add_row(ca.title or ca.id, "[dim](no events)[/dim]", "", "")
+        for k, ev in enumerate(ca.events):
+            actor = f"{ev.actor.code}" + (f" {ev.actor.sector}" if ev.actor.sector else "")
+            rec = "-"
+            if ev.recipient:
+                rec = ev.recipient.code + (f" {ev.recipient.sector}" if ev.recipient.sector
+                                           else "")
+            what = ev.event + (f"/{ev.mode}" if ev.mode else "")
+            flag = "" if ev.modality == "asserted" else f" ({ev.modality})"
+            label = (ca.title or ca.id) if k == 0 else ""
+            table.add_row(label, f"{actor} -> {what} -> {rec}{flag}", ev.date or "",
+                          f'"{ev.evidence.text}"')
+    console.print(table)
+
+
+@app.command("code")
+def code_command(
+    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .html, .warc.gz, "
+                                                "feeds), directories, URLs, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON Lines "
+                                                "here instead of stdout.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (default) or table.")] = "jsonl",
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    lexicon: LexiconOpt = None,
+    include_negated: IncludeNegatedOpt = False,
+    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+) -> None:
+    """Code articles into PLOVER events: one JSON object per article."""
+    if fmt not in ("jsonl", "table"):
+        fail(f"--format must be jsonl or table, not {fmt!r}")
+    articles, errors = read_inputs(inputs)
+    for e in errors:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+    if not articles:
+        raise typer.Exit(1 if errors else 0)
+    coder = load_coder(model, actors, lexicon, include_negated)
+    coded: list[CodedArticle] = []
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        show = output is not None or fmt == "table"
+        with progress(len(articles), "coding", enabled=show) as step:
+            for ca in coder.code_many(articles, batch_size=batch_size):
+                if fmt == "jsonl":
+                    out.write(ca.to_json() + "\n")
+                else:
+                    coded.append(ca)
+                step()
+    finally:
+        if output:
+            out.close()
+    if fmt == "table":
+        render_table(coded, Console())
+    if output:
+        n_events = "" if fmt == "table" else f" to {output}"
+        err.print(f"coded {len(articles)} article(s){n_events}", highlight=False)
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command("explain")
+def explain_command(
+    sentence: Annotated[str, typer.Argument(help="A sentence or short text to explain.")],
+    date: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD.")]
+    = None,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Show the parse, mentions, triggers, role paths and the decision for each candidate."""
+    from eventwire.explain import explain
+
+    coder = load_coder(model, actors, lexicon, False)
+    explain(coder, sentence, date, Console())
+
+
+@app.command("actors")
+def actors_command(
+    text: Annotated[str, typer.Argument(help="Text, or a path to a text file.")],
+    date: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD.")]
+    = None,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+) -> None:
+    """Print each actor mention, its resolution, its antecedent and the rule used."""
+    from eventwire.explain import show_actors
+
+    path = Path(text)
+    if len(text) < 4096 and path.suffix and path.exists():
+        articles, errors = read_inputs([text])
+        if errors:
+            fail(str(errors[0]))
+        article = articles[0]
+        if date:
+            article.published = date
+    else:
+        article = Article(id="text", text=text, published=date)
+    coder: Coder = load_coder(model, actors, None, False)
+    show_actors(coder, article, Console())

