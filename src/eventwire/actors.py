@@ -15,6 +15,7 @@ from eventwire.quotemarks import scan_quotes
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
+FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 PAIR_WORDS = {"two", "both"}
 PAIR_NOUNS = {"country", "nation", "side", "state", "government", "neighbour", "neighbor"}
 COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
@@ -52,17 +53,24 @@ class ActorResolver:
         self.sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         self.matches: dict[int, GazMatch] = {}
         self.quoted = quoted_mask(doc)
+        self.speakers: list[tuple[int, int, Mention]] = []
         for m in match_gazetteer(doc, gaz):
             for i in range(m.start, m.end):
                 self.matches[i] = m
         self._resolve_all()
 
     # -- public -------------------------------------------------------------------------
+    def add_speaker(self, start: int, end: int, speaker: Mention) -> None:
+        """Declare who speaks in a quotation, so "we" and "I" inside it resolve to them."""
+        self.speakers.append((start, end, speaker))
+
     def resolve(self, token: Token) -> list[Mention]:
         """The actor mention(s) a role token stands for (conjuncts give several)."""
         out: list[Mention] = []
         for t in [token, *token.conjuncts]:
             head = self._head_of(t)
+            if head.i not in self.by_head and head.lower_ in FIRST_PERSON:
+                self._first_person(head)
             out.extend(self.mentions[i] for i in self.by_head.get(head.i, []))
         seen: set[tuple[str | None, str | None]] = set()
         unique = []
@@ -293,6 +301,15 @@ class ActorResolver:
                           antecedent=e.mention, span=(head.idx, head.idx + len(head)))
         self.mentions.append(m)
         return [len(self.mentions) - 1]
+
+    def _first_person(self, head: Token) -> None:
+        for start, end, sp in self.speakers:
+            if start <= head.idx < end and sp.code:
+                m = self._mention(head, sp.code, sp.sector, sp.name, "pronoun", "quote-speaker",
+                                  span=(head.idx, head.idx + len(head)))
+                self.mentions.append(m)
+                self.by_head.setdefault(head.i, []).append(len(self.mentions) - 1)
+                return
 
     def _pair(self, head: Token) -> list[int]:
         """"the two countries", "both sides": the last two distinct states mentioned."""

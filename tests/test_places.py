@@ -1,0 +1,103 @@
+"""Offline toponyms: ambiguity ranking, 'X in Y', countries, and where an event happened."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.places import capital_of, event_location, places_in_doc, resolve_place
+
+
+def test_moscow_with_russia_in_context():
+    place = resolve_place("Moscow", ["RUS"])
+    assert place.geonameid == 524901 and place.country == "RUS" and place.kind == "city"
+    assert place.lat == pytest.approx(55.75, abs=0.01)
+
+
+def test_ambiguous_moscow_picks_russia_but_is_not_certain():
+    place = resolve_place("Moscow")
+    assert place.geonameid == 524901
+    assert 0.5 < place.confidence < 1.0
+
+
+def test_within_picks_moscow_idaho():
+    place = resolve_place("Moscow", within="Idaho")
+    assert place.country == "USA" and place.geonameid != 524901
+
+
+def test_context_country_changes_the_pick():
+    assert resolve_place("Georgia").country == "GEO"
+    state = resolve_place("Georgia", ["USA"])
+    assert state.country == "USA" and state.kind == "subdivision" and state.confidence < 1.0
+
+
+def test_countries_and_aliases():
+    assert resolve_place("Russia").kind == "country"
+    assert resolve_place("Russia").geonameid == 2017370
+    assert resolve_place("the United States").country == "USA"
+    assert resolve_place("U.S.").country == "USA"
+
+
+def test_unknown_and_empty_names():
+    assert resolve_place("Qwzxland") is None
+    assert resolve_place("") is None
+
+
+def test_capital_of_russia():
+    assert capital_of("RUS").geonameid == 524901
+
+
+def test_places_in_doc_uses_article_countries(nlp):
+    doc = nlp("Officials in Moscow, Idaho met farmers. Later, Russia and Iran signed a deal.")
+    found = {span.text: place for span, place in places_in_doc(doc)}
+    assert found["Moscow"].country == "USA"
+    assert found["Iran"].kind == "country"
+
+
+def sentence_and_trigger(nlp, text: str, lemma: str):
+    doc = nlp(text)
+    sent = next(iter(doc.sents))
+    trigger = next(t for t in sent if t.lemma_ == lemma)
+    return doc, sent, trigger
+
+
+def test_event_location_arrived_in(nlp):
+    doc, sent, trig = sentence_and_trigger(
+        nlp, "The Iranian foreign minister arrived in Moscow on Tuesday.", "arrive")
+    assert event_location(sent, trig, places_in_doc(doc)).geonameid == 524901
+
+
+def test_event_location_russian_capital(nlp):
+    doc, sent, trig = sentence_and_trigger(
+        nlp, "The minister arrived at the Russian capital on Tuesday night.", "arrive")
+    assert event_location(sent, trig, places_in_doc(doc)).geonameid == 524901
+
+
+def test_event_location_strike_on_city(nlp):
+    doc, sent, trig = sentence_and_trigger(nlp, "Russia launched a strike on Kharkiv.", "strike")
+    place = event_location(sent, trig, places_in_doc(doc))
+    assert place.name == "Kharkiv" and place.country == "UKR"
+
+
+def test_event_location_talks_in_vienna(nlp):
+    doc, sent, trig = sentence_and_trigger(nlp, "The talks in Vienna ended without a deal.", "talk")
+    assert event_location(sent, trig, places_in_doc(doc)).country == "AUT"
+
+
+def test_no_location_when_the_trigger_does_not_govern_it(nlp):
+    doc, sent, trig = sentence_and_trigger(
+        nlp, "Iran condemned the sanctions, a spokesman in Tehran said.", "condemn")
+    assert event_location(sent, trig, places_in_doc(doc)) is None
+
+
+def test_seed_arrival_located_in_moscow(nlp, shared):
+    path = shared / "seed" / "seed-iran-russia.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    doc = nlp(path.read_text(encoding="utf-8").split("\n", 1)[1].lstrip("\n"))
+    places = places_in_doc(doc)
+    moscow = [p for span, p in places if span.text == "Moscow"]
+    assert moscow and all(p.geonameid == 524901 and p.country == "RUS" for p in moscow)
+    sent = next(s for s in doc.sents if "arrived at" in s.text)
+    trig = next(t for t in sent if t.lemma_ == "arrive")
+    place = event_location(sent, trig, places)
+    assert place.geonameid == 524901 and place.country == "RUS"
