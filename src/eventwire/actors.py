@@ -54,6 +54,7 @@ class ActorResolver:
         self.matches: dict[int, GazMatch] = {}
         self.quoted = quoted_mask(doc)
         self.speakers: list[tuple[int, int, Mention]] = []
+        self.fullest: dict[str, str] = {}
         for m in match_gazetteer(doc, gaz):
             for i in range(m.start, m.end):
                 self.matches[i] = m
@@ -64,7 +65,7 @@ class ActorResolver:
         """Declare who speaks in a quotation, so "we" and "I" inside it resolve to them."""
         self.speakers.append((start, end, speaker))
 
-    def resolve(self, token: Token) -> list[Mention]:
+    def resolve(self, token: Token, coded_only: bool = True) -> list[Mention]:
         """The actor mention(s) a role token stands for (conjuncts give several)."""
         out: list[Mention] = []
         for t in [token, *token.conjuncts]:
@@ -75,8 +76,8 @@ class ActorResolver:
         seen: set[tuple[str | None, str | None]] = set()
         unique = []
         for m in out:
-            if m.code and (m.code, m.sector) not in seen:
-                seen.add((m.code, m.sector))
+            if (m.code or not coded_only) and (m.code, m.sector, m.name) not in seen:
+                seen.add((m.code, m.sector, m.name))
                 unique.append(m)
         return unique
 
@@ -124,7 +125,7 @@ class ActorResolver:
              head: Token | None = None) -> int:
         self.mentions.append(mention)
         idx = len(self.mentions) - 1
-        if mention.code:
+        if mention.code or person:
             subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
             quoted = head is not None and self.quoted[head.i]
             self.entities.append(Entity(idx, mention.code, mention.sector, mention.name, person,
@@ -144,6 +145,10 @@ class ActorResolver:
         code, sector, name, kind, rule, person, plural, surname = found
         if code is None:
             ante = self._description(head, sector, person)
+            if ante is None and person and name:
+                # A named person we cannot place: kept for quotes and pronouns, not events.
+                return [self._add(self._mention(head, None, sector, name, kind, rule), person,
+                                  plural, surname, head)]
             if ante is None:
                 return []
             e = self.entities[ante]
@@ -180,7 +185,7 @@ class ActorResolver:
             e: GazEntry = gm.entry
             if e.kind == "person":
                 office = e.office_on(self.published)
-                code, name = (office.code if office else e.code), e.name
+                code, name = (office.code if office else e.code), self._fullest(e.name, gm)
                 sector = office.sector if office else e.sector
                 kind, rule, person, is_actor = "person", "person-office", True, True
                 surname = e.name.split()[-1].lower()
@@ -195,7 +200,7 @@ class ActorResolver:
                 if e.kind in ("institution", "igo", "group"):
                     code, kind, rule, is_actor = e.code, e.kind, e.kind, True
                     sector = e.sector or sector
-                    name = e.name
+                    name = self._fullest(e.name, gm)
                 elif code is None:
                     code = e.code
                     is_head = gm.end - 1 == head.i
@@ -204,7 +209,7 @@ class ActorResolver:
                         is_actor = True
                         sector = sector or e.sector
                         plural = e.plural
-        if not is_actor and head.ent_type_ == "PERSON":
+        if head.ent_type_ == "PERSON" and name is None:
             is_actor, person, kind, rule = True, True, "person", rule or "person-name"
             name = _entity_text(head)
             surname = head.lower_
@@ -226,6 +231,14 @@ class ActorResolver:
                     sector = sector or sector2
                     rule += "+of"
         return code, sector, name, kind, rule, person, plural, surname
+
+    def _fullest(self, key: str, gm: GazMatch) -> str:
+        """The fullest form of a known name that this document has used so far."""
+        surface = self.doc[gm.start:gm.end].text
+        best = self.fullest.get(key)
+        if best is None or len(surface) > len(best):
+            self.fullest[key] = best = surface
+        return best
 
     def _possessor(self, head: Token) -> tuple[str | None, str | None]:
         for child in head.children:

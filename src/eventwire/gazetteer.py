@@ -151,14 +151,23 @@ def _names(raw: dict[str, Any], key: str, path: str, line: int | None) -> list[s
     return [str(v) for v in value]
 
 
+def _add_official_names(gaz: Gazetteer, code: str) -> None:
+    """pycountry's names for a country; added first so that the file's own names win."""
+    country = pycountry.countries.get(alpha_3=code)
+    official = [getattr(country, a, None) for a in ("name", "common_name", "official_name")]
+    names = [n for n in official if n]
+    if names:
+        gaz.names.setdefault(code, names[0])
+    for n in names:
+        gaz.add(n, GazEntry("country", code, "GOV", gaz.names[code]))
+
+
 def _add_country(gaz: Gazetteer, raw: dict[str, Any], path: str, v: _Validator) -> None:
     line = entry_line(raw)
     code = v.code(raw.get("code"), path, line)
-    country = pycountry.countries.get(alpha_3=code)
-    official = [getattr(country, a, None) for a in ("name", "common_name", "official_name")]
-    names = [n for n in official if n] + _names(raw, "names", path, line)
-    display = names[0] if names else code
-    gaz.names.setdefault(code, display)
+    names = _names(raw, "names", path, line)
+    display = names[0] if names else gaz.names.get(code, code)
+    gaz.names[code] = display
     for n in names:
         gaz.add(n, GazEntry("country", code, "GOV", display))
     for n in _names(raw, "demonyms", path, line):
@@ -265,6 +274,9 @@ def load_actor_file(gaz: Gazetteer, path: str | Path, section: str | None = None
     for sec, raw in items:
         if not isinstance(raw, dict):
             raise KnowledgeFileError(path, f"expected a mapping, got {raw!r}")
+        if sec == "countries" and raw.get("code"):
+            _add_official_names(gaz, str(raw["code"]))
+    for sec, raw in items:
         SECTIONS[sec](gaz, raw, path, v)
 
 

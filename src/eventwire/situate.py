@@ -55,7 +55,7 @@ class Situator:
 
     def speaker(self, span: SpacySpan) -> Actor | None:
         """A quote speaker through the coreference chain, named as fully as the text allows."""
-        found = self.resolver.resolve(span.root)
+        found = self.resolver.resolve(span.root, coded_only=False)
         if found:
             m = found[0]
             return Actor(code=m.code, sector=m.sector, text=span.text, name=m.name or m.text)
