@@ -19,25 +19,25 @@ def _who(m: Mention | None) -> str:
     return f"{m.code}{sector}{name} <- '{m.text}'"
 
 
-def mention_table(resolver: ActorResolver) -> Table:
-    """Each mention, its resolution, its antecedent and the rule."""
-    table = Table(title="actor mentions")
-    for col in ("#", "text", "code", "sector", "name", "kind", "antecedent", "rule"):
-        table.add_column(col)
+def mention_lines(resolver: ActorResolver) -> list[str]:
+    """Each mention, its resolution, its antecedent and the rule, one line each."""
+    lines = []
     for i, m in enumerate(resolver.mentions):
-        ante = "-"
+        code = f"{m.code or '?'}" + (f" {m.sector}" if m.sector else "")
+        name = f" ({m.name})" if m.name else ""
+        ante = ""
         if m.antecedent is not None:
-            ante = f"#{m.antecedent} '{resolver.mentions[m.antecedent].text}'"
-        table.add_row(str(i), m.text, m.code or "-", m.sector or "-", m.name or "-", m.kind,
-                      ante, m.rule)
-    return table
+            ante = f"  <- #{m.antecedent} '{resolver.mentions[m.antecedent].text}'"
+        lines.append(f"#{i:<3} '{m.text}' -> {code}{name}  [{m.kind}: {m.rule}]{ante}")
+    return lines
 
 
 def show_actors(coder: Coder, article: Article, console: Console) -> None:
     """Print the actor resolution of one article."""
     doc = coder.nlp(article.text)
     resolver = ActorResolver(doc, coder.knowledge.gazetteer, parse_published(article.published))
-    console.print(mention_table(resolver))
+    for line in mention_lines(resolver):
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 def explain(coder: Coder, text: str, date: str | None, console: Console) -> None:
@@ -50,7 +50,9 @@ def explain(coder: Coder, text: str, date: str | None, console: Console) -> None
     for t in doc:
         parse.add_row(str(t.i), t.text, t.lemma_, t.pos_, t.dep_, f"{t.head.i} {t.head.text}")
     console.print(parse)
-    console.print(mention_table(resolver))
+    console.print("[bold]actor mentions[/bold]")
+    for line in mention_lines(resolver):
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
     cands = [c for s in doc.sents for c in find_candidates(s, coder.knowledge.lexicon, resolver)]
     table = Table(title="event candidates")
     for col in ("trigger", "entry", "event/mode", "actor", "recipient", "modality", "decision"):

@@ -46,18 +46,18 @@ class GazEntry:
     plural: bool = False
 
     def office_on(self, day: dt.date | None) -> Office | None:
-        """The office in force on `day`; else the nearest one (the latest with no date)."""
+        """The office in force on `day` (`to` is the successor's first day); else the nearest."""
         if not self.offices:
             return None
         if day is None:
             return max(self.offices, key=lambda o: o.start or dt.date.min)
 
         def distance(o: Office) -> int:
-            if (o.start is None or o.start <= day) and (o.end is None or day <= o.end):
+            if (o.start is None or o.start <= day) and (o.end is None or day < o.end):
                 return 0
             if o.start and day < o.start:
                 return (o.start - day).days
-            return (day - o.end).days if o.end else 0
+            return (day - o.end).days + 1 if o.end else 0
 
         return min(self.offices, key=distance)
 
