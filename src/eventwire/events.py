@@ -46,19 +46,20 @@ def _pos_key(token: Token) -> str | None:
 
 
 def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
-    """The dependents an entry requires, searched two levels below the trigger."""
+    """The dependents an entry requires: below the trigger, or below a word already found."""
     if not entry.with_:
         return []
     near = [*trigger.children]
     near += [g for c in list(near) if c.dep_ in ("dobj", "prep", "prt", "attr", "xcomp",
                                                    "compound", "amod", "pobj", "acomp")
              for g in c.children]
-    found = []
+    found: list[Token] = []
     for lemma in entry.with_:
         hit = next((t for t in near if t.lemma_.lower() == lemma or t.lower_ == lemma), None)
         if hit is None:
             return None
         found.append(hit)
+        near.extend(hit.children)
     return found
 
 
