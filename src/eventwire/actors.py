@@ -1,43 +1,41 @@
-"""Actor resolution: noun phrases to (code, sector, name), with in-document coreference."""
+"""Actor resolution: noun phrases to (code, sector, name), through coreference when needed."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from eventwire.gazetteer import GazEntry, Gazetteer
+from eventwire.coref import FIRST_PERSON, Discourse, Entity
+from eventwire.gazetteer import Gazetteer
 from eventwire.mentions import GazMatch, match_gazetteer
 from eventwire.model import Mention
 from eventwire.quotemarks import scan_quotes
 
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-THING_PRONOUNS = {"it", "its", "itself"}
-FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 PAIR_WORDS = {"two", "both"}
 PAIR_NOUNS = {"country", "nation", "side", "state", "government", "neighbour", "neighbor"}
 COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
 FOLLOW_PREPS = {"of", "on", "for"}
-ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
-COREF_WINDOW = 4  # sentences a pronoun may reach back
+MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
+NAMED_KINDS = ("person", "institution", "igo", "group")
+PLACE_KINDS = ("demonym", "country", "metonym")
 
 
 @dataclass
-class Entity:
-    """A discourse referent that later mentions may point back to."""
+class Reading:
+    """What the words of one noun phrase say about an actor."""
 
-    mention: int
-    code: str | None
-    sector: str | None
-    name: str | None
-    person: bool
-    plural: bool
-    sentence: int
-    surname: str | None = None
-    subject: bool = False
-    quoted: bool = False
+    code: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    kind: str = "name"
+    rule: str = ""
+    person: bool = False
+    plural: bool = False
+    key: str | None = None
+    actor: bool = False  # the phrase names an actor (not just a thing with a modifier)
+    more_codes: list[str] = field(default_factory=list)  # "Greek, Cypriot and French ministers"
 
 
 class ActorResolver:
@@ -45,16 +43,15 @@ class ActorResolver:
 
     def __init__(self, doc: Doc, gaz: Gazetteer, published: dt.date | None):
         self.doc = doc
-        self.gaz = gaz
         self.published = published
         self.mentions: list[Mention] = []
-        self.entities: list[Entity] = []
+        self.discourse = Discourse()
         self.by_head: dict[int, list[int]] = {}
         self.sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-        self.matches: dict[int, GazMatch] = {}
         self.quoted = quoted_mask(doc)
         self.speakers: list[tuple[int, int, Mention]] = []
         self.fullest: dict[str, str] = {}
+        self.matches: dict[int, GazMatch] = {}
         for m in match_gazetteer(doc, gaz):
             for i in range(m.start, m.end):
                 self.matches[i] = m
@@ -73,7 +70,7 @@ class ActorResolver:
             if head.i not in self.by_head and head.lower_ in FIRST_PERSON:
                 self._first_person(head)
             out.extend(self.mentions[i] for i in self.by_head.get(head.i, []))
-        seen: set[tuple[str | None, str | None]] = set()
+        seen: set[tuple[str | None, str | None, str | None]] = set()
         unique = []
         for m in out:
             if (m.code or not coded_only) and (m.code, m.sector, m.name) not in seen:
@@ -81,156 +78,158 @@ class ActorResolver:
                 unique.append(m)
         return unique
 
+    def resolve_modifier(self, token: Token) -> list[Mention]:
+        """A modifier read as an actor of its own ("US sanctions", "Turkish army deployments")."""
+        found = self.resolve(token)
+        if found:
+            return found
+        reading = self._read(token)
+        if reading is None or reading.code is None:
+            return []
+        return [self._mention(token, code, reading.sector, reading.name, reading.kind,
+                              reading.rule + "+modifier")
+                for code in [reading.code, *reading.more_codes]]
+
     def resolve_place(self, token: Token) -> Mention | None:
         """A country a place-like phrase ("Moscow", "the Russian capital") stands in."""
         for m in self.resolve(token):
             return m
         for t in token.subtree:
             gm = self.matches.get(t.i)
-            if gm and gm.entry.code and gm.entry.kind in ("demonym", "country", "metonym"):
+            if gm and gm.entry.code and gm.entry.kind in PLACE_KINDS:
                 return self._mention(token, gm.entry.code, "GOV", None, "place", "place-modifier")
         return None
 
-    # -- resolution ---------------------------------------------------------------------
-    def _head_of(self, token: Token) -> Token:
-        gm = self.matches.get(token.i)
-        if gm is not None and token.head.i in range(gm.start, gm.end):
-            return self.doc[gm.end - 1] if token.dep_ == "compound" else token.head
-        return token
-
-    def _sentence(self, token: Token) -> int:
-        return self.sent_index.get(token.sent.start, 0)
-
+    # -- the walk through the document ---------------------------------------------------
     def _resolve_all(self) -> None:
+        pending: list[list[Token]] = []  # coordinations whose group is formed once read
         for token in self.doc:
+            while pending and max(c.i for c in pending[0]) < token.i:
+                self._group(pending.pop(0))
             gm = self.matches.get(token.i)
             if gm is not None and gm.start <= token.head.i < gm.end and token.head is not token:
                 continue  # inside a multi-word name; its root token speaks for it
-            if token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or gm is not None:
-                if token.dep_ in ("compound", "amod") and token.head.pos_ in (
-                        "NOUN", "PROPN") and token.head.i > token.i:
-                    continue  # a modifier; resolved as part of its head's phrase
-                for m in self._resolve_head(token):
-                    self.by_head.setdefault(token.i, []).append(m)
+            if not (token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or gm is not None):
+                continue
+            first = token
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            if first.dep_ in ("compound", "amod") and first.head.pos_ in ("NOUN", "PROPN") \
+                    and first.head.i > first.i:
+                continue  # a modifier; resolved as part of its head's phrase
+            ids = self._resolve_head(token)
+            if ids:
+                self.by_head.setdefault(token.i, []).extend(ids)
+            if token.dep_ != "conj" and any(c.dep_ == "conj" for c in token.children):
+                pending.append([token, *token.conjuncts])
+        for chain in pending:
+            self._group(chain)
 
-    def _mention(self, head: Token, code: str | None, sector: str | None, name: str | None,
-                 kind: str, rule: str, antecedent: int | None = None,
-                 span: tuple[int, int] | None = None) -> Mention:
-        start, end = span if span else _phrase_bounds(head)
-        text = self.doc.text[start:end]
-        return Mention(text=text, start=start, end=end, sentence=self._sentence(head), code=code,
-                       sector=sector, name=name, kind=kind, rule=rule, antecedent=antecedent)
-
-    def _add(self, mention: Mention, person: bool, plural: bool, surname: str | None = None,
-             head: Token | None = None) -> int:
-        self.mentions.append(mention)
-        idx = len(self.mentions) - 1
-        if mention.code or person:
-            subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
-            quoted = head is not None and self.quoted[head.i]
-            self.entities.append(Entity(idx, mention.code, mention.sector, mention.name, person,
-                                        plural, mention.sentence, surname, subject, quoted))
-        return idx
+    def _group(self, chain: list[Token]) -> None:
+        """"A and B" becomes a plural referent that "they" and "the two" can point back to."""
+        members = tuple(i for t in chain for i in self.by_head.get(t.i, [])
+                        if self.mentions[i].code)
+        if len({self.mentions[i].code for i in members}) < 2:
+            return
+        first = self.mentions[members[0]]
+        person = any(e.person for e in self.discourse.entities if e.mention in members)
+        self.discourse.add(Entity(members[0], None, None, None, person, True, first.sentence,
+                                  subject=chain[0].dep_ in ("nsubj", "nsubjpass"),
+                                  quoted=self.quoted[chain[0].i], members=members))
 
     def _resolve_head(self, head: Token) -> list[int]:
-        lower = head.lower_
         if head.pos_ == "PRON":
-            return self._pronoun(head, lower)
+            return self._pronoun(head)
         pair = self._pair(head)
         if pair:
             return pair
-        found = self._phrase(head)
-        if found is None:
+        r = self._read(head)
+        if r is None:
             return []
-        code, sector, name, kind, rule, person, plural, surname = found
-        if code is None:
-            ante = self._description(head, sector, person)
-            if ante is None and person and name:
-                # A named person we cannot place: kept for quotes and pronouns, not events.
-                return [self._add(self._mention(head, None, sector, name, kind, rule), person,
-                                  plural, surname, head)]
-            if ante is None:
-                return []
-            e = self.entities[ante]
-            mention = self._mention(head, e.code, sector or e.sector, e.name, "description",
-                                    f"{rule}+coref", antecedent=e.mention)
-            return [self._add(mention, person, plural, head=head)]
-        if person and name is None:
-            ante = self._same_person(head, code, sector)
-            if ante is not None:
-                e = self.entities[ante]
-                mention = self._mention(head, code, sector or e.sector, e.name, "description",
-                                        f"{rule}+coref", antecedent=e.mention)
-                return [self._add(mention, person, plural, e.surname, head)]
-        mention = self._mention(head, code, sector, name, kind, rule)
-        return [self._add(mention, person, plural, surname, head)]
+        if r.code is None:
+            return self._description(head, r)
+        if r.person and r.name is None and not r.more_codes:
+            e = self.discourse.recent(self._sentence(head), lambda e: (
+                e.person and not e.members and e.code == r.code and e.name is not None
+                and (r.sector is None or e.sector in (r.sector, None))))
+            if e is not None:
+                m = self._mention(head, r.code, r.sector or e.sector, e.name, "description",
+                                  f"{r.rule}+coref", antecedent=e.mention)
+                return [self._add(m, r, head, e.key)]
+        return [self._add(self._mention(head, code, r.sector, r.name, r.kind, r.rule), r, head)
+                for code in [r.code, *r.more_codes]]
 
-    def _phrase(self, head: Token) -> tuple | None:
+    # -- reading a phrase ---------------------------------------------------------------
+    def _read(self, head: Token) -> Reading | None:
         """Combine what the words of a noun phrase say: names, demonyms, titles, possessors."""
-        code = sector = name = surname = None
-        kind, rule = "name", ""
-        person = plural = False
-        is_actor = False
-        left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod")]
-        tokens = [*[x for t in left for x in t.subtree], head]
-        for t in head.children:
-            if t.dep_ == "appos":
-                tokens.extend(t.subtree)
+        r = Reading()
+        core = [x for t in head.lefts if t.dep_ in MODIFIER_DEPS for x in t.subtree] + [head]
+        self._read_tokens(head, core, r)
+        if r.code is None:
+            appos = [x for t in head.children if t.dep_ == "appos" for x in t.subtree
+                     if x.dep_ not in ("conj", "cc") or x.head is t]
+            self._read_tokens(head, appos, r, appos=True)
+        if head.ent_type_ == "PERSON" and r.name is None:
+            r.actor, r.person, r.kind = True, True, "person"
+            r.rule = r.rule or "person-name"
+            r.name, r.key = _entity_text(head), head.lower_
+            known = self.discourse.by_key(head.lower_)
+            if known is not None and r.code is None:
+                r.code, r.sector, r.name = known.code, r.sector or known.sector, known.name
+                r.rule = "surname+coref"
+        if not r.actor:
+            return None
+        if r.code is None:
+            r.code, sector = self._possessor(head)
+            r.rule += "+possessor" if r.code else ""
+            if r.code is None:
+                r.code, sector = self._of_phrase(head, 0)
+                r.rule += "+of" if r.code else ""
+            r.sector = r.sector or sector
+        return r
+
+    def _read_tokens(self, head: Token, tokens: list[Token], r: Reading, appos: bool = False
+                     ) -> None:
         seen: set[int] = set()
         for t in tokens:
             gm = self.matches.get(t.i)
-            if gm is None or id(gm) in seen:
+            if gm is None or gm.start in seen:
                 continue
-            seen.add(id(gm))
-            e: GazEntry = gm.entry
+            seen.add(gm.start)
+            e = gm.entry
+            is_head = gm.end - 1 == head.i or appos
             if e.kind == "person":
                 office = e.office_on(self.published)
-                code, name = (office.code if office else e.code), self._fullest(e.name, gm)
-                sector = office.sector if office else e.sector
-                kind, rule, person, is_actor = "person", "person-office", True, True
-                surname = e.name.split()[-1].lower()
+                r.code = office.code if office else e.code
+                r.sector = office.sector if office else e.sector
+                r.name, r.key = self._fullest(e.name, gm), e.name.split()[-1].lower()
+                r.kind, r.rule, r.person, r.actor = "person", "person-office", True, True
             elif e.kind == "sector":
-                if sector is None or kind not in ("person", "institution", "igo", "group"):
-                    sector = e.sector
-                person = person or e.person_noun
-                plural = plural or head.tag_ in ("NNS", "NNPS")
-                is_actor = is_actor or gm.end - 1 == head.i or t.dep_ == "appos"
-                rule = rule or "sector-noun"
-            elif code is None or kind in ("demonym", "country", "metonym", "name"):
-                if e.kind in ("institution", "igo", "group"):
-                    code, kind, rule, is_actor = e.code, e.kind, e.kind, True
-                    sector = e.sector or sector
-                    name = self._fullest(e.name, gm)
-                elif code is None:
-                    code = e.code
-                    is_head = gm.end - 1 == head.i
-                    kind, rule = e.kind, e.kind
-                    if is_head:
-                        is_actor = True
-                        sector = sector or e.sector
-                        plural = e.plural
-        if head.ent_type_ == "PERSON" and name is None:
-            is_actor, person, kind, rule = True, True, "person", rule or "person-name"
-            name = _entity_text(head)
-            surname = head.lower_
-            known = self._known_surname(head)
-            if known is not None and code is None:
-                e2 = self.entities[known]
-                code, sector, name = e2.code, sector or e2.sector, e2.name
-                rule = "surname+coref"
-        if not is_actor:
-            return None
-        if code is None:
-            code, sector2 = self._possessor(head)
-            sector = sector or sector2
-            if code:
-                rule += "+possessor"
-            else:
-                code, sector2 = self._of_phrase(head, 0)
-                if code:
-                    sector = sector or sector2
-                    rule += "+of"
-        return code, sector, name, kind, rule, person, plural, surname
+                if r.sector is None or r.kind not in NAMED_KINDS:
+                    r.sector = e.sector
+                r.person = r.person or e.person_noun
+                r.plural = r.plural or head.tag_ in ("NNS", "NNPS")
+                r.actor = r.actor or is_head
+                r.rule = r.rule or "sector-noun"
+            elif e.kind in ("institution", "igo", "group"):
+                if r.kind not in NAMED_KINDS:
+                    r.code, r.kind, r.rule, r.actor = e.code, e.kind, e.kind, True
+                    r.sector, r.name = e.sector or r.sector, self._fullest(e.name, gm)
+            elif r.code is None:
+                r.code, r.kind, r.rule = e.code, e.kind, e.kind
+                r.more_codes = self._coordinated_codes(self.doc[gm.start])
+                if is_head:
+                    r.actor, r.plural = True, e.plural
+                    r.sector = r.sector or e.sector
+
+    def _coordinated_codes(self, token: Token) -> list[str]:
+        """Codes of demonyms coordinated with this one ("Greek, Cypriot and French")."""
+        codes = []
+        for c in token.conjuncts:
+            gm = self.matches.get(c.i)
+            if gm and gm.entry.code and gm.entry.kind in PLACE_KINDS:
+                codes.append(gm.entry.code)
+        return codes
 
     def _fullest(self, key: str, gm: GazMatch) -> str:
         """The fullest form of a known name that this document has used so far."""
@@ -243,18 +242,12 @@ class ActorResolver:
     def _possessor(self, head: Token) -> tuple[str | None, str | None]:
         for child in head.children:
             if child.dep_ == "poss":
-                got = self.resolve(child) if child.pos_ == "PRON" else self._lookup_mod(child)
+                got = self.resolve(child) if child.pos_ == "PRON" else \
+                    self.resolve_modifier(child)
                 if got:
                     m = got[0]
                     return m.code, (m.sector if head.lemma_ == "counterpart" else None)
         return None, None
-
-    def _lookup_mod(self, token: Token) -> list[Mention]:
-        gm = self.matches.get(token.i)
-        if gm and gm.entry.code:
-            return [Mention(text=token.text, start=token.idx, end=token.idx + len(token),
-                            sentence=0, code=gm.entry.code, sector=gm.entry.sector)]
-        return self.resolve(token)
 
     def _of_phrase(self, head: Token, depth: int) -> tuple[str | None, str | None]:
         if depth > 2:
@@ -273,47 +266,24 @@ class ActorResolver:
         return None, None
 
     # -- coreference --------------------------------------------------------------------
-    def _recent(self, sentence: int, pred) -> int | None:
-        for k in range(len(self.entities) - 1, -1, -1):
-            e = self.entities[k]
-            if sentence - e.sentence > COREF_WINDOW:
-                return None
-            if pred(e):
-                return k
-        return None
-
-    def _salient(self, head: Token, pred) -> int | None:
-        """The most salient fitting entity: subjects, repeated and recent ones score higher."""
-        s = self._sentence(head)
-        inside = self.quoted[head.i]
-        counts: dict[str | None, int] = {}
-        best, best_score = None, float("-inf")
-        for k, e in enumerate(self.entities):
-            if s - e.sentence > COREF_WINDOW or not pred(e) or (e.quoted and not inside):
-                continue
-            counts[e.name or e.code] = counts.get(e.name or e.code, 0) + 1
-            score = (2.0 if e.subject else 0.0) - (s - e.sentence) \
-                + 0.5 * min(counts[e.name or e.code], 4) + 0.001 * k
-            if score >= best_score:
-                best, best_score = k, score
-        return best
-
-    def _pronoun(self, head: Token, lower: str) -> list[int]:
-        if lower in PERSON_PRONOUNS:
-            k = self._salient(head, lambda e: e.person)
-        elif lower in PLURAL_PRONOUNS:
-            k = self._salient(head, lambda e: e.plural or not e.person)
-        elif lower in THING_PRONOUNS:
-            k = self._salient(head, lambda e: not e.person and not e.plural)
-        else:
+    def _pronoun(self, head: Token) -> list[int]:
+        e = self.discourse.pronoun(head.lower_, self._sentence(head), self.quoted[head.i])
+        if e is None:
             return []
-        if k is None:
-            return []
-        e = self.entities[k]
-        m = self._mention(head, e.code, e.sector, e.name, "pronoun", "pronoun-coref",
-                          antecedent=e.mention, span=(head.idx, head.idx + len(head)))
-        self.mentions.append(m)
-        return [len(self.mentions) - 1]
+        return self._point_to(head, e, "pronoun", "pronoun-coref",
+                              (head.idx, head.idx + len(head)))
+
+    def _point_to(self, head: Token, e: Entity, kind: str, rule: str,
+                  span: tuple[int, int] | None = None, sector: str | None = None) -> list[int]:
+        """Mentions for a phrase that refers back to an entity (or to each member of a group)."""
+        out = []
+        for ante in e.members or (e.mention,):
+            t = self.mentions[ante]
+            code, name = (t.code, t.name) if e.members else (e.code, e.name)
+            sec = sector or (t.sector if e.members else e.sector)
+            self.mentions.append(self._mention(head, code, sec, name, kind, rule, ante, span))
+            out.append(len(self.mentions) - 1)
+        return out
 
     def _first_person(self, head: Token) -> None:
         for start, end, sp in self.speakers:
@@ -328,44 +298,67 @@ class ActorResolver:
         """"the two countries", "both sides": the last two distinct states mentioned."""
         if head.lemma_ not in PAIR_NOUNS or not any(c.lower_ in PAIR_WORDS for c in head.lefts):
             return []
-        codes: list[Entity] = []
-        for e in reversed(self.entities):
-            if e.code and not e.person and e.code not in {c.code for c in codes}:
-                codes.append(e)
-            if len(codes) == 2:
-                break
-        if len(codes) < 2:
+        states = self.discourse.last_states(2)
+        if len(states) < 2:
             return []
         out = []
-        for e in codes:
-            m = self._mention(head, e.code, "GOV", e.name, "description", "pair-coref",
-                              antecedent=e.mention)
-            self.mentions.append(m)
+        for e in states:
+            self.mentions.append(self._mention(head, e.code, "GOV", e.name, "description",
+                                               "pair-coref", antecedent=e.mention))
             out.append(len(self.mentions) - 1)
         return out
 
-    def _description(self, head: Token, sector: str | None, person: bool) -> int | None:
-        """"the minister", "the country": the latest entity that fits the description."""
-        if not any(c.lower_ in ("the", "this", "that") for c in head.lefts):
-            return None
+    def _description(self, head: Token, r: Reading) -> list[int]:
+        """"the minister", "the country", "the foreign ministers": the latest referent that fits."""
+        definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.lefts)
         s = self._sentence(head)
-        if head.lemma_ in COUNTRY_NOUNS:
-            return self._recent(s, lambda e: not e.person and e.sector in ("GOV", None))
-        if person:
-            return self._recent(s, lambda e: e.person and (sector is None or e.sector == sector))
-        return self._recent(s, lambda e: sector is not None and e.sector == sector)
+        e = None
+        if definite and r.plural:
+            e = self.discourse.recent(s, lambda e: bool(e.members))
+        elif definite and head.lemma_ in COUNTRY_NOUNS:
+            e = self.discourse.recent(s, lambda e: not e.person and not e.members
+                                      and e.sector in ("GOV", None) and e.code is not None)
+        elif definite and r.person:
+            e = self.discourse.recent(s, lambda e: e.person and not e.members and (
+                r.sector is None or e.sector == r.sector))
+        elif definite and r.sector is not None:
+            e = self.discourse.recent(s, lambda e: e.sector == r.sector and not e.members)
+        if e is not None:
+            sector = None if e.members else r.sector
+            return self._point_to(head, e, "description", f"{r.rule}+coref", sector=sector)
+        if r.person and r.name:
+            # A named person we cannot place: kept for quotes and pronouns, not for events.
+            return [self._add(self._mention(head, None, r.sector, r.name, r.kind, r.rule), r,
+                              head)]
+        return []
 
-    def _same_person(self, head: Token, code: str, sector: str | None) -> int | None:
-        s = self._sentence(head)
-        return self._recent(s, lambda e: e.person and e.code == code and e.name is not None
-                            and (sector is None or e.sector in (sector, None)))
+    # -- bookkeeping --------------------------------------------------------------------
+    def _head_of(self, token: Token) -> Token:
+        gm = self.matches.get(token.i)
+        if gm is not None and token.head.i in range(gm.start, gm.end):
+            return self.doc[gm.end - 1] if token.dep_ == "compound" else token.head
+        return token
 
-    def _known_surname(self, head: Token) -> int | None:
-        last = head.lower_
-        for k in range(len(self.entities) - 1, -1, -1):
-            if self.entities[k].surname == last:
-                return k
-        return None
+    def _sentence(self, token: Token) -> int:
+        return self.sent_index.get(token.sent.start, 0)
+
+    def _mention(self, head: Token, code: str | None, sector: str | None, name: str | None,
+                 kind: str, rule: str, antecedent: int | None = None,
+                 span: tuple[int, int] | None = None) -> Mention:
+        start, end = span if span else _phrase_bounds(head)
+        return Mention(text=self.doc.text[start:end], start=start, end=end,
+                       sentence=self._sentence(head), code=code, sector=sector, name=name,
+                       kind=kind, rule=rule, antecedent=antecedent)
+
+    def _add(self, mention: Mention, r: Reading, head: Token, key: str | None = None) -> int:
+        self.mentions.append(mention)
+        idx = len(self.mentions) - 1
+        if mention.code or r.person:
+            self.discourse.add(Entity(
+                idx, mention.code, mention.sector, mention.name, r.person, r.plural,
+                mention.sentence, key or r.key, head.dep_ in ("nsubj", "nsubjpass"),
+                self.quoted[head.i]))
+        return idx
 
 
 def quoted_mask(doc: Doc) -> list[bool]:
@@ -380,8 +373,7 @@ def quoted_mask(doc: Doc) -> list[bool]:
 
 
 def _entity_text(token: Token) -> str:
-    doc = token.doc
-    for ent in doc.ents:
+    for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
             return ent.text
     return token.text
@@ -392,8 +384,6 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
     keep = [t for t in head.lefts if t.dep_ not in ("punct", "cc", "prep", "relcl")]
     first = min([head.i, *[t.left_edge.i for t in keep]])
     doc = head.doc
-    while first < head.i and doc[first].dep_ in ("det", "punct") and doc[first].lower_ in (
-            "the", "a", "an", ",", '"'):
+    while first < head.i and doc[first].lower_ in ("the", "a", "an", ",", '"'):
         first += 1
-    start = doc[first].idx
-    return start, head.idx + len(head)
+    return doc[first].idx, head.idx + len(head)

@@ -14,6 +14,7 @@ from eventwire.model import Mention
 SUBJ_DEPS = ("nsubj", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
 OWNER_PREPS = {"of", "by", "between", "from"}
+HOST_ROLES = ("place:in", "place:at")
 
 
 @dataclass
@@ -153,6 +154,11 @@ class RoleFinder:
             tokens = [(c, "mod") for c in trigger.children
                       if c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.i]
         for tok, path in tokens:
+            if kind == "mod":
+                found = self.resolver.resolve_modifier(tok)
+                if found:
+                    return found, path
+                continue
             if kind == "place":
                 m = self.resolver.resolve_place(tok)
                 if m is not None:
@@ -175,8 +181,7 @@ class RoleFinder:
             if child.dep_ == "poss":
                 found = self.resolver.resolve(child)
             elif child.dep_ in ("compound", "amod") and child.i < noun.i:
-                place = self.resolver.resolve_place(child)
-                found = [place] if place else []
+                found = self.resolver.resolve_modifier(child)
             else:
                 continue
             if found:
@@ -244,6 +249,13 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         recipients, rpath = roles.fill(role, trigger, words)
         if recipients:
             break
+    if not recipients and entry.event == "CONSULT":
+        # A meeting held somewhere: the host country receives the visitors (PLOVER visit).
+        for role in HOST_ROLES:
+            recipients, rpath = roles.fill(role, trigger, words)
+            if recipients:
+                rpath = f"host<{rpath}"
+                break
     modality = assess(trigger)
     pairs: list[tuple[Mention | None, Mention | None, str]] = []
     if not actors:
@@ -265,6 +277,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         if r is not None and a is not None and a.code == r.code and a.sector == r.sector \
                 and a.start == r.start:
             cand.decision = "dropped: actor and recipient are the same mention"
+        elif r is not None and a is not None and a.code == r.code and rpath.startswith("host<"):
+            cand.decision = "dropped: the host meets at home"
         elif r is None and entry.requires_recipient:
             cand.decision = f"dropped: {entry.event} needs a recipient"
         elif modality.negated:
