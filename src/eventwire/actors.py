@@ -267,7 +267,8 @@ class ActorResolver:
 
     # -- coreference --------------------------------------------------------------------
     def _pronoun(self, head: Token) -> list[int]:
-        e = self.discourse.pronoun(head.lower_, self._sentence(head), self.quoted[head.i])
+        e = self.discourse.pronoun(head.lower_, self._sentence(head), self.quoted[head.i],
+                                   head.dep_ in ("nsubj", "nsubjpass"))
         if e is None:
             return []
         return self._point_to(head, e, "pronoun", "pronoun-coref",

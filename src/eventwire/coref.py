@@ -38,8 +38,8 @@ class Discourse:
     def add(self, entity: Entity) -> None:
         self.entities.append(entity)
 
-    def salient(self, sentence: int, inside_quote: bool, fits: Callable[[Entity], bool]
-                ) -> Entity | None:
+    def salient(self, sentence: int, inside_quote: bool, fits: Callable[[Entity], bool],
+                as_subject: bool = False) -> Entity | None:
         """Subjects, repeated and recent referents score higher; quotes do not bind outside."""
         counts: dict[str | None, int] = {}
         best, best_score = None, float("-inf")
@@ -48,8 +48,9 @@ class Discourse:
                 continue
             ident = e.key or e.name or e.code
             counts[ident] = counts.get(ident, 0) + 1
-            score = (2.0 if e.subject else 0.0) - (sentence - e.sentence) \
-                + 0.5 * min(counts[ident], 4) + (1.0 if e.members else 0.0) + 0.001 * k
+            score = (2.5 if e.subject else 0.0) + (1.0 if e.subject and as_subject else 0.0) \
+                - 0.7 * (sentence - e.sentence) + 0.5 * min(counts[ident], 4) \
+                + (1.0 if e.members else 0.0) + 0.001 * k
             if score >= best_score:
                 best, best_score = e, score
         return best
@@ -63,18 +64,19 @@ class Discourse:
                 return e
         return None
 
-    def pronoun(self, word: str, sentence: int, inside_quote: bool) -> Entity | None:
+    def pronoun(self, word: str, sentence: int, inside_quote: bool, as_subject: bool = False
+                ) -> Entity | None:
         """The referent of a third-person pronoun."""
         if word in PERSON_PRONOUNS:
-            return self.salient(sentence, inside_quote, lambda e: e.person and not e.members)
-        if word in PLURAL_PRONOUNS:
-            return self.salient(sentence, inside_quote,
-                                lambda e: bool(e.members) or e.plural or
-                                (not e.person and e.code is not None))
-        if word in THING_PRONOUNS:
-            return self.salient(sentence, inside_quote,
-                                lambda e: not e.person and not e.plural and not e.members)
-        return None
+            fits: Callable[[Entity], bool] = lambda e: e.person and not e.members  # noqa: E731
+        elif word in PLURAL_PRONOUNS:
+            fits = lambda e: bool(e.members) or e.plural or (  # noqa: E731
+                not e.person and e.code is not None)
+        elif word in THING_PRONOUNS:
+            fits = lambda e: not e.person and not e.plural and not e.members  # noqa: E731
+        else:
+            return None
+        return self.salient(sentence, inside_quote, fits, as_subject)
 
     def last_states(self, n: int) -> list[Entity]:
         """The last n distinct states or organisations mentioned ("the two countries")."""

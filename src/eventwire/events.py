@@ -12,9 +12,25 @@ from eventwire.modality import Modality, assess
 from eventwire.model import Mention
 
 SUBJ_DEPS = ("nsubj", "csubj")
+FUNCTION_WORDS = {"on", "off", "in", "out", "up", "down", "to", "for", "with", "against", "at",
+                  "over", "from", "into", "back", "away", "about", "by", "under", "of", "through",
+                  "forward", "around", "across", "upon", "onto", "toward", "towards", "after"}
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
 OWNER_PREPS = {"of", "by", "between", "from"}
 HOST_ROLES = ("place:in", "place:at")
+# Verbs whose object noun names the subject's own act: "launched an attack", "held talks".
+SUPPORT_VERBS = {
+    "launch", "carry", "conduct", "stage", "hold", "have", "make", "mount", "begin", "start",
+    "continue", "resume", "order", "announce", "sign", "pay", "impose", "issue", "deliver",
+    "give", "provide", "offer", "send", "express", "lodge", "file", "take", "deploy", "extend",
+    "host", "organize", "organise", "lead", "step", "intensify", "escalate", "wage",
+    "commit", "perpetrate", "unleash", "execute", "complete", "finalize", "finalise", "reach",
+    "strike", "seal", "conclude", "approve", "ratify", "pledge", "promise", "grant", "lift",
+    "tighten", "expand", "introduce", "adopt", "declare", "put", "set", "renew",
+}
+# Verbs whose prepositional object is the subject's own act: "took part in talks".
+PARTAKE_VERBS = {"participate", "engage", "take", "join", "involve", "embark", "enter"}
+NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
 
 
 @dataclass
@@ -47,21 +63,34 @@ def _pos_key(token: Token) -> str | None:
 
 
 def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
-    """The dependents an entry requires: below the trigger, or below a word already found."""
+    """The dependents an entry requires: below the trigger, or below a word already found.
+
+    A preposition or particle must hang directly off the trigger or a found word ("called
+    on X"), not anywhere below it ("calling it an aggression on Iraq").
+    """
     if not entry.with_:
         return []
-    near = [*trigger.children]
-    near += [g for c in list(near) if c.dep_ in ("dobj", "prep", "prt", "attr", "xcomp",
-                                                   "compound", "amod", "pobj", "acomp")
-             for g in c.children]
+    direct = [*trigger.children]
+    deeper = [g for c in direct if c.dep_ in ("dobj", "prep", "prt", "attr", "xcomp",
+                                              "compound", "amod", "pobj", "acomp")
+              for g in c.children]
     found: list[Token] = []
     for lemma in entry.with_:
-        hit = next((t for t in near if t.lemma_.lower() == lemma or t.lower_ == lemma), None)
+        pool = direct if lemma in FUNCTION_WORDS else direct + deeper
+        hit = next((t for t in pool if t.lemma_.lower() == lemma or t.lower_ == lemma), None)
         if hit is None:
             return None
         found.append(hit)
-        near.extend(hit.children)
+        direct.extend(hit.children)
     return found
+
+
+def _inside_name(token: Token, resolver: ActorResolver) -> bool:
+    """"Popular Mobilization Forces", "Defense Ministry": words of a name are not events."""
+    gm = resolver.matches.get(token.i)
+    if gm is not None and gm.entry.kind != "sector":
+        return True
+    return token.ent_type_ in NAME_ENTS
 
 
 def _is_passive(verb: Token) -> bool:
@@ -197,17 +226,18 @@ class RoleFinder:
         return []
 
     def _noun_governor_subject(self, noun: Token) -> tuple[Token | None, str]:
-        """A nominal trigger's actor from the verb it is the object of ("held talks")."""
+        """A nominal trigger's actor from a support verb it is the object of ("held talks").
+
+        Only verbs that make the noun their subject's own act pass the actor on: whoever
+        "condemned the attack" or "blamed X for the attack" did not attack.
+        """
         head = noun.head
-        if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_ in SUPPORT_VERBS:
             tok, path = subject_of(head)
             return tok, f"dobj<{path}" if tok is not None else ""
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in PARTAKE_VERBS:
             tok, path = subject_of(head.head)
             return tok, f"pobj<{path}" if tok is not None else ""
-        if noun.dep_ == "nsubjpass" or (noun.dep_ == "nsubj" and head.lemma_ in (
-                "take", "occur", "begin", "end", "continue", "happen", "hold")):
-            return None, ""
         return None, ""
 
 
@@ -220,7 +250,7 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
         if token.i in consumed:
             continue
         pos = _pos_key(token)
-        if pos is None:
+        if pos is None or (pos == "NOUN" and _inside_name(token, resolver)):
             continue
         entries = lexicon.candidates(token.lemma_.lower(), pos)
         if not entries and pos == "NOUN":
@@ -268,7 +298,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         for a in actors:
             for r in recipients or [None]:
                 pairs.append((a, r, ""))
-                if entry.symmetric and r is not None:
+                if entry.symmetric and r is not None and not rpath.startswith("host<"):
                     pairs.append((r, a, "symmetric"))
     out = []
     for a, r, how in pairs:

@@ -26,4 +26,19 @@ def merge_events(events: list[Event]) -> list[Event]:
         if kept.recipient and ev.recipient:
             kept.recipient.sector = kept.recipient.sector or ev.recipient.sector
         kept.context = sorted(set(kept.context) | set(ev.context))
-    return list(merged.values())
+    return _drop_subsumed(list(merged.values()))
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """(A, E, none) is the same happening told less fully when (A, E, R) is also coded."""
+    with_recipient = {(e.actor.code, e.event, e.negated) for e in events if e.recipient}
+    kept = []
+    for ev in events:
+        if ev.recipient is None and (ev.actor.code, ev.event, ev.negated) in with_recipient:
+            target = next(e for e in events if e.recipient and
+                          (e.actor.code, e.event, e.negated) == (ev.actor.code, ev.event,
+                                                                 ev.negated))
+            target.evidence_all.extend(ev.evidence_all)
+            continue
+        kept.append(ev)
+    return kept

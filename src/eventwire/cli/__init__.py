@@ -17,6 +17,8 @@ def _register() -> None:
     """Import the command modules; each adds its commands to `app`."""
     from eventwire.cli import code as _code  # noqa: F401
     from eventwire.cli import eval as _eval  # noqa: F401
+    from eventwire.cli import serve as _serve  # noqa: F401
+    from eventwire.cli import store as _store  # noqa: F401
 
 
 def main() -> None:

@@ -1,0 +1,284 @@
+"""`eventwire ingest`, `query`, `export` and `watch`: the event store from the command line."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from eventwire import analytics
+from eventwire.cli import app
+from eventwire.cli.common import (
+    ActorsOpt,
+    IncludeNegatedOpt,
+    LexiconOpt,
+    ModelOpt,
+    fail,
+    load_coder,
+)
+from eventwire.errors import EventwireError
+from eventwire.ingest import pipeline
+from eventwire.ingest.watch import parse_interval
+from eventwire.ingest.watch import watch as watch_feeds
+from eventwire.ingest.workers import CoderSpec
+from eventwire.store.db import DEFAULT_DB, Store, StoreError
+from eventwire.store.export import FORMATS, Filters
+from eventwire.store.export import export as export_events
+
+err = Console(stderr=True)
+DbOpt = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB",
+                                    help="DuckDB database file.")]
+WithDupOpt = Annotated[bool, typer.Option(
+    "--with-duplicates", help="Count every copy of a story's events, not each story once.")]
+
+
+class BarProgress(pipeline.Progress):
+    """The pipeline's progress shown as a rich bar on stderr (articles/s and ETA)."""
+
+    def __init__(self, bar: Progress):
+        self.bar = bar
+        self.task: TaskID | None = None
+
+    def start(self, total: int) -> None:
+        self.task = self.bar.add_task("coding", total=total, rate="")
+
+    def advance(self, n: int = 1) -> None:
+        if self.task is None:
+            return
+        self.bar.advance(self.task, n)
+        task = self.bar.tasks[0]
+        if task.elapsed:
+            self.bar.update(self.task, rate=f"{task.completed / task.elapsed:.1f} articles/s")
+
+
+def _bar(enabled: bool) -> Progress:
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err,
+                    transient=True, disable=not enabled)
+
+
+def _open(db: str, read_only: bool = False) -> Store:
+    try:
+        return Store.open(db, read_only=read_only)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def _summary(stats: pipeline.IngestStats) -> None:
+    rate = stats.stored / stats.seconds if stats.seconds else 0.0
+    err.print(f"stored {stats.stored} articles ({stats.events} events), skipped "
+              f"{stats.skipped} already stored, {stats.errors} errors "
+              f"in {stats.seconds:.1f}s ({rate:.1f} articles/s); run {stats.run_id}")
+    for sample in stats.error_samples:
+        err.print(f"  [yellow]error[/yellow] {escape(sample)}", highlight=False)
+    if stats.errors > len(stats.error_samples):
+        err.print(f"  ... see: eventwire query \"SELECT * FROM ingest_errors WHERE run_id = "
+                  f"'{stats.run_id}'\"")
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(
+        help="Files, directories, feed or page URLs (.txt .jsonl .html .rss/.xml .warc[.gz]).")],
+    db: DbOpt = DEFAULT_DB,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Coding processes.")] = 1,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    lexicon: LexiconOpt = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Articles per spaCy batch.")] = 32,
+    include_negated: IncludeNegatedOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read sources, code every article not yet stored, and store it with its events."""
+    if jobs < 1 or batch_size < 1:
+        fail("--jobs and --batch-size must be at least 1")
+    spec = CoderSpec(model, tuple(actors or ()), tuple(lexicon or ()), include_negated)
+    coder = load_coder(model, actors, lexicon, include_negated) if jobs == 1 else None
+    store = _open(db)
+    try:
+        with _bar(not quiet and err.is_terminal) as bar:
+            stats = pipeline.ingest(store, sources, spec, jobs=jobs, batch_size=batch_size,
+                                    coder=coder, progress=BarProgress(bar))
+    except EventwireError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    _summary(stats)
+    if stats.errors and not (stats.stored or stats.skipped):
+        raise typer.Exit(1)
+
+
+def _emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
+    """Print a result as a rich table, CSV or JSON records on stdout."""
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False)
+    elif fmt == "json":
+        sys.stdout.write(df.to_json(orient="records", date_format="iso", force_ascii=False))
+        sys.stdout.write("\n")
+    else:
+        table = Table(title=title)
+        for col in df.columns:
+            table.add_column(str(col), justify="right" if pd.api.types.is_numeric_dtype(
+                df[col]) else "left")
+        for row in df.itertuples(index=False):
+            table.add_row(*("" if pd.isna(v) else str(v)[:10] if isinstance(v, pd.Timestamp)
+                            else str(v) for v in row))
+        Console().print(table)
+
+
+@app.command()
+def query(
+    sql: Annotated[str | None, typer.Argument(help="SQL to run (read-only).")] = None,
+    db: DbOpt = DEFAULT_DB,
+    top_dyads: Annotated[bool, typer.Option("--top-dyads", help="Busiest actor pairs.")] = False,
+    timeline: Annotated[tuple[str, str] | None, typer.Option(
+        "--timeline", help="Events from actor A to recipient B per period: --timeline A B.")
+    ] = None,
+    by: Annotated[str, typer.Option("--by", help="day, week, month or year.")] = "week",
+    actor: Annotated[str | None, typer.Option("--actor", help="One actor's profile.")] = None,
+    top_actors: Annotated[bool, typer.Option("--top-actors", help="Busiest actors.")] = False,
+    network: Annotated[bool, typer.Option("--network", help="Actor network edges.")] = False,
+    index: Annotated[bool, typer.Option(
+        "--conflict-index", help="Cooperation/conflict index (PLOVER intensity) per period; "
+                                 "--actor narrows it.")] = False,
+    limit: Annotated[int, typer.Option("--limit", help="Rows for top lists.")] = 20,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    with_duplicates: WithDupOpt = False,
+) -> None:
+    """Ask the store a question: SQL (read-only) or a canned analysis."""
+    if fmt not in ("table", "csv", "json"):
+        fail(f"--format {fmt!r}: use table, csv or json")
+    if by not in analytics.PERIODS:
+        fail(f"--by {by!r}: use one of {', '.join(analytics.PERIODS)}")
+    asked = [bool(sql), top_dyads, timeline is not None, top_actors, network, index,
+             bool(actor) and not index]
+    if sum(asked) != 1:
+        fail("ask one thing: SQL, or one of --top-dyads, --timeline A B, --actor X, "
+             "--top-actors, --network, --conflict-index")
+    store = _open(db, read_only=True)
+    wd = with_duplicates
+    try:
+        c = store.conn
+        if sql:
+            rel = c.sql(sql)
+            df = rel.df() if rel is not None else pd.DataFrame()
+            title = None
+        elif top_dyads:
+            df, title = analytics.top_dyads(c, limit, wd), "top dyads"
+        elif timeline is not None:
+            a, b = (x.upper() for x in timeline)
+            df, title = analytics.dyad_timeline(c, a, b, by, wd), f"{a} -> {b} per {by}"  # type: ignore[arg-type]
+        elif top_actors:
+            df, title = analytics.top_actors(c, limit, wd), "top actors"
+        elif network:
+            df, title = analytics.network_edges(c, 1, wd).head(limit), "actor network"
+        elif index:
+            df = analytics.coop_conflict_index(c, by, actor=actor.upper() if actor else None,  # type: ignore[arg-type]
+                                               with_duplicates=wd)
+            title = f"cooperation/conflict index per {by}"
+        else:
+            assert actor is not None
+            df, title = analytics.actor_profile(c, actor.upper(), wd), f"actor {actor.upper()}"
+    except duckdb.Error as exc:
+        message = str(exc).splitlines()[0]
+        if "read-only" in message.lower():
+            fail(f"refused: `eventwire query` opens {db} read-only ({message})")
+        fail(f"query failed: {message}")
+    finally:
+        store.close()
+    _emit(df, fmt, title)
+
+
+def _date(value: str | None, flag: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d")
+    except ValueError:
+        fail(f"{flag} {value!r}: expected a date as YYYY-MM-DD")
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--output", "-o", help="File (a directory for parquet).")],
+    fmt: Annotated[str, typer.Option("--format", help=", ".join(FORMATS))] = "plover-jsonl",
+    db: DbOpt = DEFAULT_DB,
+    since: Annotated[str | None, typer.Option("--since", help="From this day (YYYY-MM-DD).")
+                     ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this day, inclusive.")
+                     ] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="As actor or recipient.")] = None,
+    event: Annotated[str | None, typer.Option("--event", help="PLOVER category.")] = None,
+    include_negated: IncludeNegatedOpt = False,
+) -> None:
+    """Write stored events as PLOVER JSONL, CSV, month-partitioned Parquet or GDELT-style TSV."""
+    if fmt not in FORMATS:
+        fail(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+    s, u = _date(since, "--since"), _date(until, "--until")
+    filters = Filters(s.date() if s else None, u.date() if u else None,
+                      actor.upper() if actor else None, event, include_negated)
+    if fmt != "parquet" and out.is_dir():
+        fail(f"{out}: is a directory; give a file name")
+    if not out.parent.exists():
+        fail(f"{out.parent}: no such directory")
+    store = _open(db, read_only=True)
+    try:
+        n = export_events(store.conn, fmt, out, filters)
+    except (OSError, duckdb.Error) as exc:
+        fail(f"export to {out} failed: {exc}")
+    finally:
+        store.close()
+    err.print(f"wrote {n} events to {out} ({fmt})")
+
+
+@app.command()
+def watch(
+    feeds: Annotated[Path, typer.Argument(help="Text file: one feed URL or path a line.")],
+    db: DbOpt = DEFAULT_DB,
+    every: Annotated[str, typer.Option("--every", help="Poll interval: 30s, 15m, 1h.")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    lexicon: LexiconOpt = None,
+    include_negated: IncludeNegatedOpt = False,
+) -> None:
+    """Poll feeds and ingest new items until interrupted; feed errors are recorded, not fatal."""
+    try:
+        seconds = parse_interval(every)
+    except EventwireError as exc:
+        fail(str(exc))
+    if not feeds.is_file():
+        fail(f"{feeds}: no such feed list")
+    coder = load_coder(model, actors, lexicon, include_negated)
+    store = _open(db)
+
+    def report(stats: pipeline.IngestStats | None, problem: str | None) -> None:
+        stamp = datetime.now().strftime("%H:%M:%S")
+        if stats is not None:
+            err.print(f"[{stamp}] new {stats.stored} ({stats.events} events), known "
+                      f"{stats.skipped}, errors {stats.errors}", highlight=False)
+        else:
+            err.print(f"[{stamp}] [red]{escape(problem or '')}[/red]", highlight=False)
+
+    try:
+        watch_feeds(store, feeds, seconds, coder, once=once, report=report)
+    except KeyboardInterrupt:
+        err.print("stopped")
+    finally:
+        store.close()

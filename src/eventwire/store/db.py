@@ -1,0 +1,181 @@
+"""The DuckDB event store: one transaction per article, so a crash never leaves half of one."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from eventwire.ingest.record import normalise_date, text_hash
+from eventwire.model import Article, CodedArticle
+from eventwire.store.rows import events_table, mentions_table, quotes_table
+from eventwire.store.schema import (
+    LATEST,
+    STORY_EVENTS_SELECT,
+    SchemaError,
+    current_version,
+    migrate,
+)
+
+DEFAULT_DB = "eventwire.duckdb"
+
+class StoreError(RuntimeError):
+    """The database could not be opened or used; the message names the file and the problem."""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """An open eventwire database: writes are per-article transactions, reads are plain SQL."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, path: str, read_only: bool = False):
+        self.conn = conn
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_DB, read_only: bool = False) -> Store:
+        """Open (creating and upgrading as needed) a database file."""
+        path = str(path)
+        if read_only and path != ":memory:" and not Path(path).exists():
+            raise StoreError(f"{path}: no such database (run `eventwire ingest` first)")
+        try:
+            conn = duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{path}: cannot open as a DuckDB database: {exc}") from None
+        try:
+            if read_only:
+                version = current_version(conn)
+                if version != LATEST:
+                    raise SchemaError(f"schema version {version}, this eventwire needs {LATEST}; "
+                                      "open it once read-write (eventwire ingest) to upgrade")
+            else:
+                migrate(conn)
+        except (SchemaError, duckdb.Error) as exc:
+            conn.close()
+            raise StoreError(f"{path}: {exc}") from None
+        return cls(conn, path, read_only)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- reads used by ingestion -------------------------------------------------------------
+    def has_article(self, article_id: str, hash_: str) -> bool:
+        """True when this exact article (same id, same text) is already stored."""
+        rows = self.conn.execute("SELECT 1 FROM articles WHERE id = ? AND text_hash = ?",
+                                 [article_id, hash_]).fetchall()
+        return bool(rows)
+
+    def stored_hashes(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """id -> text hash for stored articles, in one query (the idempotency check in bulk)."""
+        if ids is None:
+            rows = self.conn.execute("SELECT id, text_hash FROM articles").fetchall()
+        else:
+            wanted = list(dict.fromkeys(ids))
+            rows = self.conn.execute("SELECT id, text_hash FROM articles WHERE id IN "
+                                     "(SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
+        return dict(rows)
+
+    def has_id(self, article_id: str) -> bool:
+        """True when any version of this article is stored (feed polling skips it unfetched)."""
+        return bool(self.conn.execute("SELECT 1 FROM articles WHERE id = ?",
+                                      [article_id]).fetchall())
+
+    # --- ingest runs and errors --------------------------------------------------------------
+    def start_run(self, sources: Sequence[str], model: str | None = None) -> str:
+        """Open an ingest run record; its id tags the articles and errors it produces."""
+        run_id = _now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:8]
+        self.conn.execute("INSERT INTO ingest_runs (run_id, started_at, status, sources, model) "
+                          "VALUES (?, ?, 'running', ?, ?)", [run_id, _now(), list(sources), model])
+        return run_id
+
+    def finish_run(self, run_id: str, status: str, articles: int, skipped: int, errors: int,
+                   events: int) -> None:
+        """Close an ingest run with its counts (a killed run stays 'running')."""
+        self.conn.execute("UPDATE ingest_runs SET finished_at = ?, status = ?, articles = ?, "
+                          "skipped = ?, errors = ?, events = ? WHERE run_id = ?",
+                          [_now(), status, articles, skipped, errors, events, run_id])
+
+    def record_error(self, run_id: str | None, source: str, record: str | None,
+                     reason: str) -> None:
+        """Keep one per-record failure, so the batch can go on and a human can look later."""
+        self.conn.execute("INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?)",
+                          [run_id, source, record, reason, _now()])
+
+    # --- the per-article write ---------------------------------------------------------------
+    def save(self, coded: CodedArticle, article: Article, story_id: str, *,
+             run_id: str | None = None, signature: bytes | None = None, num_perm: int = 0,
+             merged: Sequence[str] = ()) -> int:
+        """Write an article with all its events, quotes, mentions and signature atomically.
+
+        A stored article with the same id is replaced (its text changed). `merged` names stories
+        whose articles move to `story_id` (the new article joined them or is their earliest).
+        Returns the number of events stored.
+        """
+        c = self.conn
+        aid = article.id
+        published = normalise_date(article.published)
+        events = events_table(aid, coded.events, story_id, published) if coded.events else None
+        n_events = events.num_rows if events is not None else 0
+        found = c.execute("SELECT story_id FROM articles WHERE id = ?", [aid]).fetchall()
+        before = found[0] if found else None
+        c.execute("BEGIN TRANSACTION")
+        try:
+            if before is not None:  # a new version of a stored article replaces it whole
+                for table, key in (("events", "article_id"), ("mentions", "article_id"),
+                                   ("quotes", "article_id"), ("minhashes", "article_id"),
+                                   ("articles", "id")):
+                    c.execute(f"DELETE FROM {table} WHERE {key} = ?", [aid])
+            c.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      [aid, article.url, article.title, article.source, published,
+                       article.text, text_hash(article.text), story_id, _now(), run_id])
+            if events is not None:
+                c.from_arrow(events).insert_into("events")
+            if coded.mentions:
+                c.from_arrow(mentions_table(aid, coded.mentions)).insert_into("mentions")
+            if coded.quotes:
+                c.from_arrow(quotes_table(aid, coded.quotes)).insert_into("quotes")
+            if signature is not None:
+                c.execute("INSERT INTO minhashes VALUES (?, ?, ?)", [aid, num_perm, signature])
+            stale = {old for old in merged if old != story_id}
+            for old in sorted(stale):
+                c.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [story_id, old])
+                c.execute("UPDATE events SET story_id = ? WHERE story_id = ?", [story_id, old])
+                c.execute("DELETE FROM story_events WHERE story_id = ?", [old])
+            if before is not None and before[0] != story_id:
+                stale.add(before[0])
+                self._refresh_story(before[0])
+            if n_events or stale:
+                self._refresh_story(story_id)
+            c.execute("COMMIT")
+        except Exception:
+            c.execute("ROLLBACK")
+            raise
+        return n_events
+
+    def _refresh_story(self, story_id: str) -> None:
+        """Recount one story's rows in story_events from its events."""
+        self.conn.execute("DELETE FROM story_events WHERE story_id = ?", [story_id])
+        self.conn.execute(f"INSERT INTO story_events {STORY_EVENTS_SELECT} "
+                          "AND story_id = ? GROUP BY ALL", [story_id])
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables (summaries and tests)."""
+        out = {}
+        for table in ("articles", "events", "mentions", "quotes", "ingest_errors", "minhashes",
+                      "story_events"):
+            out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+        out["stories"] = int(self.conn.execute(
+            "SELECT count(DISTINCT story_id) FROM articles").fetchall()[0][0])
+        return out
