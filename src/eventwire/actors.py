@@ -14,9 +14,30 @@ from eventwire.model import Mention
 from eventwire.quotemarks import scan_quotes
 
 PAIR_WORDS = {"two", "both"}
-PAIR_NOUNS = {"country", "nation", "side", "state", "government", "neighbour", "neighbor"}
-COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
-FOLLOW_PREPS = {"of", "on", "for"}
+PAIR_NOUNS = {"country", "nation", "side", "state", "government", "neighbour", "neighbor",
+              "leader", "minister", "president", "counterpart"}
+# Nouns that refer back to an organisation already named: "the kingdom", "the bloc".
+DESCRIPTION_NOUNS = {
+    "country": "state", "nation": "state", "state": "state", "republic": "state",
+    "kingdom": "state", "emirate": "state", "side": "state", "government": "state",
+    "group": "group", "movement": "group", "militia": "group", "organisation": "group",
+    "organization": "group", "faction": "group",
+    "bloc": "igo", "alliance": "igo", "agency": "igo", "body": "igo",
+}
+DESCRIPTION_FITS = {
+    "state": lambda e: e.sector in ("GOV", None),
+    "group": lambda e: e.sector in ("REB", "PTY", "OPP", "NGO", "CVL"),
+    "igo": lambda e: e.sector in ("IGO", "JUD"),
+}
+DEFINITE = {"the", "this", "that", "these", "those"}
+PERSON_PAIR_NOUNS = {"leader", "minister", "president", "counterpart"}
+FOLLOW_PREPS = {"of", "on", "for", "from"}
+LOCAL_PREPS = {"in"}  # "protesters in Baghdad" are Iraqi; "troops in Iraq" need not be
+FOREIGN_SECTORS = {"MIL", "IGO", None}
+# Heads that take their sector from a modifier: "opposition groups", "army leaders".
+COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "representative",
+                    "delegation", "official", "activist", "unit", "faction", "wing", "source",
+                    "spokesman", "spokeswoman", "spokesperson", "chief", "head"}
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 NAMED_KINDS = ("person", "institution", "igo", "group")
 PLACE_KINDS = ("demonym", "country", "metonym")
@@ -107,12 +128,13 @@ class ActorResolver:
             while pending and max(c.i for c in pending[0]) < token.i:
                 self._group(pending.pop(0))
             gm = self.matches.get(token.i)
-            if gm is not None and gm.start <= token.head.i < gm.end and token.head is not token:
+            inside = gm is not None and gm.start <= token.head.i < gm.end
+            if inside and token.head.i != token.i:
                 continue  # inside a multi-word name; its root token speaks for it
             if not (token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or gm is not None):
                 continue
             first = token
-            while first.dep_ == "conj" and first.head is not first:
+            while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
             if first.dep_ in ("compound", "amod") and first.head.pos_ in ("NOUN", "PROPN") \
                     and first.head.i > first.i:
@@ -167,26 +189,38 @@ class ActorResolver:
         self._read_tokens(head, core, r)
         if r.code is None:
             appos = [x for t in head.children if t.dep_ == "appos" for x in t.subtree
-                     if x.dep_ not in ("conj", "cc") or x.head is t]
+                     if x.dep_ not in ("conj", "cc") or x.head.i == t.i]
             self._read_tokens(head, appos, r, appos=True)
-        if head.ent_type_ == "PERSON" and r.name is None:
-            r.actor, r.person, r.kind = True, True, "person"
-            r.rule = r.rule or "person-name"
-            r.name, r.key = _entity_text(head), head.lower_
-            known = self.discourse.by_key(head.lower_)
-            if known is not None and r.code is None:
-                r.code, r.sector, r.name = known.code, r.sector or known.sector, known.name
-                r.rule = "surname+coref"
-        if not r.actor:
+        if r.name is None and (head.ent_type_ == "PERSON" or (
+                head.pos_ == "PROPN" and self.discourse.by_key(head.lower_) is not None)):
+            self._read_person_name(head, r)
+        if head.lemma_ in DESCRIPTION_NOUNS and not r.actor:
+            r.actor, r.rule = True, r.rule or "description"
+            r.sector = r.sector or ("GOV" if DESCRIPTION_NOUNS[head.lemma_] == "state" else None)
+        collective = head.lemma_ in COLLECTIVE_HEADS
+        if not r.actor and not collective:
             return None
         if r.code is None:
             r.code, sector = self._possessor(head)
             r.rule += "+possessor" if r.code else ""
             if r.code is None:
-                r.code, sector = self._of_phrase(head, 0)
+                preps = FOLLOW_PREPS | (LOCAL_PREPS if r.sector not in FOREIGN_SECTORS else set())
+                r.code, sector = self._of_phrase(head, 0, preps)
                 r.rule += "+of" if r.code else ""
-            r.sector = r.sector or sector
-        return r
+            # "a spokesman for the Pentagon", "members of the Duma": the body's sector.
+            r.sector = (sector or r.sector) if collective else (r.sector or sector)
+            r.actor = r.actor or (collective and r.code is not None)
+        return r if r.actor else None
+
+    def _read_person_name(self, head: Token, r: Reading) -> None:
+        """A person's name the knowledge does not hold; a known surname links it back."""
+        r.actor, r.person, r.kind = True, True, "person"
+        r.rule = r.rule or "person-name"
+        r.name, r.key = _entity_text(head), head.lower_
+        known = self.discourse.by_key(head.lower_)
+        if known is not None and r.code is None:
+            r.code, r.sector, r.name = known.code, r.sector or known.sector, known.name
+            r.rule = "surname+coref"
 
     def _read_tokens(self, head: Token, tokens: list[Token], r: Reading, appos: bool = False
                      ) -> None:
@@ -197,7 +231,9 @@ class ActorResolver:
                 continue
             seen.add(gm.start)
             e = gm.entry
-            is_head = gm.end - 1 == head.i or appos
+            if e.kind == "none":
+                continue
+            is_head = gm.start <= head.i < gm.end or appos
             if e.kind == "person":
                 office = e.office_on(self.published)
                 r.code = office.code if office else e.code
@@ -205,11 +241,12 @@ class ActorResolver:
                 r.name, r.key = self._fullest(e.name, gm), e.name.split()[-1].lower()
                 r.kind, r.rule, r.person, r.actor = "person", "person-office", True, True
             elif e.kind == "sector":
-                if r.sector is None or r.kind not in NAMED_KINDS:
+                generic = self.doc[gm.end - 1].lemma_ in COLLECTIVE_HEADS and r.sector is not None
+                if not generic and (r.sector is None or r.kind not in NAMED_KINDS):
                     r.sector = e.sector
                 r.person = r.person or e.person_noun
                 r.plural = r.plural or head.tag_ in ("NNS", "NNPS")
-                r.actor = r.actor or is_head
+                r.actor = r.actor or is_head or head.lemma_ in COLLECTIVE_HEADS
                 r.rule = r.rule or "sector-noun"
             elif e.kind in ("institution", "igo", "group"):
                 if r.kind not in NAMED_KINDS:
@@ -217,7 +254,8 @@ class ActorResolver:
                     r.sector, r.name = e.sector or r.sector, self._fullest(e.name, gm)
             elif r.code is None:
                 r.code, r.kind, r.rule = e.code, e.kind, e.kind
-                r.more_codes = self._coordinated_codes(self.doc[gm.start])
+                if not is_head:
+                    r.more_codes = self._coordinated_codes(self.doc[gm.start])
                 if is_head:
                     r.actor, r.plural = True, e.plural
                     r.sector = r.sector or e.sector
@@ -249,30 +287,51 @@ class ActorResolver:
                     return m.code, (m.sector if head.lemma_ == "counterpart" else None)
         return None, None
 
-    def _of_phrase(self, head: Token, depth: int) -> tuple[str | None, str | None]:
+    def _of_phrase(self, head: Token, depth: int, preps: set[str]
+                   ) -> tuple[str | None, str | None]:
+        """"members of the State Duma", "protesters in Baghdad": whose the people are."""
         if depth > 2:
             return None, None
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in FOLLOW_PREPS:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":
                         continue
                     gm = self.matches.get(pobj.i)
                     if gm and gm.entry.code:
                         return gm.entry.code, gm.entry.sector
-                    code, sector = self._of_phrase(pobj, depth + 1)
+                    code, sector = self._of_phrase(pobj, depth + 1, FOLLOW_PREPS)
                     if code:
                         return code, sector
         return None, None
 
     # -- coreference --------------------------------------------------------------------
     def _pronoun(self, head: Token) -> list[int]:
+        if head.lower_ in ("it", "its") and self._thing_was_subject(head):
+            return []
         e = self.discourse.pronoun(head.lower_, self._sentence(head), self.quoted[head.i],
-                                   head.dep_ in ("nsubj", "nsubjpass"))
+                                   head.dep_ in ("nsubj", "nsubjpass"), self._coargument(head))
         if e is None:
             return []
         return self._point_to(head, e, "pronoun", "pronoun-coref",
                               (head.idx, head.idx + len(head)))
+
+    def _coargument(self, head: Token) -> set[str]:
+        """"She urged him": an object pronoun is not its own clause's subject."""
+        if head.dep_ not in ("dobj", "dative", "iobj"):
+            return set()
+        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return {m.name or m.code or "" for t in subjects for m in self.resolve(t, False)}
+
+    def _thing_was_subject(self, head: Token) -> bool:
+        """"The coast was hit by a typhoon. It destroyed ...": "it" continues a non-actor topic."""
+        sent = head.sent
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev is None:
+            return False
+        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        return bool(subjects) and all(not self.by_head.get(t.i) for t in subjects) and all(
+            t.pos_ == "NOUN" for t in subjects)
 
     def _point_to(self, head: Token, e: Entity, kind: str, rule: str,
                   span: tuple[int, int] | None = None, sector: str | None = None) -> list[int]:
@@ -299,7 +358,7 @@ class ActorResolver:
         """"the two countries", "both sides": the last two distinct states mentioned."""
         if head.lemma_ not in PAIR_NOUNS or not any(c.lower_ in PAIR_WORDS for c in head.lefts):
             return []
-        states = self.discourse.last_states(2)
+        states = self.discourse.last_states(2, persons=head.lemma_ in PERSON_PAIR_NOUNS)
         if len(states) < 2:
             return []
         out = []
@@ -310,28 +369,45 @@ class ActorResolver:
         return out
 
     def _description(self, head: Token, r: Reading) -> list[int]:
-        """"the minister", "the country", "the foreign ministers": the latest referent that fits."""
-        definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.lefts)
-        s = self._sentence(head)
-        e = None
-        if definite and r.plural:
-            e = self.discourse.recent(s, lambda e: bool(e.members))
-        elif definite and head.lemma_ in COUNTRY_NOUNS:
-            e = self.discourse.recent(s, lambda e: not e.person and not e.members
-                                      and e.sector in ("GOV", None) and e.code is not None)
-        elif definite and r.person:
-            e = self.discourse.recent(s, lambda e: e.person and not e.members and (
-                r.sector is None or e.sector == r.sector))
-        elif definite and r.sector is not None:
-            e = self.discourse.recent(s, lambda e: e.sector == r.sector and not e.members)
+        """"the minister", "the kingdom", "the foreign ministers": the latest referent that fits."""
+        definite = any(c.lower_ in DEFINITE for c in head.lefts)
+        e, own = self._antecedent(head, r) if definite else (None, False)
         if e is not None:
-            sector = None if e.members else r.sector
+            # A title or "the army" after a state keeps its own sector; "the ministry" its
+            # antecedent's.
+            sector = None if e.members else (r.sector if own and r.sector else e.sector)
             return self._point_to(head, e, "description", f"{r.rule}+coref", sector=sector)
         if r.person and r.name:
             # A named person we cannot place: kept for quotes and pronouns, not for events.
             return [self._add(self._mention(head, None, r.sector, r.name, r.kind, r.rule), r,
                               head)]
         return []
+
+    def _antecedent(self, head: Token, r: Reading) -> tuple[Entity | None, bool]:
+        """The referent a definite description points to, and whether it keeps its own sector."""
+        s = self._sentence(head)
+        recent = self.discourse.recent
+        if r.plural:
+            e = recent(s, lambda e: bool(e.members))
+            if e is not None:
+                return e, False
+        if head.lemma_ in DESCRIPTION_NOUNS:
+            fits = DESCRIPTION_FITS[DESCRIPTION_NOUNS[head.lemma_]]
+            return recent(s, lambda e: not e.person and not e.members and e.code is not None
+                          and fits(e)), False
+        if r.person:
+            return recent(s, lambda e: e.person and not e.members and (
+                r.sector is None or e.sector == r.sector)), True
+        lemma = head.lemma_.lower()
+        named = recent(s, lambda e: e.head_lemma == lemma and not e.members and not e.person)
+        if named is not None or r.sector is None:
+            return named, False  # "the ministry" after "Russia's Defence Ministry"
+        same = recent(s, lambda e: e.sector == r.sector and not e.members)
+        if same is not None:
+            return same, True
+        # "Pakistan ... The army said": the state just named, with the noun's own sector.
+        return recent(s, lambda e: not e.person and not e.members and e.code is not None
+                      and e.sector == "GOV" and s - e.sentence <= 1), True
 
     # -- bookkeeping --------------------------------------------------------------------
     def _head_of(self, token: Token) -> Token:
@@ -347,6 +423,10 @@ class ActorResolver:
                  kind: str, rule: str, antecedent: int | None = None,
                  span: tuple[int, int] | None = None) -> Mention:
         start, end = span if span else _phrase_bounds(head)
+        gm = self.matches.get(head.i)
+        if span is None and gm is not None:
+            start = min(start, self.doc[gm.start].idx)
+            end = max(end, self.doc[gm.end - 1].idx + len(self.doc[gm.end - 1]))
         return Mention(text=self.doc.text[start:end], start=start, end=end,
                        sentence=self._sentence(head), code=code, sector=sector, name=name,
                        kind=kind, rule=rule, antecedent=antecedent)
@@ -358,7 +438,7 @@ class ActorResolver:
             self.discourse.add(Entity(
                 idx, mention.code, mention.sector, mention.name, r.person, r.plural,
                 mention.sentence, key or r.key, head.dep_ in ("nsubj", "nsubjpass"),
-                self.quoted[head.i]))
+                self.quoted[head.i], head_lemma=head.lemma_.lower()))
         return idx
 
 

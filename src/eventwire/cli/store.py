@@ -134,12 +134,16 @@ def _emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
     else:
         table = Table(title=title)
         for col in df.columns:
-            table.add_column(str(col), justify="right" if pd.api.types.is_numeric_dtype(
-                df[col]) else "left")
+            table.add_column(str(col), min_width=len(str(col)),
+                             justify="right" if pd.api.types.is_numeric_dtype(df[col])
+                             else "left")
         for row in df.itertuples(index=False):
             table.add_row(*("" if pd.isna(v) else str(v)[:10] if isinstance(v, pd.Timestamp)
                             else str(v) for v in row))
-        Console().print(table)
+        out = Console()
+        if not out.is_terminal:  # piped: never crop columns to a pretend 80-column screen
+            out = Console(width=max(80, sum(len(str(c)) + 12 for c in df.columns)))
+        out.print(table)
 
 
 @app.command()

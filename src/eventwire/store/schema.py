@@ -5,9 +5,12 @@ from __future__ import annotations
 import duckdb
 
 # One story_events row from the events of a story (callers add a WHERE before GROUP BY ALL).
+# A story's copy of a triple is dated by its earliest copy; intensity and quad come from the
+# copy with the smallest event id, so the row can also be kept up to date one article at a
+# time (db.Store._add_to_story) and both ways agree.
 STORY_EVENTS_SELECT = """
-    SELECT story_id, actor_code, event, recipient_code, min(day), avg(intensity), min(quad),
-           count(*), min(id)
+    SELECT story_id, actor_code, event, recipient_code, min(day), arg_min(intensity, id),
+           arg_min(quad, id), count(*), min(id)
     FROM events WHERE NOT negated"""
 
 # Each entry moves the schema from version i to i+1. Never edit a released entry: append.
@@ -64,14 +67,10 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE events ADD COLUMN day DATE",
         """UPDATE events SET story_id = a.story_id, day = coalesce(events.date, a.published)
             FROM articles a WHERE a.id = events.article_id""",
-        "CREATE INDEX events_story ON events (story_id)",
-        "CREATE INDEX events_article ON events (article_id)",
-        "CREATE INDEX articles_story ON articles (story_id)",
         """CREATE TABLE story_events (
             story_id VARCHAR NOT NULL, actor_code VARCHAR, event VARCHAR NOT NULL,
             recipient_code VARCHAR, day DATE, intensity DOUBLE, quad INTEGER,
             copies INTEGER NOT NULL, id VARCHAR NOT NULL)""",
-        "CREATE INDEX story_events_story ON story_events (story_id)",
         f"INSERT INTO story_events {STORY_EVENTS_SELECT} GROUP BY ALL",
     ],
 ]
