@@ -10,26 +10,12 @@ from eventwire.actors import ActorResolver
 from eventwire.lexicon import Lexicon, TriggerEntry
 from eventwire.modality import Modality, assess
 from eventwire.model import Mention
+from eventwire.roles import RoleFinder
 
-SUBJ_DEPS = ("nsubj", "csubj")
 FUNCTION_WORDS = {"on", "off", "in", "out", "up", "down", "to", "for", "with", "against", "at",
                   "over", "from", "into", "back", "away", "about", "by", "under", "of", "through",
                   "forward", "around", "across", "upon", "onto", "toward", "towards", "after"}
-INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
-OWNER_PREPS = {"of", "by", "between", "from"}
 HOST_ROLES = ("place:in", "place:at")
-# Verbs whose object noun names the subject's own act: "launched an attack", "held talks".
-SUPPORT_VERBS = {
-    "launch", "carry", "conduct", "stage", "hold", "have", "make", "mount", "begin", "start",
-    "continue", "resume", "order", "announce", "sign", "pay", "impose", "issue", "deliver",
-    "give", "provide", "offer", "send", "express", "lodge", "file", "take", "deploy", "extend",
-    "host", "organize", "organise", "lead", "step", "intensify", "escalate", "wage",
-    "commit", "perpetrate", "unleash", "execute", "complete", "finalize", "finalise", "reach",
-    "strike", "seal", "conclude", "approve", "ratify", "pledge", "promise", "grant", "lift",
-    "tighten", "expand", "introduce", "adopt", "declare", "put", "set", "renew",
-}
-# Verbs whose prepositional object is the subject's own act: "took part in talks".
-PARTAKE_VERBS = {"participate", "engage", "take", "join", "involve", "embark", "enter"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
 
 
@@ -91,154 +77,6 @@ def _inside_name(token: Token, resolver: ActorResolver) -> bool:
     if gm is not None and gm.entry.kind != "sector":
         return True
     return token.ent_type_ in NAME_ENTS
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
-    """The acting subject of a verb, inheriting through conjunction, control and participles."""
-    if depth > 4:
-        return None, ""
-    if _is_passive(verb):
-        for c in verb.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return p, "agent"
-        return None, ""
-    for c in verb.children:
-        if c.dep_ in SUBJ_DEPS:
-            if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                return verb.head, "relcl"
-            return c, "nsubj"
-    if verb.dep_ == "relcl":
-        return verb.head, "relcl"
-    if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
-        return verb.head, "acl"
-    if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
-        head = verb.head
-        if verb.dep_ == "pcomp":
-            head = head.head
-        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and \
-                head.lemma_ in ("call", "urge", "ask", "order", "tell", "force", "persuade"):
-            return None, ""
-        tok, path = subject_of(head, depth + 1)
-        return tok, f"{verb.dep_}>{path}" if tok is not None else ""
-    return None, ""
-
-
-def object_of(verb: Token) -> tuple[Token | None, str]:
-    if _is_passive(verb):
-        for c in verb.children:
-            if c.dep_ == "nsubjpass":
-                return c, "nsubjpass"
-        if verb.dep_ == "acl":
-            return verb.head, "acl-passive"
-        return None, ""
-    for c in verb.children:
-        if c.dep_ == "dobj":
-            return c, "dobj"
-    return None, ""
-
-
-def _preps(holders: list[Token], word: str) -> list[Token]:
-    out = []
-    for h in holders:
-        for c in h.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word:
-                out.extend(p for p in c.children if p.dep_ == "pobj")
-    return out
-
-
-class RoleFinder:
-    """Fills an entry's roles from the parse, naming the path it took."""
-
-    def __init__(self, resolver: ActorResolver):
-        self.resolver = resolver
-
-    def fill(self, role: str, trigger: Token, words: list[Token]) -> tuple[list[Mention], str]:
-        holders = [trigger, *words] + [c for c in trigger.children if c.dep_ == "dobj"]
-        kind, _, word = role.partition(":")
-        tokens: list[tuple[Token, str]] = []
-        if kind == "subj":
-            if trigger.pos_ in ("NOUN", "PROPN"):
-                tokens = [(t, p) for t, p in [self._noun_governor_subject(trigger)] if t]
-            else:
-                tok, path = subject_of(trigger)
-                if tok is not None:
-                    tokens = [(tok, path)]
-        elif kind == "obj":
-            tok, path = object_of(trigger)
-            if tok is not None:
-                tokens = [(tok, path)]
-        elif kind == "dative":
-            tokens = [(c, "dative") for c in trigger.children if c.dep_ == "dative"]
-        elif kind in ("prep", "place"):
-            tokens = [(t, f"prep:{word}") for t in _preps(holders, word)]
-        elif kind == "poss":
-            tokens = [(c, "poss") for c in trigger.children if c.dep_ == "poss"]
-        elif kind == "mod":
-            tokens = [(c, "mod") for c in trigger.children
-                      if c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.i]
-        for tok, path in tokens:
-            if kind == "mod":
-                found = self.resolver.resolve_modifier(tok)
-                if found:
-                    return found, path
-                continue
-            if kind == "place":
-                m = self.resolver.resolve_place(tok)
-                if m is not None:
-                    return [m], f"place:{word}"
-                continue
-            found = self.resolver.resolve(tok)
-            if found:
-                return found, path
-            if kind in ("obj", "prep") and tok.pos_ in ("NOUN", "PROPN"):
-                owners = self._owners(tok, 0)
-                if owners:
-                    return owners, f"{path}>owner"
-        return [], ""
-
-    def _owners(self, noun: Token, depth: int) -> list[Mention]:
-        """Whose thing a non-actor object is: "Macron's statement", "the deal between A and B"."""
-        if depth > 2:
-            return []
-        for child in noun.children:
-            if child.dep_ == "poss":
-                found = self.resolver.resolve(child)
-            elif child.dep_ in ("compound", "amod") and child.i < noun.i:
-                found = self.resolver.resolve_modifier(child)
-            else:
-                continue
-            if found:
-                return found
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    found = self.resolver.resolve(pobj) or self._owners(pobj, depth + 1)
-                    if found:
-                        return found
-        return []
-
-    def _noun_governor_subject(self, noun: Token) -> tuple[Token | None, str]:
-        """A nominal trigger's actor from a support verb it is the object of ("held talks").
-
-        Only verbs that make the noun their subject's own act pass the actor on: whoever
-        "condemned the attack" or "blamed X for the attack" did not attack.
-        """
-        head = noun.head
-        if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_ in SUPPORT_VERBS:
-            tok, path = subject_of(head)
-            return tok, f"dobj<{path}" if tok is not None else ""
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in PARTAKE_VERBS:
-            tok, path = subject_of(head.head)
-            return tok, f"pobj<{path}" if tok is not None else ""
-        return None, ""
 
 
 def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> list[Candidate]:
