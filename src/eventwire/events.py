@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -16,6 +16,13 @@ FUNCTION_WORDS = {"on", "off", "in", "out", "up", "down", "to", "for", "with", "
                   "over", "from", "into", "back", "away", "about", "by", "under", "of", "through",
                   "forward", "around", "across", "upon", "onto", "toward", "towards", "after"}
 HOST_ROLES = ("place:in", "place:at")
+# Verbal events whose target may sit in their complement clause.
+COMPLEMENT_EVENTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}
+EMBEDDED_ROLES = ("obj", "prep:to", "prep:against", "prep:on", "prep:with", "dative")
+# Acts only a state does: an agentless passive takes the country where it happened.
+STATE_ACTS = {"COERCE", "SANCTION"}
+# PLOVER 3.1: cooperation announced for the future is coded as an intent, AGREE.
+FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
 
 
@@ -103,6 +110,29 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
     return out
 
 
+def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mention]
+                          ) -> tuple[list[Mention], str]:
+    """"demanded that Turkey halt", "agreed to provide aid to Poland": the clause's target."""
+    for clause in trigger.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if own:
+            found = roles.resolver.resolve(own[0])
+            if found and {m.code for m in found} != {m.code for m in actors}:
+                return found, f"{clause.dep_}>nsubj"
+        for role in EMBEDDED_ROLES:
+            found, path = roles.fill(role, clause, [])
+            if found:
+                return found, f"{clause.dep_}>{path}"
+    return [], ""
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) and \
+        not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                     roles: RoleFinder) -> list[Candidate]:
     actors, apath = [], ""
@@ -124,7 +154,15 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             if recipients:
                 rpath = f"host<{rpath}"
                 break
+    if not recipients and entry.event in COMPLEMENT_EVENTS:
+        recipients, rpath = _complement_recipient(trigger, roles, actors)
+    if not actors and entry.event in STATE_ACTS and _passive_without_agent(trigger):
+        # "was arrested in Lebanon": the state where it happened did it.
+        actors, apath = roles.fill("place:in", trigger, words)
+        apath = f"passive<{apath}" if actors else ""
     modality = assess(trigger)
+    if modality.modality == "future" and entry.event in FUTURE_AGREE:
+        entry = replace(entry, event="AGREE", mode=None, id=f"{entry.id}+future")
     pairs: list[tuple[Mention | None, Mention | None, str]] = []
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,
