@@ -86,7 +86,7 @@ class ActorResolver:
     def resolve(self, token: Token, coded_only: bool = True) -> list[Mention]:
         """The actor mention(s) a role token stands for (conjuncts give several)."""
         out: list[Mention] = []
-        for t in [token, *token.conjuncts]:
+        for t in coordinated(token):
             head = self._head_of(t)
             if head.i not in self.by_head and head.lower_ in FIRST_PERSON:
                 self._first_person(head)
@@ -119,7 +119,17 @@ class ActorResolver:
             gm = self.matches.get(t.i)
             if gm and gm.entry.code and gm.entry.kind in PLACE_KINDS:
                 return self._mention(token, gm.entry.code, "GOV", None, "place", "place-modifier")
+        if token.ent_type_ in ("GPE", "LOC", "FAC"):
+            from eventwire.places import resolve_place  # the gazetteer loads on first use
+
+            place = resolve_place(_entity_text(token), self.countries())
+            if place is not None and place.country:
+                return self._mention(token, place.country, "GOV", None, "place", "gazetteer-place")
         return None
+
+    def countries(self) -> list[str]:
+        """Countries the article has named so far: context for ambiguous place names."""
+        return [m.code for m in self.mentions if m.code and len(m.code) == 3]
 
     # -- the walk through the document ---------------------------------------------------
     def _resolve_all(self) -> None:
@@ -440,6 +450,16 @@ class ActorResolver:
                 mention.sentence, key or r.key, head.dep_ in ("nsubj", "nsubjpass"),
                 self.quoted[head.i], head_lemma=head.lemma_.lower()))
         return idx
+
+
+def coordinated(token: Token) -> list[Token]:
+    """A token and its coordinated partners, also when the parser took a list for apposition
+    ("The US, Russia, and Switzerland")."""
+    out = [token, *token.conjuncts]
+    for child in token.children:
+        if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+            out.extend([child, *child.conjuncts])
+    return out
 
 
 def quoted_mask(doc: Doc) -> list[bool]:

@@ -16,6 +16,10 @@ FUNCTION_WORDS = {"on", "off", "in", "out", "up", "down", "to", "for", "with", "
                   "over", "from", "into", "back", "away", "about", "by", "under", "of", "through",
                   "forward", "around", "across", "upon", "onto", "toward", "towards", "after"}
 HOST_ROLES = ("place:in", "place:at")
+# Events whose place makes the host state the recipient: visits, and protests in a capital.
+HOSTED_EVENTS = {"CONSULT", "PROTEST"}
+# Events that two joint subjects do with each other ("A and B agreed" codes both ways).
+JOINT_EVENTS = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE"}
 # Verbal events whose target may sit in their complement clause.
 COMPLEMENT_EVENTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}
 EMBEDDED_ROLES = ("obj", "prep:to", "prep:against", "prep:on", "prep:with", "dative")
@@ -147,7 +151,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         recipients, rpath = roles.fill(role, trigger, words)
         if recipients:
             break
-    if not recipients and entry.event == "CONSULT":
+    if not recipients and entry.event in HOSTED_EVENTS:
         # A meeting held somewhere: the host country receives the visitors (PLOVER visit).
         for role in HOST_ROLES:
             recipients, rpath = roles.fill(role, trigger, words)
@@ -167,9 +171,10 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,
                           "", rpath, modality, decision="dropped: no identifiable actor")]
-    if not recipients and len(actors) == 2:
-        a, b = actors
-        pairs = [(a, b, "joint-subject"), (b, a, "joint-subject")]
+    # Two joint subjects act on each other; three or more act together (recipient none).
+    reciprocal = entry.symmetric or entry.event in JOINT_EVENTS
+    if not recipients and len(actors) == 2 and reciprocal:
+        pairs = [(a, b, "joint-subject") for a in actors for b in actors if a.code != b.code]
     else:
         for a in actors:
             for r in recipients or [None]:
@@ -183,7 +188,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         if r is not None and a is not None and a.code == r.code and a.sector == r.sector \
                 and a.start == r.start:
             cand.decision = "dropped: actor and recipient are the same mention"
-        elif r is not None and a is not None and a.code == r.code and rpath.startswith("host<"):
+        elif r is not None and a is not None and a.code == r.code and \
+                rpath.startswith("host<") and entry.event == "CONSULT":
             cand.decision = "dropped: the host meets at home"
         elif r is None and entry.requires_recipient:
             cand.decision = f"dropped: {entry.event} needs a recipient"

@@ -84,7 +84,8 @@ def assess(trigger: Token) -> Modality:
             if node.i != trigger.i or node.dep_ != "dobj":
                 if lemma in DENIAL_VERBS:
                     return Modality(negated=True, cue=head.text)
-                if lemma in IRREALIS_VERBS and node.dep_ in ("xcomp", "pcomp", "prep", "pobj"):
+                if lemma in IRREALIS_VERBS and node.dep_ in ("xcomp", "ccomp", "pcomp", "prep",
+                                                              "pobj"):
                     return Modality(modality="hypothetical", cue=head.text)
                 if lemma in FUTURE_VERBS and node.dep_ in ("xcomp", "prep", "pobj", "dobj"):
                     future = future or head.text

@@ -97,3 +97,16 @@ def quotes_table(article_id: str, quotes: list[Quote]) -> pa.Table:
                     q.speaker.text if q.speaker else None,
                     q.speaker.name if q.speaker else None, q.cue, q.kind)
                    for i, q in enumerate(quotes)], QUOTE_SCHEMA)
+
+
+STORY_EVENT_SCHEMA = pa.schema([
+    ("story_id", _S), ("actor_code", _S), ("event", _S), ("recipient_code", _S), ("day", _D),
+    ("intensity", _F), ("quad", _I), ("copies", _I), ("id", _S),
+])
+
+
+def story_events_table(story_id: str, folded: dict[tuple[Any, ...], list[Any]]) -> pa.Table:
+    """story_events rows: (actor, event, recipient) -> [day, intensity, quad, copies, id]."""
+    return _table([(story_id, *key, *vals) for key, vals in sorted(
+        folded.items(), key=lambda kv: tuple("" if k is None else k for k in kv[0]))],
+        STORY_EVENT_SCHEMA)

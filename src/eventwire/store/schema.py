@@ -9,8 +9,8 @@ import duckdb
 # copy with the smallest event id, so the row can also be kept up to date one article at a
 # time (db.Store._add_to_story) and both ways agree.
 STORY_EVENTS_SELECT = """
-    SELECT story_id, actor_code, event, recipient_code, min(day), arg_min(intensity, id),
-           arg_min(quad, id), count(*), min(id)
+    SELECT story_id, actor_code, event, recipient_code, min(day), arg_min_null(intensity, id),
+           arg_min_null(quad, id), count(*), min(id)
     FROM events WHERE NOT negated"""
 
 # Each entry moves the schema from version i to i+1. Never edit a released entry: append.

@@ -130,11 +130,11 @@ async function showEvent(id) {
   const article = await api("/v1/articles/" + encodeURIComponent(ev.article_id));
   $("#ev-headline").textContent =
     `${actorLabel(ev.actor)} → ${eventLabel(ev)} → ${actorLabel(ev.recipient)}`;
-  $("#ev-article").replaceChildren(
+  $("#ev-article").replaceChildren(el("span", {},
     el("strong", { text: article.title || article.id }),
     ` · ${article.published || "undated"}` + (article.source ? ` · ${article.source}` : ""),
     article.url ? el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank",
-      text: " · original" }) : null);
+      text: " · original" }) : null));
   $("#ev-text").replaceChildren(...highlighted(article.text, ev.evidence));
   const mark = $("#ev-text mark");
   if (mark) mark.scrollIntoView({ block: "center" });
@@ -201,16 +201,22 @@ async function showDyad() {
   $("#dyad-title").textContent =
     `${ts.actor} → ${ts.recipient}: ${total} event${total === 1 ? "" : "s"} per ${ts.by}`;
   const x = ts.points.map((p) => p.period);
+  const period = { xperiod: PERIODS[ts.by].xperiod, xperiod0: "2024-01-01",
+    xperiodalignment: "middle" };
+  const months = x.length ? monthsBetween(x[0], x[x.length - 1]) : 0;
+  const dtick = ts.by === "month" ? "M" + Math.max(1, Math.ceil(months / 12))
+    : ts.by === "year" ? "M12" : undefined;
   plot(chart, [
     { type: "bar", name: "cooperation", x, y: ts.points.map((p) => p.cooperation),
-      marker: { color: COLORS.coop } },
+      marker: { color: COLORS.coop }, ...period },
     { type: "bar", name: "conflict", x, y: ts.points.map((p) => p.conflict),
-      marker: { color: COLORS.conflict } },
+      marker: { color: COLORS.conflict }, ...period },
     { type: "scatter", mode: "lines+markers", name: "index (sum of intensity)", x,
-      y: ts.points.map((p) => p.index), line: { color: COLORS.index, width: 2 } },
-  ], { barmode: "relative", legend: { orientation: "h", y: 1.12 },
+      y: ts.points.map((p) => p.index), line: { color: COLORS.index, width: 2 }, ...period },
+  ], { barmode: "relative", bargap: 0.25, legend: { orientation: "h", y: 1.12 },
     yaxis: { title: { text: "intensity" }, zeroline: true, zerolinecolor: "#888" },
-    xaxis: { type: "date" } });
+    xaxis: { type: "date", tickformat: PERIODS[ts.by].tickformat, dtick,
+      ticklabelmode: "period" } });
   const rows = ts.points.map((p) => el("tr", {},
     el("td", { class: "nowrap", text: p.period }),
     el("td", { text: Object.entries(p.counts).map(([k, n]) => `${k} ${n}`).join(", ") }),
@@ -223,6 +229,20 @@ async function showDyad() {
       text: "No dated events for this dyad." })));
   }
   $("#dyad-table tbody").replaceChildren(...rows);
+}
+
+const DAY_MS = 86400000;
+const PERIODS = {
+  day: { xperiod: DAY_MS, tickformat: "%d %b %Y" },
+  week: { xperiod: 7 * DAY_MS, tickformat: "%d %b %Y" },
+  month: { xperiod: "M1", tickformat: "%b %Y" },
+  year: { xperiod: "M12", tickformat: "%Y" },
+};
+
+function monthsBetween(first, last) {
+  const [y0, m0] = first.split("-").map(Number);
+  const [y1, m1] = last.split("-").map(Number);
+  return (y1 - y0) * 12 + (m1 - m0) + 1;
 }
 
 // --- network -----------------------------------------------------------------------------
@@ -256,7 +276,7 @@ async function showNetwork() {
     hovertemplate: "%{text}: %{customdata} events<extra></extra>",
     marker: { size: net.nodes.map((node) => 10 + 30 * Math.sqrt(node.events / biggest)),
       color: "#4a6fa5", line: { color: "#fff", width: 1 } } };
-  const hidden = { visible: false, range: [-1.3, 1.3] };
+  const hidden = { visible: false, range: [-1.2, 1.2] };
   plot($("#network-chart"), [edges(true), edges(false), nodes], {
     showlegend: false, annotations: arrows, hovermode: "closest",
     xaxis: hidden, yaxis: { ...hidden, scaleanchor: "x" },
