@@ -88,7 +88,7 @@ class ActorResolver:
         out: list[Mention] = []
         for t in coordinated(token):
             head = self._head_of(t)
-            if head.i not in self.by_head and head.lower_ in FIRST_PERSON:
+            if head.i not in self.by_head and head.pos_ == "PRON" and head.lower_ in FIRST_PERSON:
                 self._first_person(head)
             out.extend(self.mentions[i] for i in self.by_head.get(head.i, []))
         seen: set[tuple[str | None, str | None, str | None]] = set()

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors import ActorResolver
+from eventwire.evaluations import find_evaluations
 from eventwire.events import Candidate, find_candidates
 from eventwire.knowledge import Knowledge, load_knowledge
 from eventwire.merge import merge_events
@@ -23,6 +25,12 @@ class CoderOptions:
     """Switches that change what the coder emits."""
 
     include_negated: bool = False
+
+
+def sentence_candidates(sent: SpacySpan, knowledge: Knowledge, resolver: ActorResolver
+                        ) -> list[Candidate]:
+    """Every event candidate of a sentence: lexicon triggers, then evaluative criticism."""
+    return find_candidates(sent, knowledge.lexicon, resolver) + find_evaluations(sent, resolver)
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -103,7 +111,7 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
                 sector=q.speaker.sector, name=q.speaker.name, kind="speaker"))
     events: list[Event] = []
     for sent in doc.sents:
-        for cand in find_candidates(sent, knowledge.lexicon, resolver):
+        for cand in sentence_candidates(sent, knowledge, resolver):
             keep = cand.decision == "emitted" or (
                 options.include_negated and cand.decision.startswith(("dropped: negated",
                                                                       "dropped: hypothetical")))

@@ -128,12 +128,12 @@ class RoleFinder:
             if found:
                 return found, path
             if kind in ("obj", "prep") and tok.pos_ in ("NOUN", "PROPN"):
-                owners = self._owners(tok, 0)
+                owners = self.owners(tok, 0)
                 if owners:
                     return owners, f"{path}>owner"
         return [], ""
 
-    def _owners(self, noun: Token, depth: int) -> list[Mention]:
+    def owners(self, noun: Token, depth: int = 0) -> list[Mention]:
         """Whose thing a non-actor object is: "Macron's statement", "the deal between A and B"."""
         if depth > 2:
             return []
@@ -151,7 +151,7 @@ class RoleFinder:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
-                    found = self.resolver.resolve(pobj) or self._owners(pobj, depth + 1)
+                    found = self.resolver.resolve(pobj) or self.owners(pobj, depth + 1)
                     if found:
                         return found
         return []

@@ -59,6 +59,8 @@ def _validation_message(exc: RequestValidationError) -> str:
         if err.get("type") == "json_invalid":
             parts.append(f"the request body is not valid JSON ({msg})")
             continue
+        if err.get("type") == "string_pattern_mismatch" and err.get("loc", ())[-1:] == ("text",):
+            msg = "the article text is blank"
         parts.append(f"{_where(tuple(err.get('loc', ())))}: {msg}")
     return "; ".join(parts) or "invalid request"
 
@@ -67,7 +69,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
-        if exc.status_code == 404 and message == "Not Found":
+        if exc.status_code == 400 and message == "There was an error parsing the body":
+            message = "the request body could not be read: send JSON encoded as UTF-8"
+        elif exc.status_code == 404 and message == "Not Found":
             message = f"no such endpoint: {request.method} {request.url.path} (see /docs)"
         elif exc.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path} (see /docs)"

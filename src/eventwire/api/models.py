@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from eventwire.ontology import CATEGORIES
 
@@ -44,19 +44,12 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    text: str = Field(min_length=1, description="The article body.")
+    text: str = Field(min_length=1, pattern=r"\S", description="The article body (not blank).")
     id: str | None = Field(None, max_length=200, description="Stable id; default: a hash.")
     title: str | None = Field(None, max_length=2000)
     published: str | None = Field(None, max_length=100, description="Publication date.")
     url: str | None = Field(None, max_length=4000)
     source: str | None = Field(None, max_length=500)
-
-    @field_validator("text")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("the article text is blank")
-        return value
 
 
 class ArticlesIn(BaseModel):

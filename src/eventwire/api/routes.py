@@ -37,7 +37,7 @@ from eventwire.ingest.workers import CoderSpec
 from eventwire.model import Article
 from eventwire.nlp import ModelNotInstalled
 
-router = APIRouter(prefix="/v1", responses={422: {"model": ErrorOut}})
+router = APIRouter(prefix="/v1", responses={400: {"model": ErrorOut}, 422: {"model": ErrorOut}})
 
 Code = Annotated[str | None, Query(max_length=CODE_MAX, description="Actor code, e.g. IRN.")]
 PathCode = Annotated[str, Path(min_length=1, max_length=CODE_MAX)]

@@ -21,7 +21,7 @@ from eventwire.cli.common import (
     load_coder,
     progress,
 )
-from eventwire.coder import Coder
+from eventwire.coder import Coder, parse_published
 from eventwire.ingest.jsonl import article_from_object
 from eventwire.ingest.record import Record, RecordError, make_article
 from eventwire.ingest.sources import read_source
@@ -94,11 +94,18 @@ def code_command(
     lexicon: LexiconOpt = None,
     include_negated: IncludeNegatedOpt = False,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+    published: Annotated[str | None, typer.Option(
+        "--published", help="Publication date YYYY-MM-DD for inputs that carry none "
+                            "(plain-text files, stdin).")] = None,
 ) -> None:
     """Code articles into PLOVER events: one JSON object per article."""
     if fmt not in ("jsonl", "table"):
         fail(f"--format must be jsonl or table, not {fmt!r}")
+    if published is not None and parse_published(published) is None:
+        fail(f"--published must be a date like 2022-03-30, not {published!r}")
     articles, errors = read_inputs(inputs)
+    for article in articles:
+        article.published = article.published or published
     for e in errors:
         err.print(f"[red]error:[/red] {e}", highlight=False)
     if not articles:

@@ -34,6 +34,9 @@ from eventwire.cli.common import (
 )
 from eventwire.errors import EventwireError
 from eventwire.ingest import pipeline
+from eventwire.ingest.fetch import make_client
+from eventwire.ingest.limits import ARTICLE_ENV, DEFAULT_MAX_ARTICLE_BYTES, Limits, parse_size
+from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
 from eventwire.ingest.watch import parse_interval
 from eventwire.ingest.watch import watch as watch_feeds
 from eventwire.ingest.workers import CoderSpec
@@ -44,6 +47,14 @@ from eventwire.store.export import export as export_events
 err = Console(stderr=True)
 DbOpt = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB",
                                     help="DuckDB database file.")]
+MaxArticleOpt = Annotated[str | None, typer.Option(
+    "--max-article-bytes", envvar=ARTICLE_ENV, show_envvar=True,
+    help=f"Largest article input read (file, JSONL line, page, WARC record): bytes, or 512k, "
+         f"2MB. Default {DEFAULT_MAX_ARTICLE_BYTES:,}.")]
+AllowPrivateOpt = Annotated[bool, typer.Option(
+    "--allow-private-urls", envvar=ALLOW_PRIVATE_ENV,
+    help="Fetch from loopback/private/link-local addresses (refused by default; see "
+         "SECURITY.md).")]
 WithDupOpt = Annotated[bool, typer.Option(
     "--with-duplicates", help="Count every copy of a story's events, not each story once.")]
 
@@ -80,6 +91,16 @@ def _open(db: str, read_only: bool = False) -> Store:
         fail(str(exc))
 
 
+def limits_from(max_article_bytes: str | None) -> Limits:
+    """The --max-article-bytes value (or its env var) as Limits; a bad value is one clear line."""
+    try:
+        size = parse_size(max_article_bytes, "--max-article-bytes") if max_article_bytes \
+            else None
+        return Limits.from_env(size)
+    except EventwireError as exc:
+        fail(str(exc))
+
+
 def _summary(stats: pipeline.IngestStats) -> None:
     rate = stats.stored / stats.seconds if stats.seconds else 0.0
     err.print(f"stored {stats.stored} articles ({stats.events} events), skipped "
@@ -104,17 +125,22 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", help="Articles per spaCy batch.")] = 32,
     include_negated: IncludeNegatedOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    max_article_bytes: MaxArticleOpt = None,
+    allow_private_urls: AllowPrivateOpt = False,
 ) -> None:
     """Read sources, code every article not yet stored, and store it with its events."""
     if jobs < 1 or batch_size < 1:
         fail("--jobs and --batch-size must be at least 1")
+    limits = limits_from(max_article_bytes)
     spec = CoderSpec(model, tuple(actors or ()), tuple(lexicon or ()), include_negated)
     coder = load_coder(model, actors, lexicon, include_negated) if jobs == 1 else None
     store = _open(db)
     try:
-        with _bar(not quiet and err.is_terminal) as bar:
+        with _bar(not quiet and err.is_terminal) as bar, \
+                make_client(allow_private=allow_private_urls) as client:
             stats = pipeline.ingest(store, sources, spec, jobs=jobs, batch_size=batch_size,
-                                    coder=coder, progress=BarProgress(bar))
+                                    coder=coder, progress=BarProgress(bar), client=client,
+                                    limits=limits)
     except EventwireError as exc:
         fail(str(exc))
     finally:
@@ -261,12 +287,15 @@ def watch(
     actors: ActorsOpt = None,
     lexicon: LexiconOpt = None,
     include_negated: IncludeNegatedOpt = False,
+    max_article_bytes: MaxArticleOpt = None,
+    allow_private_urls: AllowPrivateOpt = False,
 ) -> None:
     """Poll feeds and ingest new items until interrupted; feed errors are recorded, not fatal."""
     try:
         seconds = parse_interval(every)
     except EventwireError as exc:
         fail(str(exc))
+    limits = limits_from(max_article_bytes)
     if not feeds.is_file():
         fail(f"{feeds}: no such feed list")
     coder = load_coder(model, actors, lexicon, include_negated)
@@ -281,7 +310,9 @@ def watch(
             err.print(f"[{stamp}] [red]{escape(problem or '')}[/red]", highlight=False)
 
     try:
-        watch_feeds(store, feeds, seconds, coder, once=once, report=report)
+        with make_client(allow_private=allow_private_urls) as client:
+            watch_feeds(store, feeds, seconds, coder, once=once, report=report, client=client,
+                        limits=limits)
     except KeyboardInterrupt:
         err.print("stopped")
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
 
 
@@ -16,15 +17,31 @@ def split_title(raw: str) -> tuple[str | None, str]:
     return None, "\n".join(lines).strip()
 
 
-def read_text_file(path: Path) -> Iterator[Record]:
+def read_bounded(path: Path, limit: int) -> bytes | int:
+    """A file's bytes, or its size when it is over `limit` (then it is never read whole)."""
+    with path.open("rb") as handle:
+        raw = handle.read(limit + 1)
+        if len(raw) <= limit:
+            return raw
+        handle.seek(0, 2)
+        return handle.tell()
+
+
+def read_text_file(path: Path, limits: Limits | None = None) -> Iterator[Record]:
     """Yield the one article a text file holds, or an error saying why it could not be read."""
+    limits = limits or Limits.from_env()
     try:
-        raw = path.read_bytes().decode("utf-8", errors="strict")
-    except UnicodeDecodeError as exc:
-        yield RecordError(str(path), "file", f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-        return
+        got = read_bounded(path, limits.max_article_bytes)
     except OSError as exc:
         yield RecordError(str(path), "file", f"cannot read: {exc.strerror or exc}")
+        return
+    if isinstance(got, int):
+        yield RecordError(str(path), "file", too_big(got, limits.max_article_bytes))
+        return
+    try:
+        raw = got.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as exc:
+        yield RecordError(str(path), "file", f"not UTF-8 text ({exc.reason} at byte {exc.start})")
         return
     title, text = split_title(raw)
     if not text:

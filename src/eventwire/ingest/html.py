@@ -7,6 +7,8 @@ from pathlib import Path
 
 import trafilatura
 
+from eventwire.ingest.files import read_bounded
+from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
 
 MIN_WORDS = 5  # fewer words than this is a menu or an error page, not an article
@@ -28,11 +30,15 @@ def article_from_html(html: str | bytes, *, source: str, record: str,
                         url=url or doc.url, source=source)
 
 
-def read_html_file(path: Path) -> Iterator[Record]:
+def read_html_file(path: Path, limits: Limits | None = None) -> Iterator[Record]:
     """Yield the article of one saved HTML page."""
+    limits = limits or Limits.from_env()
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, limits.max_article_bytes)
     except OSError as exc:
         yield RecordError(str(path), "file", f"cannot read: {exc.strerror or exc}")
+        return
+    if isinstance(raw, int):
+        yield RecordError(str(path), "file", too_big(raw, limits.max_article_bytes))
         return
     yield article_from_html(raw, source=str(path), record="file")

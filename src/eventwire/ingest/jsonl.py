@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
 
 _OPTIONAL = ("title", "published", "url", "source")
@@ -39,32 +40,61 @@ def article_from_object(obj: Any, source: str, line: int) -> Record:
                         url=obj.get("url"), source=obj.get("source") or source)
 
 
-def read_jsonl(path: Path) -> Iterator[Record]:
+def decode_line(raw: bytes, source: str, line: int) -> Record | None:
+    """One line's bytes to an Article, a RecordError, or None for a blank line."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return RecordError(source, f"line {line}", f"not UTF-8 text ({exc.reason} at byte "
+                                                   f"{exc.start} of the line)")
+    if not text.strip():
+        return None
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return RecordError(source, f"line {line}", f"invalid JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return RecordError(source, f"line {line}", "invalid JSON: nested too deeply")
+    except ValueError as exc:  # e.g. an integer over Python's 4300-digit limit
+        return RecordError(source, f"line {line}", f"invalid JSON: {exc}")
+    return article_from_object(obj, source, line)
+
+
+def read_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[bytes, int | None]]:
+    """Yield (line, None) per line, or (b"", size) for a line over `limit`, never held whole."""
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw, None
+            continue
+        size = len(raw)
+        while raw and not raw.endswith(b"\n"):  # skip the rest of the long line in chunks
+            raw = handle.readline(1 << 20)
+            size += len(raw)
+        yield b"", size
+
+
+def read_jsonl(path: Path, limits: Limits | None = None) -> Iterator[Record]:
     """Yield an Article per good line and a line-numbered RecordError per bad one."""
+    limits = limits or Limits.from_env()
     source = str(path)
     try:
-        handle = path.open("r", encoding="utf-8", errors="strict")
+        handle = path.open("rb")
     except OSError as exc:
         yield RecordError(source, "file", f"cannot read: {exc.strerror or exc}")
         return
     with handle:
         line_no = 0
-        while True:
+        for raw, size in read_lines(handle, limits.max_article_bytes):
             line_no += 1
-            try:
-                line = handle.readline()
-            except UnicodeDecodeError as exc:
-                yield RecordError(source, f"line {line_no}", f"not UTF-8 text ({exc.reason}); "
-                                                             "rest of file skipped")
-                return
-            if not line:
-                return
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
+            if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]  # a UTF-8 byte order mark
+            if size is not None:
                 yield RecordError(source, f"line {line_no}",
-                                  f"invalid JSON: {exc.msg} (column {exc.colno})")
+                                  too_big(size, limits.max_article_bytes))
                 continue
-            yield article_from_object(obj, source, line_no)
+            rec = decode_line(raw, source, line_no)
+            if rec is not None:
+                yield rec

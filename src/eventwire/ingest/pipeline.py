@@ -11,6 +11,7 @@ import httpx
 from eventwire.coder import Coder
 from eventwire.dedup import StoryIndex
 from eventwire.ingest.fetch import make_client
+from eventwire.ingest.limits import Limits
 from eventwire.ingest.record import RecordError, text_hash
 from eventwire.ingest.sources import read_source
 from eventwire.ingest.workers import CoderSpec, code_stream
@@ -42,12 +43,14 @@ class Progress:
 
 
 def read_all(store: Store, sources: Sequence[str], run_id: str, stats: IngestStats,
-             client: httpx.Client | None, skip_known: bool = False) -> list[Article]:
+             client: httpx.Client | None, skip_known: bool = False,
+             limits: Limits | None = None) -> list[Article]:
     """Read every source; bad records go to the errors table, duplicates in the input collapse."""
     skip = store.has_id if skip_known else None
+    limits = limits or Limits.from_env()
     seen: dict[str, Article] = {}
     for source in sources:
-        for rec in read_source(source, client, skip):
+        for rec in read_source(source, client, skip, limits):
             if isinstance(rec, RecordError):
                 _error(store, run_id, stats, rec.source, rec.record, rec.reason)
                 continue
@@ -98,10 +101,11 @@ def store_articles(store: Store, articles: Iterable[Article], run_id: str, stats
 def ingest(store: Store, sources: Sequence[str], spec: CoderSpec | None = None, *,
            jobs: int = 1, batch_size: int = 32, coder: Coder | None = None,
            progress: Progress | None = None, skip_known: bool = False,
-           client: httpx.Client | None = None) -> IngestStats:
+           client: httpx.Client | None = None, limits: Limits | None = None) -> IngestStats:
     """The whole run, recorded in ingest_runs; a crash leaves the run marked 'running'.
 
     `coder` (jobs=1 only) reuses an already loaded Coder; otherwise `spec` says what to load.
+    `limits` (default: the environment's, see docs/limits.md) bound what one record may read.
     """
     spec = spec or CoderSpec()
     started = time.perf_counter()
@@ -110,7 +114,7 @@ def ingest(store: Store, sources: Sequence[str], spec: CoderSpec | None = None, 
     client = client or make_client()
     status = "failed"
     try:
-        articles = read_all(store, sources, stats.run_id, stats, client, skip_known)
+        articles = read_all(store, sources, stats.run_id, stats, client, skip_known, limits)
         store_articles(store, articles, stats.run_id, stats, spec, jobs=jobs,
                        batch_size=batch_size, coder=coder, progress=progress)
         status = "done"

@@ -12,6 +12,8 @@ from time import struct_time
 from eventwire.model import Article
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_DATE_CHARS = 200  # no date is longer; free-text parsing of a long string takes seconds
 
 
 @dataclass
@@ -31,12 +33,17 @@ Record = Article | RecordError
 
 def stable_hash(value: str) -> str:
     """A short, stable hex digest, so the same input gets the same id on every machine."""
-    return hashlib.sha1(value.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def text_hash(text: str) -> str:
     """Hash of an article's text; a changed text means the article must be coded again."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def clean_text(value: str) -> str:
+    """Lone surrogates (JSON escapes like \\ud800) cannot be stored as UTF-8: make them U+FFFD."""
+    return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
 
 
 def article_id(given: str | None, url: str | None, text: str) -> str:
@@ -56,9 +63,14 @@ def normalise_date(value: object) -> str | None:
         return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(UTC)
+            try:
+                value = value.astimezone(UTC)
+            except OverflowError:  # year 1 or 9999 pushed out of range by its offset
+                pass
         return value.date().isoformat()
     text = str(value).strip()
+    if len(text) > MAX_DATE_CHARS:
+        return None
     m = _ISO_DATE.match(text)
     if m:
         try:
@@ -81,7 +93,8 @@ def make_article(text: str, *, given_id: str | None = None, title: str | None = 
                  published: object = None, url: str | None = None,
                  source: str | None = None) -> Article:
     """Build an Article with the house rules for ids, whitespace and dates applied."""
-    text = text.strip()
-    title = title.strip() if title and title.strip() else None
+    text = clean_text(text).strip()
+    title = clean_text(title).strip() if title and title.strip() else None
+    given_id, url, source = (clean_text(v) if v else v for v in (given_id, url, source))
     return Article(id=article_id(given_id, url, text), text=text, title=title,
                    published=normalise_date(published), url=url or None, source=source)

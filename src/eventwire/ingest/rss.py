@@ -10,7 +10,9 @@ import httpx
 import lxml.html
 
 from eventwire.ingest.fetch import FetchError, fetch
+from eventwire.ingest.files import read_bounded
 from eventwire.ingest.html import article_from_html
+from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, article_id, make_article
 
 MIN_PAGE_CHARS = 200  # a page shorter than this is a paywall or cookie wall: prefer the summary
@@ -29,7 +31,7 @@ def _summary_text(entry: feedparser.FeedParserDict) -> str:
 
 
 def _entry_article(entry: feedparser.FeedParserDict, source: str, index: int,
-                   client: httpx.Client | None) -> Record:
+                   client: httpx.Client | None, limits: Limits) -> Record:
     """Fetch the item's page and extract it; fall back to the feed summary."""
     link = entry.get("link")
     title = entry.get("title")
@@ -38,7 +40,7 @@ def _entry_article(entry: feedparser.FeedParserDict, source: str, index: int,
     problem = "item has no link"
     if link and client is not None:
         try:
-            page = fetch(client, link)
+            page = fetch(client, link, max_bytes=limits.max_article_bytes)
             got = article_from_html(page.content, source=source, record=record, url=link,
                                     published=published, title=title)
             if not isinstance(got, RecordError) and len(got.text) >= MIN_PAGE_CHARS:
@@ -49,30 +51,41 @@ def _entry_article(entry: feedparser.FeedParserDict, source: str, index: int,
     elif link:
         problem = "page fetching disabled"
     summary = _summary_text(entry)
+    size = len(summary.encode("utf-8", "surrogatepass"))
+    if size > limits.max_article_bytes:
+        return RecordError(source, record, f"{problem}, and the summary is "
+                                           f"{too_big(size, limits.max_article_bytes)}")
     if summary:
         return make_article(summary, title=title, published=published, url=link, source=source)
     return RecordError(source, record, f"{problem}, and the item has no summary")
 
 
 def read_feed(location: str, client: httpx.Client | None,
-              skip: Callable[[str], bool] | None = None) -> Iterator[Record]:
+              skip: Callable[[str], bool] | None = None,
+              limits: Limits | None = None) -> Iterator[Record]:
     """Yield an Article per feed item; items whose id `skip` accepts are not fetched at all."""
+    limits = limits or Limits.from_env()
     try:
         if location.startswith(("http://", "https://")):
             if client is None:
                 raise FetchError("no HTTP client")
-            raw: bytes = fetch(client, location).content
+            raw: bytes | int = fetch(client, location, max_bytes=limits.max_feed_bytes).content
         else:
-            raw = Path(location).read_bytes()
+            raw = read_bounded(Path(location), limits.max_feed_bytes)
     except (FetchError, OSError) as exc:
         yield RecordError(location, "feed", f"cannot read feed: {exc}")
         return
-    yield from parse_feed(raw, location, client, skip)
+    if isinstance(raw, int):
+        yield RecordError(location, "feed", too_big(raw, limits.max_feed_bytes, "feed"))
+        return
+    yield from parse_feed(raw, location, client, skip, limits)
 
 
 def parse_feed(raw: bytes, source: str, client: httpx.Client | None,
-               skip: Callable[[str], bool] | None = None) -> Iterator[Record]:
+               skip: Callable[[str], bool] | None = None,
+               limits: Limits | None = None) -> Iterator[Record]:
     """Parse feed bytes already in hand (a file, or a URL whose type was sniffed)."""
+    limits = limits or Limits.from_env()
     # A feed fetched from a URL resolves relative item links against that URL.
     base = {"content-location": source} if source.startswith(("http://", "https://")) else None
     parsed = feedparser.parse(raw, response_headers=base)
@@ -84,4 +97,4 @@ def parse_feed(raw: bytes, source: str, client: httpx.Client | None,
         link = entry.get("link")
         if skip is not None and link and skip(article_id(None, link, "")):
             continue
-        yield _entry_article(entry, source, index, client)
+        yield _entry_article(entry, source, index, client, limits)

@@ -12,11 +12,12 @@ from eventwire.ingest.fetch import FetchError, fetch
 from eventwire.ingest.files import read_text_file
 from eventwire.ingest.html import article_from_html, read_html_file
 from eventwire.ingest.jsonl import read_jsonl
+from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError
 from eventwire.ingest.rss import parse_feed, read_feed
 from eventwire.ingest.warc import read_warc
 
-Reader = Callable[[Path], Iterator[Record]]
+Reader = Callable[[Path, Limits], Iterator[Record]]
 SUFFIXES: dict[str, str] = {
     ".txt": "text", ".text": "text",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
@@ -57,7 +58,7 @@ def sniff(head: bytes) -> str:
 
 
 def _read_file(path: Path, client: httpx.Client | None,
-               skip: Callable[[str], bool] | None) -> Iterator[Record]:
+               skip: Callable[[str], bool] | None, limits: Limits) -> Iterator[Record]:
     """Dispatch one file by its suffix, else by its content."""
     kind = _suffix_kind(path)
     if kind is None:
@@ -68,46 +69,53 @@ def _read_file(path: Path, client: httpx.Client | None,
             yield RecordError(str(path), "file", f"cannot read: {exc.strerror or exc}")
             return
     if kind == "feed":
-        yield from read_feed(str(path), client, skip)
+        yield from read_feed(str(path), client, skip, limits)
         return
     readers: dict[str, Reader] = {"text": read_text_file, "jsonl": read_jsonl,
                                   "html": read_html_file, "warc": read_warc}
-    yield from readers[kind](path)
+    yield from readers[kind](path, limits)
 
 
 def _read_url(url: str, client: httpx.Client | None,
-              skip: Callable[[str], bool] | None) -> Iterator[Record]:
+              skip: Callable[[str], bool] | None, limits: Limits) -> Iterator[Record]:
     """A URL is a feed or a page; the content type or the body decides."""
     if client is None:
         yield RecordError(url, "url", "no HTTP client")
         return
     try:
-        got = fetch(client, url)
+        got = fetch(client, url, max_bytes=max(limits.max_feed_bytes, limits.max_article_bytes))
     except FetchError as exc:
         yield RecordError(url, "url", f"cannot fetch: {exc}")
         return
     is_feed = any(t in got.content_type for t in ("rss", "atom", "xml")) and \
         "html" not in got.content_type
     if is_feed or sniff(got.content[:4096]) == "feed":
-        yield from parse_feed(got.content, url, client, skip)
+        yield from parse_feed(got.content, url, client, skip, limits)
+    elif len(got.content) > limits.max_article_bytes:
+        yield RecordError(url, "page", too_big(len(got.content), limits.max_article_bytes))
     else:
         yield article_from_html(got.content, source=url, record="page", url=url)
 
 
 def read_source(source: str, client: httpx.Client | None = None,
-                skip: Callable[[str], bool] | None = None) -> Iterator[Record]:
+                skip: Callable[[str], bool] | None = None,
+                limits: Limits | None = None) -> Iterator[Record]:
     """Yield every record of a SOURCE; a source that does not exist is one RecordError."""
+    limits = limits or Limits.from_env()
     if source.startswith(("http://", "https://")):
-        yield from _read_url(source, client, skip)
+        yield from _read_url(source, client, skip, limits)
         return
     path = Path(source)
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        for file in files:
-            if _suffix_kind(file) is not None:
-                yield from _read_file(file, client, skip)
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                       ) if is_dir else [path]
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte, a folder we cannot list
+        yield RecordError(source, "source", f"cannot read: {exc}")
         return
-    if not path.exists():
+    if not exists:
         yield RecordError(source, "source", "no such file, directory or URL")
         return
-    yield from _read_file(path, client, skip)
+    for file in files:
+        if not is_dir or _suffix_kind(file) is not None:
+            yield from _read_file(file, client, skip, limits)

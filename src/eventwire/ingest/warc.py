@@ -8,13 +8,15 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 
 from eventwire.ingest.html import article_from_html
+from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, normalise_date
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(path: Path) -> Iterator[Record]:
+def read_warc(path: Path, limits: Limits | None = None) -> Iterator[Record]:
     """Yield an Article per HTML response; a damaged file gives one error after the good records."""
+    limits = limits or Limits.from_env()
     source = str(path)
     try:
         stream = path.open("rb")
@@ -28,7 +30,7 @@ def read_warc(path: Path) -> Iterator[Record]:
             try:
                 rec = next(records)
                 seen += 1
-                body = _html_body(rec)
+                body = _html_body(rec, limits.max_article_bytes)
                 missing = getattr(rec.raw_stream, "limit", 0)
                 if missing > 0:  # the record promised more bytes than the file holds
                     raise EOFError(f"record cut short, {missing} bytes missing")
@@ -51,20 +53,31 @@ def read_warc(path: Path) -> Iterator[Record]:
                 continue
             count += 1
             url = rec.rec_headers.get_header("WARC-Target-URI")
+            if body is True:
+                yield RecordError(source, url or f"record {count}",
+                                  too_big(None, limits.max_article_bytes))
+                continue
             got = article_from_html(body, source=source, record=url or f"record {count}", url=url)
             if not isinstance(got, RecordError) and got.published is None:
                 got = _with_crawl_date(got, rec.rec_headers.get_header("WARC-Date"))
             yield got
 
 
-def _html_body(rec: object) -> bytes | None:
-    """The payload of a successful HTML response; any other record is read through and skipped."""
+def _html_body(rec: object, limit: int) -> bytes | bool | None:
+    """The payload of a successful HTML response (True if over `limit`); other records are read
+    through and skipped."""
     headers = rec.http_headers  # type: ignore[attr-defined]
     if rec.rec_type == "response" and headers is not None:  # type: ignore[attr-defined]
         status = headers.get_statuscode() or ""
         ctype = (headers.get_header("Content-Type") or "").lower()
         if status.startswith("2") and ctype.startswith(_HTML_TYPES):
-            return rec.content_stream().read()  # type: ignore[attr-defined]
+            stream = rec.content_stream()  # type: ignore[attr-defined]
+            body = stream.read(limit + 1)
+            if len(body) <= limit:
+                return body
+            while rec.raw_stream.read(65536):  # type: ignore[attr-defined]
+                pass  # skip the rest undecoded: a compression bomb costs no CPU
+            return True
     while rec.raw_stream.read(65536):  # type: ignore[attr-defined]
         pass
     return None

@@ -7,8 +7,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
+
 from eventwire.coder import Coder
 from eventwire.errors import InputError
+from eventwire.ingest.limits import Limits
 from eventwire.ingest.pipeline import IngestStats, Progress, ingest
 from eventwire.store.db import Store
 
@@ -37,22 +40,24 @@ def read_feed_list(path: Path) -> list[str]:
     return feeds
 
 
-def poll(store: Store, feeds: list[str], coder: Coder,
-         progress: Progress | None = None) -> IngestStats:
+def poll(store: Store, feeds: list[str], coder: Coder, progress: Progress | None = None,
+         client: httpx.Client | None = None, limits: Limits | None = None) -> IngestStats:
     """One pass over all feeds; items already stored are skipped before their pages are fetched."""
-    return ingest(store, feeds, coder=coder, progress=progress, skip_known=True)
+    return ingest(store, feeds, coder=coder, progress=progress, skip_known=True, client=client,
+                  limits=limits)
 
 
 def watch(store: Store, feeds_file: Path, every_s: float, coder: Coder, once: bool = False,
           report: Callable[[IngestStats | None, str | None], None] | None = None,
-          sleep: Callable[[float], None] = time.sleep) -> int:
+          sleep: Callable[[float], None] = time.sleep, client: httpx.Client | None = None,
+          limits: Limits | None = None) -> int:
     """Poll until interrupted (or once); a poll that fails is reported and the next one runs."""
     polls = 0
     while True:
         polls += 1
         try:
             feeds = read_feed_list(feeds_file)  # re-read: feeds can be added while watching
-            stats, problem = poll(store, feeds, coder), None
+            stats, problem = poll(store, feeds, coder, client=client, limits=limits), None
         except InputError as exc:
             stats, problem = None, str(exc)
         except Exception as exc:  # noqa: BLE001 - a watcher must outlive any one bad poll
