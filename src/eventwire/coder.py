@@ -27,6 +27,17 @@ class CoderOptions:
     include_negated: bool = False
 
 
+BACKGROUND_DAYS = 31  # the guideline: history over about a month old is not news
+
+
+def is_background(event: Event, published: dt.date | None) -> bool:
+    """Events the text dates more than a month before publication are history, not news."""
+    if published is None or event.date is None or event.date_text is None:
+        return False
+    last = dt.date.fromisoformat(event.date_end or event.date)
+    return (published - last).days > BACKGROUND_DAYS
+
+
 def sentence_candidates(sent: SpacySpan, knowledge: Knowledge, resolver: ActorResolver
                         ) -> list[Candidate]:
     """Every event candidate of a sentence: lexicon triggers, then evaluative criticism."""
@@ -116,7 +127,9 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
                 options.include_negated and cand.decision.startswith(("dropped: negated",
                                                                       "dropped: hypothetical")))
             if keep:
-                events.append(to_event(doc, article, cand, knowledge, situator))
+                event = to_event(doc, article, cand, knowledge, situator)
+                if not is_background(event, published):
+                    events.append(event)
     return CodedArticle(
         id=article.id, title=article.title, published=article.published, url=article.url,
         source=article.source, events=merge_events(events), quotes=quotes,
