@@ -21,7 +21,25 @@ def _schema_name(schema: dict[str, Any]) -> str:
     return kind + (f", {', '.join(bounds)}" if bounds else "")
 
 
-def _operation(method: str, path: str, op: dict[str, Any]) -> str:
+def _body_rows(schema: dict[str, Any], components: dict[str, Any]) -> list[str]:
+    """One row per top-level field of a JSON body model."""
+    name = _schema_name(schema)
+    model = components.get(name, {})
+    rows = [f"<tr><td><em>body</em></td><td>json</td><td>{escape(name)}</td><td></td>"
+            f"<td>{escape(model.get('description', ''))}</td></tr>"]
+    required = set(model.get("required", []))
+    for field, sub in model.get("properties", {}).items():
+        need = " (required)" if field in required else ""
+        kind = _schema_name(sub)
+        if sub.get("type") == "array" and "items" in sub:
+            kind = f"list of {_schema_name(sub['items'])}"
+        rows.append(f"<tr><td><code>{escape(field)}</code></td><td>body</td>"
+                    f"<td>{escape(kind)}</td><td></td>"
+                    f"<td>{escape(sub.get('description', ''))}{need}</td></tr>")
+    return rows
+
+
+def _operation(method: str, path: str, op: dict[str, Any], components: dict[str, Any]) -> str:
     rows = []
     for p in op.get("parameters", []):
         default = p.get("schema", {}).get("default")
@@ -32,12 +50,10 @@ def _operation(method: str, path: str, op: dict[str, Any]) -> str:
             f"<td>{escape(p.get('description', ''))}</td></tr>")
     body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
     if body:
-        rows.append(f"<tr><td><em>body</em></td><td>json</td>"
-                    f"<td>{escape(_schema_name(body.get('schema', {})))}</td><td></td><td></td>"
-                    "</tr>")
+        rows += _body_rows(body.get("schema", {}), components)
     table = ("<table><tr><th>name</th><th>in</th><th>type</th><th>default</th>"
              f"<th>about</th></tr>{''.join(rows)}</table>") if rows else ""
-    lock = " &#128274; needs X-API-Key" if op.get("security") else ""
+    lock = " <span class='key'>needs X-API-Key</span>" if op.get("security") else ""
     codes = ", ".join(sorted(op.get("responses", {})))
     return (f"<section><h2><span class='m {method}'>{method.upper()}</span> "
             f"<code>{escape(path)}</code>{lock}</h2>"
@@ -48,7 +64,8 @@ def _operation(method: str, path: str, op: dict[str, Any]) -> str:
 def docs_page(spec: dict[str, Any]) -> str:
     """A self-contained HTML page listing every operation of the spec."""
     info = spec.get("info", {})
-    ops = [_operation(m, path, op) for path, item in spec.get("paths", {}).items()
+    components = spec.get("components", {}).get("schemas", {})
+    ops = [_operation(m, path, op, components) for path, item in spec.get("paths", {}).items()
            for m, op in item.items()]
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{escape(info.get('title', ''))} API</title>

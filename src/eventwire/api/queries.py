@@ -15,8 +15,8 @@ from eventwire import analytics
 
 # Sort keys -> ORDER BY clauses. Only these strings ever reach the SQL text.
 SORTS: dict[str, str] = {
-    "date": "day ASC NULLS LAST, e.id",
-    "-date": "day DESC NULLS LAST, e.id",
+    "date": "e.day ASC NULLS LAST, e.id",
+    "-date": "e.day DESC NULLS LAST, e.id",
     "confidence": "e.confidence ASC NULLS LAST, e.id",
     "-confidence": "e.confidence DESC NULLS LAST, e.id",
     "intensity": "e.intensity ASC NULLS LAST, e.id",
@@ -29,10 +29,8 @@ SORTS: dict[str, str] = {
     "-recipient": "e.recipient_code DESC NULLS LAST, e.id",
 }
 
-_DAY = "coalesce(e.date, a.published)"
-_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
-_SELECT = (f"SELECT e.*, {_DAY} AS day, a.title AS article_title, a.story_id AS story_id "
-           f"{_FROM}")
+# events.day (the event date, else the publication day) and events.story_id are stored on each
+# event, so filtering, counting and sorting never join articles.
 
 
 @dataclass
@@ -59,10 +57,10 @@ class EventFilter:
                 parts.append(f"{column} = ?")
                 params.append(value)
         if self.date_from is not None:
-            parts.append(f"{_DAY} >= ?")
+            parts.append("e.day >= ?")
             params.append(self.date_from)
         if self.date_to is not None:
-            parts.append(f"{_DAY} <= ?")
+            parts.append("e.day <= ?")
             params.append(self.date_to)
         if self.q:
             needle = self.q.lower()
@@ -99,7 +97,9 @@ def event_out(row: dict[str, Any]) -> dict[str, Any]:
     location = None
     if row["location_name"] is not None:
         location = {"name": row["location_name"], "geonameid": row["location_geonameid"],
-                    "country": row["location_country"], "lat": row["lat"], "lon": row["lon"]}
+                    "country": row["location_country"], "lat": row["lat"], "lon": row["lon"],
+                    "kind": row.get("location_kind"),
+                    "confidence": row.get("location_confidence")}
     raw_all = row["evidence_all"]
     evidence_all = json.loads(raw_all) if isinstance(raw_all, str) else (raw_all or [])
     return {
@@ -120,20 +120,35 @@ def event_out(row: dict[str, Any]) -> dict[str, Any]:
 
 def find_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, sort: str, limit: int,
                 offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """One page of matching events and the total count."""
+    """One page of matching events and the total count, from one consistent snapshot."""
     where, params = flt.where()
     order = SORTS[sort]  # KeyError here means a caller skipped validation: a bug, not input
-    row = cur.execute(f"SELECT count(*) {_FROM} {where}", params).fetchone()
-    total = int(row[0]) if row else 0
-    cur.execute(f"{_SELECT} {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                [*params, limit, offset])
-    return total, [event_out(r) for r in _rows(cur)]
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        row = cur.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()
+        total = int(row[0]) if row else 0
+        cur.execute(f"SELECT * FROM events e {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                    [*params, limit, offset])
+        rows = _with_titles(cur, _rows(cur))
+    finally:
+        cur.execute("COMMIT")
+    return total, [event_out(r) for r in rows]
+
+
+def _with_titles(cur: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]
+                 ) -> list[dict[str, Any]]:
+    """Events rows with their article's title (one small lookup instead of a join)."""
+    wanted = sorted({r["article_id"] for r in rows})
+    titles = dict(cur.execute("SELECT id, title FROM articles WHERE id IN "
+                              "(SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()) \
+        if wanted else {}
+    return [{**r, "article_title": titles.get(r["article_id"])} for r in rows]
 
 
 def get_event(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
     """One event by id, or None."""
-    cur.execute(f"{_SELECT} WHERE e.id = ?", [event_id])
-    rows = _rows(cur)
+    cur.execute("SELECT * FROM events WHERE id = ?", [event_id])
+    rows = _with_titles(cur, _rows(cur))
     return event_out(rows[0]) if rows else None
 
 
@@ -146,9 +161,9 @@ def get_article(cur: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
         return None
     out = rows[0]
     out["published"] = _iso(out["published"])
-    cur.execute(f"{_SELECT} WHERE e.article_id = ? ORDER BY e.evidence_start, e.id",
+    cur.execute("SELECT * FROM events WHERE article_id = ? ORDER BY evidence_start, id",
                 [article_id])
-    out["events"] = [event_out(r) for r in _rows(cur)]
+    out["events"] = [event_out({**r, "article_title": out["title"]}) for r in _rows(cur)]
     cur.execute('SELECT * FROM quotes WHERE article_id = ? ORDER BY idx', [article_id])
     out["quotes"] = [_quote(q) for q in _rows(cur)]
     return out
@@ -225,7 +240,7 @@ def places(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int
     cur.execute(f"""SELECT e.location_name AS name, any_value(e.location_geonameid) AS geonameid,
                            e.location_country AS country, avg(e.lat) AS lat, avg(e.lon) AS lon,
                            count(*) AS events
-                    {_FROM} {where}
+                    FROM events e {where}
                     GROUP BY e.location_name, e.location_country
                     ORDER BY events DESC, name LIMIT ?""", [*params, limit])
     return _rows(cur)
@@ -239,7 +254,7 @@ def stats(cur: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         out[table] = int(row[0]) if row else 0
     row = cur.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()
     out["stories"] = int(row[0]) if row else 0
-    row = cur.execute(f"SELECT min({_DAY}), max({_DAY}) {_FROM}").fetchone()
+    row = cur.execute("SELECT min(day), max(day) FROM events").fetchone()
     out["first_day"], out["last_day"] = (_iso(row[0]), _iso(row[1])) if row else (None, None)
     cur.execute("SELECT event, count(*) FROM events GROUP BY event ORDER BY 2 DESC, 1")
     out["categories"] = {str(k): int(v) for k, v in cur.fetchall()}

@@ -1,0 +1,121 @@
+"""The dashboard in Debian's chromium via Playwright, offline, over the demo database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from live_server import Running, demo_server, stop_demo
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed "
+                               "(pip install -e '.[test]')")
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory, coder) -> Iterator[Running]:
+    yield demo_server(tmp_path_factory.mktemp("demo"), coder)
+    stop_demo()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.is_file():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium (never `playwright "
+                    "install`)")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, demo: Running) -> Iterator[object]:
+    """A page that may only talk to the demo server; outside requests and JS errors fail."""
+    context = browser.new_context(viewport={"width": 1360, "height": 900})
+    outside: list[str] = []
+    problems: list[str] = []
+
+    def gate(route) -> None:
+        if route.request.url.startswith(demo.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", gate)
+    pg = context.new_page()
+    pg.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    pg.on("console", lambda msg: problems.append(f"console: {msg.text}")
+          if msg.type == "error" else None)
+    yield pg
+    context.close()
+    assert outside == [], f"the dashboard asked for outside resources: {outside}"
+    assert problems == [], problems
+
+
+def test_dyad_event_detail_and_timeline(page, demo: Running,
+                                        tmp_path_factory: pytest.TempPathFactory) -> None:
+    expect = sync_api.expect
+    shots = tmp_path_factory.mktemp("screenshots")
+    page.goto(demo.url + "/")
+    page.wait_for_selector('body[data-ready="events"]')
+    total = httpx.get(f"{demo.url}/v1/stats").json()["events"]
+    dyad = httpx.get(f"{demo.url}/v1/events", params={"actor": "IRN", "recipient": "RUS"})
+    irn_rus = dyad.json()["total"]
+    expect(page.locator("#events-summary")).to_have_text(f"{total} events")
+    page.screenshot(path=str(shots / "events.png"), full_page=True)
+
+    page.fill("#filters [name=actor]", "irn")
+    page.fill("#filters [name=recipient]", "rus")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#events-summary")).to_have_text(f"{irn_rus} events")
+    rows = page.locator("#events-table tbody tr")
+    assert rows.count() == irn_rus >= 3
+    for i in range(rows.count()):
+        cells = rows.nth(i).locator("td")
+        assert cells.nth(1).inner_text().startswith("IRN")
+        assert cells.nth(3).inner_text().startswith("RUS")
+    page.screenshot(path=str(shots / "events-dyad.png"), full_page=True)
+
+    consult = rows.filter(has_text="met Russian Foreign Minister Pavel Orlov")
+    event_id = consult.get_attribute("data-id")
+    consult.click()
+    page.wait_for_selector('body[data-ready="event"]')
+    event = httpx.get(f"{demo.url}/v1/events/{event_id}").json()
+    marks = page.locator("#ev-text mark")
+    assert marks.count() == 1
+    assert marks.inner_text() == event["evidence"]["text"]
+    article_text = page.locator("#ev-text").inner_text()
+    assert article_text.startswith("Iranian Foreign Minister Dara Rezaei met")
+    chain = page.locator("#ev-chain tbody tr")
+    assert chain.nth(0).inner_text().split() == ["Actor", "IRN", "GOV", "IRN", "—"]
+    assert chain.nth(1).inner_text().split()[:2] == ["Recipient", "RUS"]
+    expect(page.locator("#ev-facts")).to_contain_text("test: hand-coded")
+    page.screenshot(path=str(shots / "event-detail.png"), full_page=True)
+
+    page.click("#ev-dyad")
+    page.wait_for_selector('body[data-ready="dyad"]')
+    page.wait_for_selector("#dyad-chart .main-svg")
+    expect(page.locator("#dyad-title")).to_contain_text("IRN → RUS")
+    assert page.locator("#dyad-chart .bars .point").count() >= 2  # May and June bars
+    assert page.locator("#dyad-table tbody tr").count() == 2
+    page.screenshot(path=str(shots / "dyad-timeline.png"), full_page=True)
+
+    page.click("nav a[data-view=network]")
+    page.wait_for_selector('body[data-ready="network"]')
+    assert page.locator("#network-chart .scatterlayer .point").count() >= 3
+    page.screenshot(path=str(shots / "network.png"), full_page=True)
+    page.click("nav a[data-view=map]")
+    page.wait_for_selector('body[data-ready="map"]')
+    page.wait_for_selector("#map-chart .main-svg")
+    page.screenshot(path=str(shots / "map.png"), full_page=True)
+    for name in ("events", "event-detail", "dyad-timeline"):
+        assert (shots / f"{name}.png").stat().st_size > 10_000
+    print(f"screenshots in {shots}")
