@@ -11,6 +11,7 @@ from eventwire.coref import FIRST_PERSON, Discourse, Entity
 from eventwire.gazetteer import Gazetteer
 from eventwire.mentions import GazMatch, match_gazetteer
 from eventwire.model import Mention
+from eventwire.parsed import sentence_index, sentence_of, text_of
 from eventwire.quotemarks import scan_quotes
 
 PAIR_WORDS = {"two", "both"}
@@ -68,7 +69,6 @@ class ActorResolver:
         self.mentions: list[Mention] = []
         self.discourse = Discourse()
         self.by_head: dict[int, list[int]] = {}
-        self.sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         self.quoted = quoted_mask(doc)
         self.speakers: list[tuple[int, int, Mention]] = []
         self.fullest: dict[str, str] = {}
@@ -335,8 +335,8 @@ class ActorResolver:
 
     def _thing_was_subject(self, head: Token) -> bool:
         """"The coast was hit by a typhoon. It destroyed ...": "it" continues a non-actor topic."""
-        sent = head.sent
-        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        sent = sentence_of(head)
+        prev = sentence_of(self.doc[sent.start - 1]) if sent.start > 0 else None
         if prev is None:
             return False
         subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
@@ -427,7 +427,7 @@ class ActorResolver:
         return token
 
     def _sentence(self, token: Token) -> int:
-        return self.sent_index.get(token.sent.start, 0)
+        return sentence_index(token)
 
     def _mention(self, head: Token, code: str | None, sector: str | None, name: str | None,
                  kind: str, rule: str, antecedent: int | None = None,
@@ -437,7 +437,7 @@ class ActorResolver:
         if span is None and gm is not None:
             start = min(start, self.doc[gm.start].idx)
             end = max(end, self.doc[gm.end - 1].idx + len(self.doc[gm.end - 1]))
-        return Mention(text=self.doc.text[start:end], start=start, end=end,
+        return Mention(text=text_of(self.doc)[start:end], start=start, end=end,
                        sentence=self._sentence(head), code=code, sector=sector, name=name,
                        kind=kind, rule=rule, antecedent=antecedent)
 
@@ -465,7 +465,7 @@ def coordinated(token: Token) -> list[Token]:
 def quoted_mask(doc: Doc) -> list[bool]:
     """Which tokens sit inside quotation marks: antecedents there rarely bind pronouns outside."""
     mask = [False] * len(doc)
-    for q in scan_quotes(doc.text):
+    for q in scan_quotes(text_of(doc)):
         span = doc.char_span(q.open, q.close, alignment_mode="expand")
         if span is not None:
             for t in span:

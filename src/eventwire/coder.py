@@ -17,6 +17,7 @@ from eventwire.knowledge import Knowledge, load_knowledge
 from eventwire.merge import merge_events
 from eventwire.model import Actor, Article, CodedArticle, Event, Mention, Span, event_id
 from eventwire.nlp import load_pipeline
+from eventwire.parsed import sentence_of, sentences, text_of
 from eventwire.situate import Situator
 
 
@@ -63,13 +64,14 @@ def evidence_span(doc: Doc, cand: Candidate) -> Span:
     toks = [cand.trigger, *cand.words]
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t) for t in toks)
-    if cand.recipient is not None and cand.recipient.start >= cand.trigger.sent.start_char \
-            and cand.recipient.end <= cand.trigger.sent.end_char:
+    sent = sentence_of(cand.trigger)
+    if cand.recipient is not None and cand.recipient.start >= sent.start_char \
+            and cand.recipient.end <= sent.end_char:
         start, end = min(start, cand.recipient.start), max(end, cand.recipient.end)
         if cand.actor is not None and start <= cand.actor.start < end and \
                 cand.actor.start < cand.trigger.idx:
             start = min(t.idx for t in toks)
-    return Span(text=doc.text[start:end], start=start, end=end)
+    return Span(text=text_of(doc)[start:end], start=start, end=end)
 
 
 def to_event(doc: Doc, article: Article, cand: Candidate, knowledge: Knowledge,
@@ -98,7 +100,7 @@ def to_event(doc: Doc, article: Article, cand: Candidate, knowledge: Knowledge,
         date_end=when.date_end,
         date_text=when.text,
         location=situator.location(cand),
-        sentence=cand.trigger.sent.text,
+        sentence=sentence_of(cand.trigger).text,
         evidence=evidence,
         evidence_all=[evidence],
         negated=cand.modality.negated or cand.modality.modality == "hypothetical",
@@ -121,7 +123,7 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
                 text=q.speaker.text, start=q.start, end=q.start, sentence=0, code=q.speaker.code,
                 sector=q.speaker.sector, name=q.speaker.name, kind="speaker"))
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for cand in sentence_candidates(sent, knowledge, resolver):
             keep = cand.decision == "emitted" or (
                 options.include_negated and cand.decision.startswith(("dropped: negated",

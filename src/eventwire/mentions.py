@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from eventwire.gazetteer import GazEntry, Gazetteer, accepts_case
+from eventwire.parsed import text_of
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def us_states() -> frozenset[str]:
 
 def match_gazetteer(doc: Doc, gaz: Gazetteer) -> list[GazMatch]:
     """Leftmost-longest, non-overlapping alias matches that respect word boundaries."""
-    text = doc.text
+    text = text_of(doc)
     if gaz.automaton is None or not len(gaz.automaton):
         return []
     lower = text.lower()

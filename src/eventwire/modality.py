@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.parsed import sentence_of
+
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "would", "must", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -53,7 +55,7 @@ def _aux(token: Token) -> list[Token]:
 
 def assess(trigger: Token) -> Modality:
     """Walk from the trigger up through the verbs that govern it, within its sentence."""
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
         return Modality(modality="hypothetical", cue="?")
     future: str | None = None

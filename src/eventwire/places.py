@@ -12,6 +12,7 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Place
+from eventwire.parsed import sentence_of
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOCATIVE_PREPS = frozenset(
@@ -228,7 +229,7 @@ def _unlabelled_place(tok: Token) -> Place | None:
     if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "DATE", "TIME"):
         return None
     start = tok.i
-    while start > tok.sent.start and tok.doc[start - 1].dep_ == "compound":
+    while start > sentence_of(tok).start and tok.doc[start - 1].dep_ == "compound":
         start -= 1
     place = resolve_place(tok.doc[start : tok.i + 1].text)
     return place if place is not None and place.kind != "subdivision" else None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor, Quote
+from eventwire.parsed import text_of
 from eventwire.quotemarks import QuoteMarks, scan_quotes
 from eventwire.speakers import FallbackResolver, Resolver, cue_subject, is_cue, speaker_span
 
@@ -76,7 +77,7 @@ def _quoted_mask(doc: Doc, found: list[QuoteMarks]) -> list[bool]:
 
 def _attribute(doc: Doc, found: list[_Found], quoted: list[bool]) -> None:
     """Pick each quote's cue from the words just before and after it, nearest first."""
-    text = doc.text
+    text = text_of(doc)
     for k, f in enumerate(found):
         q = f.marks
         prev_close = found[k - 1].marks.close if k else 0
@@ -129,7 +130,7 @@ def extract_quotes(
     doc: Doc, resolve_speaker: Resolver | None = None, min_words: int = 4
 ) -> list[Quote]:
     """Direct quotations of min_words or more, each with its speaker (resolved) and cue word."""
-    marks = scan_quotes(doc.text)
+    marks = scan_quotes(text_of(doc))
     quoted = _quoted_mask(doc, marks)
     found = [_Found(m) for m in marks]
     _attribute(doc, found, quoted)
@@ -142,10 +143,10 @@ def extract_quotes(
         if f.subject is not None and f.cue is not None:
             speaker = resolve(speaker_span(f.subject))
             cue = f.cue.text
-        elif last is not None and _floats(doc.text, last[0], f):
+        elif last is not None and _floats(text_of(doc), last[0], f):
             speaker, cue = last[1], last[2]
         last = (f, speaker, cue)
-        text = f.marks.text(doc.text)
+        text = f.marks.text(text_of(doc))
         if len(WORD.findall(text)) < min_words:
             continue
         out.append(Quote(text=text, start=f.marks.start, end=f.marks.end, speaker=speaker,
@@ -157,7 +158,7 @@ def extract_indirect(
     doc: Doc, resolve_speaker: Resolver | None = None, min_words: int = 4
 ) -> list[Quote]:
     """Reported speech without marks ("X said (that) ..."): the clause, its speaker and cue."""
-    marks = scan_quotes(doc.text)
+    marks = scan_quotes(text_of(doc))
     quoted = _quoted_mask(doc, marks)
     resolve = resolve_speaker or FallbackResolver(doc, quoted)
     out: list[Quote] = []

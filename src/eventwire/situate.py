@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors import ActorResolver
 from eventwire.model import Actor, Place, Quote
+from eventwire.parsed import sentence_of
 
 if TYPE_CHECKING:
     from eventwire.events import Candidate
@@ -37,7 +38,7 @@ class Situator:
     def date(self, cand: Candidate) -> When:
         from eventwire.dates import event_date
 
-        res = event_date(cand.trigger.sent, cand.trigger, self.published)
+        res = event_date(sentence_of(cand.trigger), cand.trigger, self.published)
         return When(res.date, res.date_end, res.text)
 
     def _doc_places(self) -> list:
@@ -51,7 +52,7 @@ class Situator:
     def location(self, cand: Candidate) -> Place | None:
         from eventwire.places import event_location
 
-        return event_location(cand.trigger.sent, cand.trigger, self._doc_places())
+        return event_location(sentence_of(cand.trigger), cand.trigger, self._doc_places())
 
     def speaker(self, span: SpacySpan) -> Actor | None:
         """A quote speaker through the coreference chain, named as fully as the text allows."""

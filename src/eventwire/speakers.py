@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor
+from eventwire.parsed import sentence_of
 
 CUE_LEMMAS = frozenset(
     """say tell stress underline note cite add warn insist state declare write tweet post ask
@@ -195,10 +196,10 @@ class FallbackResolver:
 
     def before(self, position: int) -> Span | None:
         """Who 'he'/'she' at position most likely is: a named subject or person just before."""
-        sent = self.doc[position].sent
+        sent = sentence_of(self.doc[position])
         window = sent.start
         if sent.start > 0:
-            window = self.doc[sent.start - 1].sent.start
+            window = sentence_of(self.doc[sent.start - 1]).start
         k = bisect.bisect_left(self.keys, position)
         if k and self.keys[k - 1] >= window:
             return self.subjects[k - 1][1]
