@@ -35,6 +35,9 @@ PERSON_PAIR_NOUNS = {"leader", "minister", "president", "counterpart"}
 FOLLOW_PREPS = {"of", "on", "for", "from"}
 LOCAL_PREPS = {"in"}  # "protesters in Baghdad" are Iraqi; "troops in Iraq" need not be
 FOREIGN_SECTORS = {"MIL", "IGO", None}
+# Sectors whose people belong where they act: "police in Minsk", "protesters in Baghdad".
+LOCAL_SECTORS = {"COP", "JUD", "LEG", "SPY", "GOV", "CVL", "OPP", "EDU", "BUS", "MED", "NGO",
+                 "PTY", "REB"}
 # Heads that take their sector from a modifier: "opposition groups", "army leaders".
 COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "representative",
                     "delegation", "official", "activist", "unit", "faction", "wing", "source",
@@ -387,11 +390,34 @@ class ActorResolver:
             # antecedent's.
             sector = None if e.members else (r.sector if own and r.sector else e.sector)
             return self._point_to(head, e, "description", f"{r.rule}+coref", sector=sector)
+        place = self._clause_place(head) if r.sector in LOCAL_SECTORS else None
+        if place is not None:
+            # "Police arrested protesters in Minsk": the state where it happens acts.
+            return [self._add(self._mention(head, place, r.sector, r.name, "description",
+                                            f"{r.rule}+clause-place"), r, head)]
         if r.person and r.name:
             # A named person we cannot place: kept for quotes and pronouns, not for events.
             return [self._add(self._mention(head, None, r.sector, r.name, r.kind, r.rule), r,
                               head)]
         return []
+
+    def _clause_place(self, head: Token) -> str | None:
+        """The country where a subject's or object's clause happens ("... in Minsk")."""
+        verb = None
+        if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            verb = head.head
+        elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.dep_ == "dobj":
+            verb = head.head.head.head  # "arrested dozens of protesters in Minsk"
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                        m = self.resolve_place(pobj)
+                        if m is not None:
+                            return m.code
+        return None
 
     def _antecedent(self, head: Token, r: Reading) -> tuple[Entity | None, bool]:
         """The referent a definite description points to, and whether it keeps its own sector."""

@@ -1,0 +1,153 @@
+"""Event extraction: triggers, roles, negation, modality, merging and evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Article
+
+
+def triples(coder, text: str, published: str | None = "2022-03-30") -> set[tuple]:
+    coded = coder.code(Article(id="t", text=text, published=published))
+    return {(e.actor.code, e.event, e.recipient.code if e.recipient else None)
+            for e in coded.events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian troops attacked the Ukrainian city of Kharkiv on Monday.", ("RUS", "ASSAULT", "UKR")),
+    ("The European Union imposed sanctions on Belarus.", ("EUR", "SANCTION", "BLR")),
+    ("Germany's foreign minister met her Chinese counterpart in Berlin.", ("DEU", "CONSULT", "CHN")),
+    ("France condemned Iran for the attack.", ("FRA", "ACCUSE", "IRN")),
+    ("Egypt called on Turkey to halt its drilling.", ("EGY", "REQUEST", "TUR")),
+    ("Japan sent humanitarian aid to Turkey after the earthquake.", ("JPN", "AID", "TUR")),
+    ("Police arrested dozens of protesters in Minsk.", ("BLR", "COERCE", "BLR")),
+    ("Iran rejected the proposal from Washington.", ("IRN", "REJECT", "USA")),
+    ("The United States expelled two Russian diplomats.", ("USA", "SANCTION", "RUS")),
+    ("Israel released 150 Palestinian prisoners.", ("ISR", "RETREAT", "PSE")),
+    ("North Korea threatened to attack South Korea.", ("PRK", "THREATEN", "KOR")),
+])
+def test_core_patterns(coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_passive_voice_swaps_roles(coder):
+    assert ("RUS", "ASSAULT", "UKR") in triples(coder, "Kyiv was attacked by Russia on Friday.")
+
+
+def test_joint_subject_codes_both_directions(coder):
+    got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
+    assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got
+
+
+def test_conjoined_recipients_give_one_event_each(coder):
+    got = triples(coder, "The European Union imposed sanctions on Russia and Belarus.")
+    assert {("EUR", "SANCTION", "RUS"), ("EUR", "SANCTION", "BLR")} <= got
+
+
+def test_nominal_event_with_possessive(coder):
+    got = triples(coder, "Russia's attack on Ukraine drew condemnation.")
+    assert ("RUS", "ASSAULT", "UKR") in got
+
+
+def test_reported_speech_codes_the_reported_event(coder):
+    got = triples(coder, "Officials said Houthi rebels attacked Saudi Arabia overnight.")
+    assert ("YEM", "ASSAULT", "SAU") in got
+
+
+def test_movement_makes_the_host_the_recipient(coder):
+    coded = coder.code(Article(id="m", text="Turkish President Recep Tayyip Erdogan arrived "
+                               "in Moscow on Tuesday.", published="2022-03-30"))
+    visit = [e for e in coded.events if e.event == "CONSULT"]
+    assert visit and visit[0].actor.code == "TUR" and visit[0].recipient.code == "RUS"
+    assert visit[0].mode == "visit"
+
+
+@pytest.mark.parametrize("text", [
+    "Iran said the cooperation will not be against any side.",
+    "Russia denied attacking the convoy.",
+    "Turkey did not attack Syria.",
+    "If Iran attacks Israel, the region will burn.",
+    "Russia could attack Ukraine again.",
+    "Will China invade Taiwan?",
+])
+def test_negated_and_hypothetical_events_are_not_emitted(coder, text):
+    coded = coder.code(Article(id="n", text=text, published="2022-03-30"))
+    assert not [e for e in coded.events if e.event in ("ASSAULT", "THREATEN")]
+
+
+def test_include_negated_keeps_them_marked(nlp):
+    from eventwire.coder import Coder, CoderOptions
+    from eventwire.knowledge import load_knowledge
+
+    coder = Coder(nlp, load_knowledge(), CoderOptions(include_negated=True))
+    coded = coder.code(Article(id="n", text="Turkey did not attack Syria.", published=None))
+    marked = [e for e in coded.events if e.event == "ASSAULT"]
+    assert marked and all(e.negated for e in marked)
+
+
+def test_future_event_is_emitted_with_future_modality(coder):
+    coded = coder.code(Article(id="f", text="Chinese Foreign Minister Wang Yi will meet "
+                               "Indian officials in New Delhi next week.",
+                               published="2022-03-30"))
+    consult = [e for e in coded.events if e.event == "CONSULT"]
+    assert consult and consult[0].modality == "future"
+
+
+def test_economic_verbs_are_not_violence(coder):
+    text = ("Shares fell sharply on Monday. The company attacked the market for new customers "
+            "and its rivals struck back with price cuts.")
+    got = triples(coder, text)
+    assert not [t for t in got if t[1] in ("ASSAULT", "THREATEN", "COERCE")]
+
+
+def test_repeated_mentions_merge_into_one_event_with_all_evidence(coder):
+    text = ("The European Union imposed sanctions on Belarus on Monday. "
+            "Brussels said the sanctions on Belarus were imposed over the crackdown.")
+    coded = coder.code(Article(id="r", text=text, published="2022-03-30"))
+    sanctions = [e for e in coded.events if e.triple() == ("EUR", "SANCTION", "BLR")]
+    assert len(sanctions) == 1
+    assert len(sanctions[0].evidence_all) >= 1
+
+
+def test_every_event_explains_itself(coder):
+    text = "Egypt called on Turkey to halt its drilling."
+    coded = coder.code(Article(id="e", text=text, published="2022-03-30"))
+    ev = next(e for e in coded.events if e.event == "REQUEST")
+    assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+    assert "call" in ev.evidence.text
+    assert ev.rule.startswith("request-") and "actor=" in ev.rule
+    assert 0 <= ev.confidence <= 1
+    assert ev.cameo and ev.quad == 3 and ev.intensity is not None
+
+
+def test_event_ids_are_stable(coder):
+    text = "The European Union imposed sanctions on Belarus."
+    a = coder.code(Article(id="same", text=text)).events
+    b = coder.code(Article(id="same", text=text)).events
+    assert [e.id for e in a] == [e.id for e in b] and a
+
+
+def test_background_history_is_not_coded(coder):
+    got = triples(coder, "In 2007, the United States imposed sanctions on Iran.",
+                  published="2020-01-05")
+    assert ("USA", "SANCTION", "IRN") not in got
+
+
+def test_evaluative_criticism_is_accuse(coder):
+    got = triples(coder, "Iran's foreign minister called the US sanctions a failed policy.")
+    assert ("IRN", "ACCUSE", "USA") in got
+
+
+def test_seed_article(coder, shared):
+    text = (shared / "seed" / "seed-iran-russia.txt").read_text().split("\n", 1)[1].lstrip("\n")
+    coded = coder.code(Article(id="seed", text=text, published="2022-03-30"))
+    got = {(e.actor.code, e.event, e.recipient.code if e.recipient else None): e
+           for e in coded.events}
+    visit = got[("IRN", "CONSULT", "RUS")]
+    assert visit.mode == "visit" and visit.actor.sector == "GOV"
+    assert visit.date == "2022-03-29"
+    assert visit.location is not None and visit.location.geonameid == 524901
+    assert ("IRN", "ACCUSE", "USA") in got
+    assert not [k for k in got if k[1] == "THREATEN"]  # "will not be against any side"
+    assert len(coded.quotes) == 6
+    assert {q.speaker.name for q in coded.quotes} == {"Hossein Amir Abdollahian"}
