@@ -110,7 +110,9 @@ class ActorResolver:
         reading = self._read(token)
         if reading is None or reading.code is None:
             return []
-        return [self._mention(token, code, reading.sector, reading.name, reading.kind,
+        # A bare "Iranian" or "US" owning an act speaks for the state.
+        sector = reading.sector or "GOV"
+        return [self._mention(token, code, sector, reading.name, reading.kind,
                               reading.rule + "+modifier")
                 for code in [reading.code, *reading.more_codes]]
 

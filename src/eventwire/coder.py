@@ -55,8 +55,16 @@ def parse_published(value: str | None) -> dt.date | None:
         return None
 
 
-def _actor(m: Mention) -> Actor:
-    return Actor(code=m.code, sector=m.sector, text=m.text, name=m.name)
+# States use force through their armed forces: a country acting in these events is MIL.
+MILITARY_EVENTS = {"ASSAULT", "MOBILIZE"}
+STATE_KINDS = {"country", "metonym", "description", "pronoun", "place"}
+
+
+def _actor(m: Mention, event: str | None = None) -> Actor:
+    sector = m.sector
+    if event in MILITARY_EVENTS and sector == "GOV" and m.kind in STATE_KINDS:
+        sector = "MIL"
+    return Actor(code=m.code, sector=sector, text=m.text, name=m.name)
 
 
 def evidence_span(doc: Doc, cand: Candidate) -> Span:
@@ -94,7 +102,7 @@ def to_event(doc: Doc, article: Article, cand: Candidate, knowledge: Knowledge,
         cameo=entry.cameo,
         quad=onto.categories[entry.event].quad,
         intensity=onto.intensity(entry.event, entry.mode),
-        actor=_actor(cand.actor),
+        actor=_actor(cand.actor, entry.event),
         recipient=_actor(cand.recipient) if cand.recipient else None,
         date=when.date,
         date_end=when.date_end,
