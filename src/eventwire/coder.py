@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors import ActorResolver
+from eventwire.domains import is_sport, political_actor
 from eventwire.evaluations import find_evaluations
 from eventwire.events import Candidate, find_candidates
 from eventwire.knowledge import Knowledge, load_knowledge
@@ -58,6 +59,7 @@ def parse_published(value: str | None) -> dt.date | None:
 # States use force through their armed forces: a country acting in these events is MIL.
 MILITARY_EVENTS = {"ASSAULT", "MOBILIZE"}
 STATE_KINDS = {"country", "metonym", "description", "pronoun", "place"}
+PERSON_KINDS = {"person", "description", "pronoun"}
 
 
 def _actor(m: Mention, event: str | None = None) -> Actor:
@@ -131,11 +133,17 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
                 text=q.speaker.text, start=q.start, end=q.start, sentence=0, code=q.speaker.code,
                 sector=q.speaker.sector, name=q.speaker.name, kind="speaker"))
     events: list[Event] = []
+    sport = is_sport(doc)
     for sent in sentences(doc):
         for cand in sentence_candidates(sent, knowledge, resolver):
             keep = cand.decision == "emitted" or (
                 options.include_negated and cand.decision.startswith(("dropped: negated",
                                                                       "dropped: hypothetical")))
+            if keep and cand.actor is not None and cand.actor.sector is None and \
+                    cand.actor.kind in PERSON_KINDS:
+                continue  # a person placed only by nationality has no political role to code
+            if keep and sport and not political_actor(cand.actor.kind, cand.actor.sector):
+                continue  # in sports coverage "Wales threatened" is a team, not a state
             if keep:
                 event = to_event(doc, article, cand, knowledge, situator)
                 if not is_background(event, published):
