@@ -25,11 +25,11 @@ demo: $(STAMP)
 	$(BIN)/eventwire code examples/articles/articles.jsonl --format table
 
 test: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks fuzz
 	$(BIN)/python -m pytest -q
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks fuzz
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -16,7 +16,8 @@ def triples(coder, text: str, published: str | None = "2022-03-30") -> set[tuple
 @pytest.mark.parametrize("text,expected", [
     ("Russian troops attacked the Ukrainian city of Kharkiv on Monday.", ("RUS", "ASSAULT", "UKR")),
     ("The European Union imposed sanctions on Belarus.", ("EUR", "SANCTION", "BLR")),
-    ("Germany's foreign minister met her Chinese counterpart in Berlin.", ("DEU", "CONSULT", "CHN")),
+    ("Germany's foreign minister met her Chinese counterpart in Berlin.",
+     ("DEU", "CONSULT", "CHN")),
     ("France condemned Iran for the attack.", ("FRA", "ACCUSE", "IRN")),
     ("Egypt called on Turkey to halt its drilling.", ("EGY", "REQUEST", "TUR")),
     ("Japan sent humanitarian aid to Turkey after the earthquake.", ("JPN", "AID", "TUR")),
