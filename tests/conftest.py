@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The tests serve pages from a real HTTP server on 127.0.0.1, which the fetcher refuses by
+# default (SSRF guard, see SECURITY.md); tests of the guard itself pass allow_private=False.
+os.environ.setdefault("EVENTWIRE_ALLOW_PRIVATE_URLS", "1")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -127,7 +127,7 @@ class _Validator:
         self.igo = onto.igo_codes
 
     def code(self, value: Any, path: str, line: int | None) -> str:
-        code = str(value or "").strip()
+        code = value.strip() if isinstance(value, str) else ""
         if not code or not (code.isupper() or "-" in code):
             raise KnowledgeFileError(path, f"invalid actor code {value!r} (ISO3 or IGO acronym)",
                                      line)
@@ -136,7 +136,7 @@ class _Validator:
     def sector(self, value: Any, path: str, line: int | None) -> str | None:
         if value in (None, ""):
             return None
-        if value not in self.sectors:
+        if not isinstance(value, str) or value not in self.sectors:
             raise KnowledgeFileError(
                 path, f"unknown sector {value!r} (one of {', '.join(sorted(self.sectors))})", line)
         return str(value)
@@ -146,9 +146,22 @@ def _names(raw: dict[str, Any], key: str, path: str, line: int | None) -> list[s
     value = raw.get(key) or []
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list):
+    if not isinstance(value, list) or not all(_is_name(v) for v in value):
         raise KnowledgeFileError(path, f"'{key}' must be a list of strings", line)
     return [str(v) for v in value]
+
+
+def _is_name(value: Any) -> bool:
+    """A name is text (a number, like a year in a group's name, is read as text too)."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _mappings(value: Any, what: str, path: str, line: int | None) -> list[dict[str, Any]]:
+    """A list of mappings (offices, institutions, a section's entries) or one clear error."""
+    value = value or []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise KnowledgeFileError(path, f"'{what}' must be a list of mappings", line)
+    return value
 
 
 def _add_official_names(gaz: Gazetteer, code: str) -> None:
@@ -177,9 +190,9 @@ def _add_country(gaz: Gazetteer, raw: dict[str, Any], path: str, v: _Validator) 
         gaz.capitals[code] = str(raw["capital"])
     for n in _names(raw, "metonyms", path, line):
         gaz.add(n, GazEntry("metonym", code, "GOV", display))
-    for inst in raw.get("institutions") or []:
+    for inst in _mappings(raw.get("institutions"), "institutions", path, line):
         iline = entry_line(inst) or line
-        if not isinstance(inst, dict) or not inst.get("name"):
+        if not _is_name(inst.get("name")) or not str(inst["name"]).strip():
             raise KnowledgeFileError(path, "institution needs a 'name'", iline)
         sector = v.sector(inst.get("sector"), path, iline)
         entry = GazEntry("institution", code, sector, str(inst["name"]))
@@ -203,7 +216,7 @@ def _add_org(gaz: Gazetteer, raw: dict[str, Any], path: str, v: _Validator, kind
 def _add_sector(gaz: Gazetteer, raw: dict[str, Any], path: str, v: _Validator) -> None:
     line = entry_line(raw)
     noun = raw.get("noun")
-    if not noun:
+    if not noun or not _is_name(noun):
         raise KnowledgeFileError(path, "sector entry needs a 'noun'", line)
     sector = v.sector(raw.get("sector"), path, line)
     gaz.add(str(noun), GazEntry("sector", None, sector, str(noun),
@@ -213,10 +226,10 @@ def _add_sector(gaz: Gazetteer, raw: dict[str, Any], path: str, v: _Validator) -
 def _add_person(gaz: Gazetteer, raw: dict[str, Any], path: str, v: _Validator) -> None:
     line = entry_line(raw)
     name = raw.get("name")
-    if not name:
+    if not name or not _is_name(name):
         raise KnowledgeFileError(path, "person entry needs a 'name'", line)
     offices = []
-    for o in raw.get("offices") or []:
+    for o in _mappings(raw.get("offices"), "offices", path, line):
         oline = entry_line(o) or line
         start, end = _date(o.get("from"), path, oline), _date(o.get("to"), path, oline)
         if start and end and end < start:
@@ -276,7 +289,8 @@ def load_actor_file(gaz: Gazetteer, path: str | Path, section: str | None = None
         if unknown:
             raise KnowledgeFileError(path, f"unknown section {unknown[0]!r} (one of "
                                      f"{', '.join(SECTIONS)})", entry_line(data))
-        items = [(k, r) for k in SECTIONS for r in (data.get(k) or [])]
+        items = [(k, r) for k in SECTIONS
+                 for r in _mappings(data.get(k), k, path, entry_line(data))]
     elif isinstance(data, list):
         items = [(section or (_guess_section(r) if isinstance(r, dict) else "?"), r)
                  for r in data]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ import pyarrow.parquet as pq
 
 from eventwire.dedup import StoryIndex, from_bytes
 from eventwire.errors import EventwireError
-from eventwire.ingest.record import RecordError, text_hash
+from eventwire.ingest.record import RecordError, normalise_date, text_hash
 from eventwire.ingest.workers import Outcome
 from eventwire.model import Actor, Article, CodedArticle, Event, Mention, Place, Quote, Span
 from eventwire.store.rows import (
@@ -125,7 +126,8 @@ def write_partition(lake: Path, name: str, outcomes: list[Outcome], errors: list
 
 
 def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    iso = normalise_date(value)  # as Store.save stores it
+    return date.fromisoformat(iso) if iso else None
 
 
 def partition_summary(lake: Path, name: str) -> PartitionSummary | None:
@@ -135,6 +137,17 @@ def partition_summary(lake: Path, name: str) -> PartitionSummary | None:
         return PartitionSummary(**json.loads(meta[_SUMMARY]))
     except (OSError, KeyError, TypeError, ValueError, pa.ArrowException):
         return None
+
+
+def article_events(lake: Path, name: str) -> dict[str, int]:
+    """Article id -> events coded for it, in the partition's order (counts without loading)."""
+    try:
+        ids = pq.read_table(part_path(lake, "articles", name), columns=["id"])["id"]
+        owners = pq.read_table(part_path(lake, "events", name), columns=["article_id"])
+    except (OSError, pa.ArrowException) as exc:
+        raise LakeError(f"{lake}: cannot read partition {name}: {exc}") from None
+    counts = Counter(owners["article_id"].to_pylist())
+    return {aid: counts[aid] for aid in ids.to_pylist()}
 
 
 def _rows(lake: Path, table: str, name: str) -> list[dict[str, Any]]:
@@ -207,10 +220,15 @@ def _glob(lake: Path, table: str) -> str:
     return str(lake / table / "part-*.parquet").replace("'", "''")
 
 
-def assign_stories(lake: Path) -> int:
-    """Write stories.parquet: each article id once (its first copy by partition name) and its
-    near-duplicate story, with the same MinHash index the store uses. Returns the article count."""
+def assign_stories(lake: Path, order: list[str]) -> int:
+    """Write stories.parquet: each article id once and its near-duplicate story, with the same
+    MinHash index the store uses. The copy that counts is the first in `order` (the last run's
+    partitions, in input order), else in the first partition by name. Returns the article count.
+    """
     conn = duckdb.connect()
+    ranks = list(dict.fromkeys(order))
+    conn.register("run_order", pa.table({"part": ranks, "rank": range(len(ranks))},
+                                        schema=pa.schema([("part", _S), ("rank", pa.int64())])))
     try:
         rows = conn.execute(
             "SELECT a.id, CAST(a.published AS VARCHAR), m.signature, "
@@ -219,8 +237,9 @@ def assign_stories(lake: Path) -> int:
             f"JOIN read_parquet('{_glob(lake, 'minhashes')}', filename = true) m "
             "ON m.article_id = a.id AND parse_filename(m.filename, true) = "
             "parse_filename(a.filename, true) "
-            "QUALIFY row_number() OVER (PARTITION BY a.id ORDER BY part) = 1 ORDER BY a.id"
-        ).fetchall()
+            "LEFT JOIN run_order r ON r.part = parse_filename(a.filename, true) "
+            "QUALIFY row_number() OVER (PARTITION BY a.id ORDER BY coalesce(r.rank, "
+            f"{len(ranks)}), part) = 1 ORDER BY a.id").fetchall()
     except duckdb.Error as exc:
         raise LakeError(f"{lake}: cannot read the lake's articles: {exc}") from None
     finally:

@@ -66,6 +66,16 @@ def _roles(value: Any, path: str, line: int | None, field: str) -> tuple[str, ..
     return tuple(value)
 
 
+def _strings(value: Any, path: str, line: int | None, field: str) -> list[str]:
+    """A string or a list of strings, or one clear error naming the field."""
+    value = value or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeFileError(path, f"'{field}' must be a string or a list of strings", line)
+    return value
+
+
 def parse_entry(raw: dict[str, Any], path: str, ontology: Ontology) -> TriggerEntry:
     """Validate one raw YAML entry against the schema and the ontology."""
     line = entry_line(raw)
@@ -76,20 +86,18 @@ def parse_entry(raw: dict[str, Any], path: str, ontology: Ontology) -> TriggerEn
     if event not in ontology.categories:
         raise KnowledgeFileError(path, f"unknown event category {raw['event']!r}", line)
     mode = raw.get("mode") or None
+    if mode is not None and not isinstance(mode, str):
+        raise KnowledgeFileError(path, f"mode must be a string, not {mode!r}", line)
     if not ontology.valid_mode(event, mode):
         raise KnowledgeFileError(path, f"mode {mode!r} is not a PLOVER mode of {event}", line)
     pos = str(raw["pos"]).upper()
     if pos not in ("VERB", "NOUN"):
         raise KnowledgeFileError(path, f"pos must be VERB or NOUN, not {raw['pos']!r}", line)
-    context = raw.get("context") or []
-    if isinstance(context, str):
-        context = [context]
+    context = _strings(raw.get("context"), path, line, "context")
     unknown = [c for c in context if c not in ontology.contexts]
     if unknown:
         raise KnowledgeFileError(path, f"unknown context {unknown[0]!r}", line)
-    with_ = raw.get("with") or []
-    if isinstance(with_, str):
-        with_ = [with_]
+    with_ = _strings(raw.get("with"), path, line, "with")
     cameo = str(raw.get("cameo") or ontology.categories[event].cameo)
     if not cameo.isdigit():
         raise KnowledgeFileError(path, f"cameo must be a digit string, not {cameo!r}", line)

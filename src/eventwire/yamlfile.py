@@ -13,12 +13,35 @@ LINE_KEY = "__line__"
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A SafeLoader that stamps each mapping with its 1-based source line."""
+    """A SafeLoader that stamps each mapping with its 1-based source line.
+
+    It also refuses aliases (*name: a few can expand to billions of nodes) and turns the
+    plain Python errors PyYAML raises on bad typed values (`2020-13-45`, `!!int x`) into
+    YAML errors that carry the line.
+    """
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not supported in knowledge files",
+                event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError,
+                OverflowError) as exc:
+            shown = f" {node.value!r}" if isinstance(node, yaml.ScalarNode) else ""
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read the {node.tag.rsplit(':', 1)[-1]} value{shown}: "
+                f"{exc or type(exc).__name__}", node.start_mark) from None
 
 
 def load_yaml(path: str | Path) -> Any:
@@ -34,6 +57,8 @@ def load_yaml(path: str | Path) -> Any:
         raise KnowledgeFileError(str(path), f"cannot read: {exc.strerror}") from None
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except RecursionError:
+        raise KnowledgeFileError(str(path), "invalid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

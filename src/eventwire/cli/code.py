@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import typer
 from rich.console import Console
@@ -16,13 +15,16 @@ from eventwire.cli.common import (
     ActorsOpt,
     IncludeNegatedOpt,
     LexiconOpt,
+    MaxArticleOpt,
     ModelOpt,
     fail,
+    limits_from,
     load_coder,
     progress,
 )
 from eventwire.coder import Coder, parse_published
-from eventwire.ingest.jsonl import article_from_object
+from eventwire.ingest.jsonl import decode_line, read_lines
+from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
 from eventwire.ingest.sources import read_source
 from eventwire.model import Article, CodedArticle
@@ -30,29 +32,44 @@ from eventwire.model import Article, CodedArticle
 err = Console(stderr=True)
 
 
-def _stdin_records() -> list[Record]:
-    raw = sys.stdin.read()
-    if raw.lstrip().startswith("{"):
-        out: list[Record] = []
-        for n, line in enumerate(raw.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                out.append(article_from_object(json.loads(line), "<stdin>", n))
-            except json.JSONDecodeError as exc:
-                out.append(RecordError("<stdin>", f"line {n}", f"not JSON: {exc.msg}"))
-        return out
-    if not raw.strip():
+def _stdin_records(limits: Limits, stream: BinaryIO | None = None) -> list[Record]:
+    """JSON Lines (first non-blank line starts with {) or one plain-text article from stdin."""
+    lines = read_lines(stream or sys.stdin.buffer, limits.max_article_bytes)
+    n = 0
+    for n, (raw, size) in enumerate(lines, 1):  # noqa: B007 - n is used after the loop
+        if size is not None or raw.strip():
+            break
+    else:
         return [RecordError("<stdin>", "input", "empty input: no article text")]
-    return [make_article(raw, given_id="stdin", source="<stdin>")]
+    if size is None and raw.lstrip().startswith(b"{"):
+        out: list[Record] = []
+        for k, (line, big) in enumerate([(raw, size), *lines], n):
+            rec = RecordError("<stdin>", f"line {k}", too_big(big, limits.max_article_bytes)) \
+                if big is not None else decode_line(line, "<stdin>", k)
+            if rec is not None:
+                out.append(rec)
+        return out
+    total, parts = 0, []
+    for line, big in [(raw, size), *lines]:
+        total += len(line) if big is None else big
+        if total > limits.max_article_bytes:
+            return [RecordError("<stdin>", "input", too_big(None, limits.max_article_bytes))]
+        parts.append(line)
+    try:
+        text = b"".join(parts).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [RecordError("<stdin>", "input", f"not UTF-8 text ({exc.reason})")]
+    return [make_article(text, given_id="stdin", source="<stdin>")]
 
 
-def read_inputs(inputs: list[str]) -> tuple[list[Article], list[RecordError]]:
+def read_inputs(inputs: list[str], limits: Limits | None = None
+                ) -> tuple[list[Article], list[RecordError]]:
     """Every article of every input; unreadable records come back as errors, not exceptions."""
+    limits = limits or Limits.from_env()
     articles: list[Article] = []
     errors: list[RecordError] = []
     for source in inputs:
-        records = _stdin_records() if source == "-" else read_source(source)
+        records = _stdin_records(limits) if source == "-" else read_source(source, limits=limits)
         for rec in records:
             (errors if isinstance(rec, RecordError) else articles).append(rec)
     return articles, errors
@@ -97,13 +114,14 @@ def code_command(
     published: Annotated[str | None, typer.Option(
         "--published", help="Publication date YYYY-MM-DD for inputs that carry none "
                             "(plain-text files, stdin).")] = None,
+    max_article_bytes: MaxArticleOpt = None,
 ) -> None:
     """Code articles into PLOVER events: one JSON object per article."""
     if fmt not in ("jsonl", "table"):
         fail(f"--format must be jsonl or table, not {fmt!r}")
     if published is not None and parse_published(published) is None:
         fail(f"--published must be a date like 2022-03-30, not {published!r}")
-    articles, errors = read_inputs(inputs)
+    articles, errors = read_inputs(inputs, limits_from(max_article_bytes))
     for article in articles:
         article.published = article.published or published
     for e in errors:

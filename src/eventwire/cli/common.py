@@ -19,6 +19,7 @@ from rich.progress import (
 )
 
 from eventwire.errors import EventwireError
+from eventwire.ingest.limits import ARTICLE_ENV, DEFAULT_MAX_ARTICLE_BYTES, Limits, parse_size
 from eventwire.nlp import ModelNotInstalled
 
 ModelOpt = Annotated[str | None, typer.Option(
@@ -30,6 +31,10 @@ LexiconOpt = Annotated[list[str] | None, typer.Option(
     "--lexicon", help="Extra trigger lexicon YAML file (repeatable).")]
 IncludeNegatedOpt = Annotated[bool, typer.Option(
     "--include-negated", help="Also emit negated and hypothetical events, marked.")]
+MaxArticleOpt = Annotated[str | None, typer.Option(
+    "--max-article-bytes", envvar=ARTICLE_ENV, show_envvar=True,
+    help=f"Largest article input read (file, JSONL line, page, WARC record): bytes, or 512k, "
+         f"2MB. Default {DEFAULT_MAX_ARTICLE_BYTES:,}; see docs/limits.md.")]
 
 _err = Console(stderr=True, soft_wrap=True)
 
@@ -49,6 +54,16 @@ def load_coder(model: str | None, actors: list[str] | None, lexicon: list[str] |
         return Coder.load(model=model, actor_files=actors or [], lexicon_files=lexicon or [],
                           include_negated=include_negated)
     except (EventwireError, ModelNotInstalled) as exc:
+        fail(str(exc))
+
+
+def limits_from(max_article_bytes: str | None) -> Limits:
+    """The --max-article-bytes value (or its env var) as Limits; a bad value is one clear line."""
+    try:
+        size = parse_size(max_article_bytes, "--max-article-bytes") if max_article_bytes \
+            else None
+        return Limits.from_env(size)
+    except EventwireError as exc:
         fail(str(exc))
 
 

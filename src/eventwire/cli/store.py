@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -43,6 +44,7 @@ from eventwire.ingest.workers import CoderSpec
 from eventwire.store.db import DEFAULT_DB, Store, StoreError
 from eventwire.store.export import FORMATS, Filters
 from eventwire.store.export import export as export_events
+from eventwire.store.readonly_sql import refusal
 
 err = Console(stderr=True)
 DbOpt = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB",
@@ -127,12 +129,32 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_article_bytes: MaxArticleOpt = None,
     allow_private_urls: AllowPrivateOpt = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", help="Code on a local Dask cluster of N worker processes.")] = None,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", help="Code on a running Dask cluster: its scheduler, tcp://HOST:8786.")
+    ] = None,
+    lake: Annotated[Path | None, typer.Option(
+        "--lake", help="Keep the coded Parquet partitions in DIR (with --cluster: a folder "
+                       "every worker can write).")] = None,
+    lake_only: Annotated[bool, typer.Option(
+        "--lake-only", help="Leave the events in the --lake folder; do not load --db.")] = False,
+    chunk_lines: Annotated[int, typer.Option(
+        "--chunk-lines", help="JSONL lines per cluster partition.")] = 500,
 ) -> None:
     """Read sources, code every article not yet stored, and store it with its events."""
     if jobs < 1 or batch_size < 1:
         fail("--jobs and --batch-size must be at least 1")
     limits = limits_from(max_article_bytes)
     spec = CoderSpec(model, tuple(actors or ()), tuple(lexicon or ()), include_negated)
+    if workers is not None or cluster or lake is not None or lake_only:
+        stats = _ingest_on_cluster(sources, db, spec, workers, cluster, lake, lake_only,
+                                   chunk_lines, batch_size, limits, allow_private_urls,
+                                   quiet, jobs)
+        _summary(stats)
+        if stats.errors and not (stats.stored or stats.skipped):
+            raise typer.Exit(1)
+        return
     coder = load_coder(model, actors, lexicon, include_negated) if jobs == 1 else None
     store = _open(db)
     try:
@@ -148,6 +170,46 @@ def ingest(
     _summary(stats)
     if stats.errors and not (stats.stored or stats.skipped):
         raise typer.Exit(1)
+
+
+def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: int | None,
+                       cluster: str | None, lake: Path | None, lake_only: bool,
+                       chunk_lines: int, batch_size: int, limits: Limits,
+                       allow_private: bool, quiet: bool, jobs: int) -> pipeline.IngestStats:
+    """`ingest --workers/--cluster`: partitions coded by Dask workers (docs/distributed.md)."""
+    if workers is not None and cluster:
+        fail("--workers starts a local cluster, --cluster uses a running one: choose one")
+    if workers is None and not cluster:
+        fail("--lake and --lake-only need --workers N or --cluster tcp://HOST:8786")
+    if jobs != 1:
+        fail("--jobs is for one machine; with --workers or --cluster leave it out")
+    if (workers is not None and workers < 1) or chunk_lines < 1:
+        fail("--workers and --chunk-lines must be at least 1")
+    if lake is None and (lake_only or cluster):
+        fail(f"{'--lake-only' if lake_only else '--cluster'} needs --lake DIR"
+             f"{' on storage every worker can write' if cluster else ''}")
+    if lake is not None and lake.exists() and not lake.is_dir():
+        fail(f"--lake {lake}: is a file, not a folder")
+    from eventwire.distributed import ingest_distributed, open_client
+
+    store = None if lake_only else _open(db)
+    tmp = None if lake else tempfile.TemporaryDirectory(
+        prefix="eventwire-lake-", dir=Path(db).resolve().parent)
+    try:
+        with _bar(not quiet and err.is_terminal) as bar, \
+                open_client(cluster, workers or 1) as client:
+            return ingest_distributed(
+                client, sources, spec, lake=lake or Path(tmp.name),  # type: ignore[union-attr]
+                store=store, chunk_lines=chunk_lines, batch_size=batch_size, limits=limits,
+                allow_private=allow_private, keep_lake=lake is not None,
+                progress=BarProgress(bar))
+    except EventwireError as exc:
+        fail(str(exc))
+    finally:
+        if store is not None:
+            store.close()
+        if tmp is not None:
+            tmp.cleanup()
 
 
 def _emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
@@ -190,6 +252,9 @@ def query(
     limit: Annotated[int, typer.Option("--limit", help="Rows for top lists.")] = 20,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     with_duplicates: WithDupOpt = False,
+    parquet: Annotated[Path | None, typer.Option(
+        "--parquet", help="Ask a Parquet event lake (ingest --lake DIR) instead of --db.")
+    ] = None,
 ) -> None:
     """Ask the store a question: SQL (read-only) or a canned analysis."""
     if fmt not in ("table", "csv", "json"):
@@ -201,10 +266,12 @@ def query(
     if sum(asked) != 1:
         fail("ask one thing: SQL, or one of --top-dyads, --timeline A B, --actor X, "
              "--top-actors, --network, --conflict-index")
-    store = _open(db, read_only=True)
+    refused = refusal(sql) if sql else None
+    if refused:
+        fail(f"refused: `eventwire query` runs read-only SQL only; {refused}")
+    c = _open_lake(parquet) if parquet is not None else _open(db, read_only=True).conn
     wd = with_duplicates
     try:
-        c = store.conn
         if sql:
             rel = c.sql(sql)
             df = rel.df() if rel is not None else pd.DataFrame()
@@ -231,8 +298,17 @@ def query(
             fail(f"refused: `eventwire query` opens {db} read-only ({message})")
         fail(f"query failed: {message}")
     finally:
-        store.close()
+        c.close()
     _emit(df, fmt, title)
+
+
+def _open_lake(path: Path) -> duckdb.DuckDBPyConnection:
+    from eventwire.lake import LakeError, connect
+
+    try:
+        return connect(path)
+    except LakeError as exc:
+        fail(str(exc))
 
 
 def _date(value: str | None, flag: str) -> datetime | None:

@@ -50,15 +50,19 @@ def read_all(store: Store, sources: Sequence[str], run_id: str, stats: IngestSta
     limits = limits or Limits.from_env()
     seen: dict[str, Article] = {}
     for source in sources:
-        for rec in read_source(source, client, skip, limits):
-            if isinstance(rec, RecordError):
-                _error(store, run_id, stats, rec.source, rec.record, rec.reason)
-                continue
-            stats.read += 1
-            if rec.id in seen:
-                stats.skipped += 1  # the same article twice in the input: store it once
-                continue
-            seen[rec.id] = rec
+        try:
+            for rec in read_source(source, client, skip, limits):
+                if isinstance(rec, RecordError):
+                    _error(store, run_id, stats, rec.source, rec.record, rec.reason)
+                    continue
+                stats.read += 1
+                if rec.id in seen:
+                    stats.skipped += 1  # the same article twice in the input: store it once
+                    continue
+                seen[rec.id] = rec
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the other sources
+            _error(store, run_id, stats, source, "source", f"reading stopped by an unexpected "
+                   f"error (a bug: please report it): {type(exc).__name__}: {exc}")
     return list(seen.values())
 
 

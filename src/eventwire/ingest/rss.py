@@ -20,14 +20,22 @@ MIN_PAGE_CHARS = 200  # a page shorter than this is a paywall or cookie wall: pr
 
 def _summary_text(entry: feedparser.FeedParserDict) -> str:
     """The item's description or content as plain text."""
-    parts = [c.get("value", "") for c in entry.get("content") or []]
-    raw = max(parts + [entry.get("summary", "")], key=len)
+    parts = [c.get("value") or "" for c in entry.get("content") or []]  # a value may be None
+    raw = max([p for p in [*parts, entry.get("summary")] if isinstance(p, str)] or [""], key=len)
     if not raw.strip():
         return ""
     try:
         return lxml.html.fromstring(raw).text_content().strip()
     except Exception:  # not HTML at all: the raw text is the summary
         return raw.strip()
+
+
+def _declares_entities(raw: bytes) -> bool:
+    """An internal DTD subset with entities before the root element: a 'billion laughs' bomb
+    (expat stops it only after ~8 MB of expansion, seconds of feedparser time)."""
+    roots = [i for i in (raw.find(tag) for tag in (b"<rss", b"<feed", b"<rdf:RDF", b"<RDF"))
+             if i >= 0]
+    return b"<!ENTITY" in raw[:min(roots)] if roots else b"<!ENTITY" in raw
 
 
 def _entry_article(entry: feedparser.FeedParserDict, source: str, index: int,
@@ -88,7 +96,16 @@ def parse_feed(raw: bytes, source: str, client: httpx.Client | None,
     limits = limits or Limits.from_env()
     # A feed fetched from a URL resolves relative item links against that URL.
     base = {"content-location": source} if source.startswith(("http://", "https://")) else None
-    parsed = feedparser.parse(raw, response_headers=base)
+    if _declares_entities(raw):
+        yield RecordError(source, "feed", "refused: the feed declares XML entities (<!ENTITY>), "
+                                          "which can expand to gigabytes; real feeds do not")
+        return
+    try:
+        parsed = feedparser.parse(raw, response_headers=base)
+    except Exception as exc:  # feedparser's loose parser raises KeyError etc. on broken markup
+        yield RecordError(source, "feed", f"not a readable RSS/Atom feed: {type(exc).__name__}: "
+                                          f"{exc}")
+        return
     if not parsed.entries:
         why = parsed.get("bozo_exception") if parsed.get("bozo") else "no items"
         yield RecordError(source, "feed", f"not a readable RSS/Atom feed: {why}")

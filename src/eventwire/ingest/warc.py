@@ -30,6 +30,8 @@ def read_warc(path: Path, limits: Limits | None = None) -> Iterator[Record]:
             try:
                 rec = next(records)
                 seen += 1
+                if not rec.rec_type:  # warcio reads anything after "WARC/1.0" as one record
+                    raise ValueError("a record without a WARC-Type header")
                 body = _html_body(rec, limits.max_article_bytes)
                 missing = getattr(rec.raw_stream, "limit", 0)
                 if missing > 0:  # the record promised more bytes than the file holds
