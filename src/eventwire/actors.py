@@ -68,6 +68,7 @@ class ActorResolver:
 
     def __init__(self, doc: Doc, gaz: Gazetteer, published: dt.date | None):
         self.doc = doc
+        self.gaz = gaz
         self.published = published
         self.mentions: list[Mention] = []
         self.discourse = Discourse()
@@ -426,7 +427,10 @@ class ActorResolver:
         s = self._sentence(head)
         recent = self.discourse.recent
         if r.plural:
-            e = recent(s, lambda e: bool(e.members))
+            # "the foreign ministers" point back to a group of people, "the countries" to states.
+            entry = self.gaz.lookup(head.lemma_.lower())
+            personal = r.person or bool(entry and entry.person_noun)
+            e = recent(s, lambda e: bool(e.members) and e.person == personal)
             if e is not None:
                 return e, False
         if head.lemma_ in DESCRIPTION_NOUNS:

@@ -25,6 +25,8 @@ COMPLEMENT_EVENTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPOR
 EMBEDDED_ROLES = ("obj", "prep:to", "prep:against", "prep:on", "prep:with", "dative")
 # Acts only a state does: an agentless passive takes the country where it happened.
 STATE_ACTS = {"COERCE", "SANCTION"}
+DOCUMENT_NOUNS = {"memorandum", "memoranda", "agreement", "deal", "treaty", "accord", "pact",
+                  "resolution", "law", "bill", "decree", "protocol", "charter", "convention"}
 # PLOVER 3.1: cooperation announced for the future is coded as an intent, AGREE.
 FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
@@ -132,6 +134,11 @@ def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mentio
     return [], ""
 
 
+def _describes_document(trigger: Token) -> bool:
+    """"the memoranda in which Turkey and Libya agreed ...": a document's content, not news."""
+    return trigger.dep_ == "relcl" and trigger.head.lemma_.lower() in DOCUMENT_NOUNS
+
+
 def _passive_without_agent(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) and \
         not any(c.dep_ == "agent" for c in verb.children)
@@ -191,6 +198,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         elif r is not None and a is not None and a.code == r.code and \
                 rpath.startswith("host<") and entry.event == "CONSULT":
             cand.decision = "dropped: the host meets at home"
+        elif _describes_document(trigger):
+            cand.decision = "dropped: background (what a named document says)"
         elif r is None and entry.requires_recipient:
             cand.decision = f"dropped: {entry.event} needs a recipient"
         elif modality.negated:
