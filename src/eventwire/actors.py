@@ -207,8 +207,19 @@ class ActorResolver:
             appos = [x for t in head.children if t.dep_ == "appos" for x in t.subtree
                      if x.dep_ not in ("conj", "cc") or x.head.i == t.i]
             self._read_tokens(head, appos, r, appos=True)
-        if r.name is None and (head.ent_type_ == "PERSON" or (
-                head.pos_ == "PROPN" and self.discourse.by_key(head.lower_) is not None)):
+        elif r.person and r.kind != "person":
+            # "a State Department spokesperson, Morgan Ortagus": the title's holder is named;
+            # the body's name is not the person's.
+            r.name = None
+            for t in head.children:
+                if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
+                    r.name, r.key, r.kind = _entity_text(t), t.lower_, "person"
+        named_person = r.kind == "person"
+        if not named_person and (head.ent_type_ == "PERSON" or (
+                r.name is None and head.pos_ == "PROPN"
+                and self.discourse.by_key(head.lower_) is not None)):
+            # "State Department spokesperson Morgan Ortagus": the body places her, the name
+            # is hers.
             self._read_person_name(head, r)
         if head.lemma_ in DESCRIPTION_NOUNS and not r.actor:
             r.actor, r.rule = True, r.rule or "description"
@@ -231,7 +242,7 @@ class ActorResolver:
     def _read_person_name(self, head: Token, r: Reading) -> None:
         """A person's name the knowledge does not hold; a known surname links it back."""
         r.actor, r.person, r.kind = True, True, "person"
-        r.rule = r.rule or "person-name"
+        r.rule = r.rule + "+person-name" if r.rule else "person-name"
         r.name, r.key = _entity_text(head), head.lower_
         known = self.discourse.by_key(head.lower_)
         if known is not None and r.code is None:
