@@ -34,7 +34,8 @@ from eventwire.distributed import (
 )
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.limits import Limits
-from eventwire.ingest.workers import CoderSpec
+from eventwire.ingest.workers import CoderSpec, code_batch
+from eventwire.lake import PartitionSummary, write_partition
 from eventwire.model import Article
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / \
@@ -50,9 +51,12 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def _warm(spec: CoderSpec, articles: list[Article]) -> int:
-    """Code a few articles so the first timed batch pays no lazy start-up cost."""
-    return sum(len(c.events) for c in worker_coder(spec).code_many(articles))
+def _warm(spec: CoderSpec, articles: list[Article], scratch: str) -> int:
+    """Code, sign and write a few articles so the timed run pays no lazy start-up cost."""
+    outcomes = code_batch(worker_coder(spec), articles, len(articles))
+    write_partition(Path(scratch), f"warm-{os.getpid()}", outcomes, [], "warm",
+                    PartitionSummary(""))
+    return len(outcomes)
 
 
 @dataclass
@@ -88,7 +92,7 @@ def run(workers: int, sample: Path, warm: list[Article], chunk_lines: int,
     spec = CoderSpec()
     with open_client(workers=workers) as client:
         client.register_plugin(CoderPlugin(spec), name=CoderPlugin.name)
-        client.run(_warm, spec, warm)
+        client.run(_warm, spec, warm, str(tmp / "scratch"))
         cpu0 = client.run(_cpu_seconds)
         driver0 = _cpu_seconds()
         load0 = os.getloadavg()[0]
@@ -127,7 +131,7 @@ def main() -> None:
         articles = [a for a in read_jsonl(sample) if isinstance(a, Article)]
         if args.baseline:  # the tasks' work, without Dask
             spec = CoderSpec()
-            _warm(spec, articles[:4])
+            _warm(spec, articles[:4], str(tmp / "scratch"))
             job = Job(spec, str(tmp / "lake0"), "baseline", limits=Limits.from_env())
             t0, cpu0 = time.perf_counter(), _cpu_seconds()
             for part in plan([str(sample)], chunk, spec):

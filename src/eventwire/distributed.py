@@ -47,7 +47,7 @@ from eventwire.model import Article
 from eventwire.store.db import Store
 
 FORMAT = 1  # bump when what a partition holds changes: partitions of older runs are re-coded
-DEFAULT_CHUNK_LINES = 500  # a JSONL partition: about 100 s of one core's coding
+DEFAULT_CHUNK_LINES = 500  # a JSONL partition: about a minute of one core's coding
 ALLOWED_FAILURES = 3  # a task on this many dying workers is given up (it may be killing them)
 CONNECT_TIMEOUT = "15s"
 
