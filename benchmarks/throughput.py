@@ -9,38 +9,28 @@ loaded once. Each measurement runs twice (alternating parse/code), and the best 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 from eventwire.coder import Coder
 from eventwire.errors import EventwireError
+from eventwire.evaluate import EvalInputError, load_jsonl
 from eventwire.model import Article
 from eventwire.nlp import ModelNotInstalled
 
 
 def read_articles(path: Path, limit: int | None) -> list[Article]:
-    """Read the corpus, naming the file and line of anything unusable."""
-    if not path.is_file():
-        raise SystemExit(f"error: {path}: file not found")
-    articles: list[Article] = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SystemExit(f"error: {path}:{lineno}: bad JSON ({exc.msg})") from None
-            if not isinstance(obj, dict) or "id" not in obj or not isinstance(obj.get("text"), str):
-                raise SystemExit(f"error: {path}:{lineno}: needs an object with 'id' and 'text'")
-            articles.append(Article(id=str(obj["id"]), text=obj["text"], title=obj.get("title"),
-                                    published=obj.get("published")))
-            if limit is not None and len(articles) >= limit:
-                break
+    """Read the corpus with the project's JSONL reader, naming the file and line of bad input."""
+    try:
+        docs = load_jsonl(path)
+    except EvalInputError as exc:
+        raise SystemExit(f"error: {exc}") from None
+    articles = [Article(id=str(d.get("id")), text=d["text"], title=d.get("title"),
+                        published=d.get("published"))
+                for d in docs if isinstance(d.get("text"), str)][:limit]
     if not articles:
-        raise SystemExit(f"error: {path}: no articles")
+        raise SystemExit(f"error: {path}: no articles with a 'text'")
     return articles
 
 

@@ -29,14 +29,16 @@ from eventwire.cli.common import (
     ActorsOpt,
     IncludeNegatedOpt,
     LexiconOpt,
+    MaxArticleOpt,
     ModelOpt,
     fail,
+    limits_from,
     load_coder,
 )
 from eventwire.errors import EventwireError
 from eventwire.ingest import pipeline
 from eventwire.ingest.fetch import make_client
-from eventwire.ingest.limits import ARTICLE_ENV, DEFAULT_MAX_ARTICLE_BYTES, Limits, parse_size
+from eventwire.ingest.limits import Limits
 from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
 from eventwire.ingest.watch import parse_interval
 from eventwire.ingest.watch import watch as watch_feeds
@@ -49,10 +51,6 @@ from eventwire.store.readonly_sql import refusal
 err = Console(stderr=True)
 DbOpt = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB",
                                     help="DuckDB database file.")]
-MaxArticleOpt = Annotated[str | None, typer.Option(
-    "--max-article-bytes", envvar=ARTICLE_ENV, show_envvar=True,
-    help=f"Largest article input read (file, JSONL line, page, WARC record): bytes, or 512k, "
-         f"2MB. Default {DEFAULT_MAX_ARTICLE_BYTES:,}.")]
 AllowPrivateOpt = Annotated[bool, typer.Option(
     "--allow-private-urls", envvar=ALLOW_PRIVATE_ENV,
     help="Fetch from loopback/private/link-local addresses (refused by default; see "
@@ -90,16 +88,6 @@ def _open(db: str, read_only: bool = False) -> Store:
     try:
         return Store.open(db, read_only=read_only)
     except StoreError as exc:
-        fail(str(exc))
-
-
-def limits_from(max_article_bytes: str | None) -> Limits:
-    """The --max-article-bytes value (or its env var) as Limits; a bad value is one clear line."""
-    try:
-        size = parse_size(max_article_bytes, "--max-article-bytes") if max_article_bytes \
-            else None
-        return Limits.from_env(size)
-    except EventwireError as exc:
         fail(str(exc))
 
 
