@@ -1,0 +1,204 @@
+"""Reading a noun phrase: what its names, demonyms, titles and possessors say about an actor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventwire.coref import Discourse
+from eventwire.mentions import GazMatch
+from eventwire.model import Mention
+
+# Nouns that refer back to an organisation already named: "the kingdom", "the bloc".
+DESCRIPTION_NOUNS = {
+    "country": "state", "nation": "state", "state": "state", "republic": "state",
+    "kingdom": "state", "emirate": "state", "side": "state", "government": "state",
+    "group": "group", "movement": "group", "militia": "group", "organisation": "group",
+    "organization": "group", "faction": "group",
+    "bloc": "igo", "alliance": "igo", "agency": "igo", "body": "igo",
+}
+FOLLOW_PREPS = {"of", "on", "for", "from"}
+LOCAL_PREPS = {"in"}  # "protesters in Baghdad" are Iraqi; "troops in Iraq" need not be
+FOREIGN_SECTORS = {"MIL", "IGO", None}
+# Heads that take their sector from a modifier: "opposition groups", "army leaders".
+COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "representative",
+                    "delegation", "official", "activist", "unit", "faction", "wing", "source",
+                    "spokesman", "spokeswoman", "spokesperson", "chief", "head"}
+MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
+NAMED_KINDS = ("person", "institution", "igo", "group")
+PLACE_KINDS = ("demonym", "country", "metonym")
+
+
+@dataclass
+class Reading:
+    """What the words of one noun phrase say about an actor."""
+
+    code: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    kind: str = "name"
+    rule: str = ""
+    person: bool = False
+    plural: bool = False
+    key: str | None = None
+    actor: bool = False  # the phrase names an actor (not just a thing with a modifier)
+    more_codes: list[str] = field(default_factory=list)  # "Greek, Cypriot and French ministers"
+
+
+class PhraseReader:
+    """The phrase-reading half of ActorResolver (which supplies the state it reads)."""
+
+    doc: Doc
+    published: dt.date | None
+    matches: dict[int, GazMatch]
+    discourse: Discourse
+    fullest: dict[str, str]
+
+    def resolve(self, token: Token, coded_only: bool = True) -> list[Mention]:
+        raise NotImplementedError
+
+    def resolve_modifier(self, token: Token) -> list[Mention]:
+        raise NotImplementedError
+
+    def _read(self, head: Token) -> Reading | None:
+        """Combine what the words of a noun phrase say: names, demonyms, titles, possessors."""
+        r = Reading()
+        core = [x for t in head.lefts if t.dep_ in MODIFIER_DEPS for x in t.subtree] + [head]
+        self._read_tokens(head, core, r)
+        if r.code is None:
+            appos = [x for t in head.children if t.dep_ == "appos" for x in t.subtree
+                     if x.dep_ not in ("conj", "cc") or x.head.i == t.i]
+            self._read_tokens(head, appos, r, appos=True)
+        elif r.person and r.kind != "person":
+            # "a State Department spokesperson, Morgan Ortagus": the title's holder is named;
+            # the body's name is not the person's.
+            r.name = None
+            for t in head.children:
+                if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
+                    r.name, r.key, r.kind = entity_text(t), t.lower_, "person"
+        named_person = r.kind == "person"
+        if not named_person and (head.ent_type_ == "PERSON" or (
+                r.name is None and head.pos_ == "PROPN"
+                and self.discourse.by_key(head.lower_) is not None)):
+            # "State Department spokesperson Morgan Ortagus": the body places her, the name
+            # is hers.
+            self._read_person_name(head, r)
+        if head.lemma_ in DESCRIPTION_NOUNS and not r.actor:
+            r.actor, r.rule = True, r.rule or "description"
+            r.sector = r.sector or ("GOV" if DESCRIPTION_NOUNS[head.lemma_] == "state" else None)
+        collective = head.lemma_ in COLLECTIVE_HEADS
+        if not r.actor and not collective:
+            return None
+        if r.code is None:
+            r.code, sector = self._possessor(head)
+            r.rule += "+possessor" if r.code else ""
+            if r.code is None:
+                preps = FOLLOW_PREPS | (LOCAL_PREPS if r.sector not in FOREIGN_SECTORS else set())
+                r.code, sector = self._of_phrase(head, 0, preps)
+                r.rule += "+of" if r.code else ""
+            # "a spokesman for the Pentagon", "members of the Duma": the body's sector.
+            r.sector = (sector or r.sector) if collective else (r.sector or sector)
+            r.actor = r.actor or (collective and r.code is not None)
+        return r if r.actor else None
+
+    def _read_person_name(self, head: Token, r: Reading) -> None:
+        """A person's name the knowledge does not hold; a known surname links it back."""
+        r.actor, r.person, r.kind = True, True, "person"
+        r.rule = r.rule + "+person-name" if r.rule else "person-name"
+        r.name, r.key = entity_text(head), head.lower_
+        known = self.discourse.by_key(head.lower_)
+        if known is not None and r.code is None:
+            r.code, r.sector, r.name = known.code, r.sector or known.sector, known.name
+            r.rule = "surname+coref"
+
+    def _read_tokens(self, head: Token, tokens: list[Token], r: Reading, appos: bool = False
+                     ) -> None:
+        seen: set[int] = set()
+        for t in tokens:
+            gm = self.matches.get(t.i)
+            if gm is None or gm.start in seen:
+                continue
+            seen.add(gm.start)
+            e = gm.entry
+            if e.kind == "none":
+                continue
+            is_head = gm.start <= head.i < gm.end or appos
+            if e.kind == "person":
+                office = e.office_on(self.published)
+                r.code = office.code if office else e.code
+                r.sector = office.sector if office else e.sector
+                r.name, r.key = self._fullest(e.name, gm), e.name.split()[-1].lower()
+                r.kind, r.rule, r.person, r.actor = "person", "person-office", True, True
+            elif e.kind == "sector":
+                generic = self.doc[gm.end - 1].lemma_ in COLLECTIVE_HEADS and r.sector is not None
+                if not generic and (r.sector is None or r.kind not in NAMED_KINDS):
+                    r.sector = e.sector
+                r.person = r.person or e.person_noun
+                r.plural = r.plural or head.tag_ in ("NNS", "NNPS")
+                r.actor = r.actor or is_head or head.lemma_ in COLLECTIVE_HEADS
+                r.rule = r.rule or "sector-noun"
+            elif e.kind in ("institution", "igo", "group"):
+                if r.kind not in NAMED_KINDS:
+                    r.code, r.kind, r.rule, r.actor = e.code, e.kind, e.kind, True
+                    r.sector, r.name = e.sector or r.sector, self._fullest(e.name, gm)
+            elif r.code is None:
+                r.code, r.kind, r.rule = e.code, e.kind, e.kind
+                if not is_head:
+                    r.more_codes = self._coordinated_codes(self.doc[gm.start])
+                if is_head:
+                    r.actor, r.plural = True, e.plural
+                    r.sector = r.sector or e.sector
+
+    def _coordinated_codes(self, token: Token) -> list[str]:
+        """Codes of demonyms coordinated with this one ("Greek, Cypriot and French")."""
+        codes = []
+        for c in token.conjuncts:
+            gm = self.matches.get(c.i)
+            if gm and gm.entry.code and gm.entry.kind in PLACE_KINDS:
+                codes.append(gm.entry.code)
+        return codes
+
+    def _fullest(self, key: str, gm: GazMatch) -> str:
+        """The fullest form of a known name that this document has used so far."""
+        surface = self.doc[gm.start:gm.end].text
+        best = self.fullest.get(key)
+        if best is None or len(surface) > len(best):
+            self.fullest[key] = best = surface
+        return best
+
+    def _possessor(self, head: Token) -> tuple[str | None, str | None]:
+        for child in head.children:
+            if child.dep_ == "poss":
+                got = self.resolve(child) if child.pos_ == "PRON" else \
+                    self.resolve_modifier(child)
+                if got:
+                    m = got[0]
+                    return m.code, (m.sector if head.lemma_ == "counterpart" else None)
+        return None, None
+
+    def _of_phrase(self, head: Token, depth: int, preps: set[str]
+                   ) -> tuple[str | None, str | None]:
+        """"members of the State Duma", "protesters in Baghdad": whose the people are."""
+        if depth > 2:
+            return None, None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    gm = self.matches.get(pobj.i)
+                    if gm and gm.entry.code:
+                        return gm.entry.code, gm.entry.sector
+                    code, sector = self._of_phrase(pobj, depth + 1, FOLLOW_PREPS)
+                    if code:
+                        return code, sector
+        return None, None
+
+
+def entity_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
