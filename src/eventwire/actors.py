@@ -18,7 +18,7 @@ from eventwire.phrases import (
     Reading,
     entity_text,
 )
-from eventwire.quotemarks import scan_quotes
+from eventwire.quotemarks import quoted_mask, scan_quotes
 
 PAIR_WORDS = {"two", "both"}
 PAIR_NOUNS = {"country", "nation", "side", "state", "government", "neighbour", "neighbor",
@@ -45,7 +45,7 @@ class ActorResolver(PhraseReader):
         self.mentions: list[Mention] = []
         self.discourse = Discourse()
         self.by_head: dict[int, list[int]] = {}
-        self.quoted = quoted_mask(doc)
+        self.quoted = quoted_mask(doc, scan_quotes(text_of(doc)))
         self.speakers: list[tuple[int, int, Mention]] = []
         self.fullest: dict[str, str] = {}
         self.matches: dict[int, GazMatch] = {}
@@ -340,17 +340,6 @@ def coordinated(token: Token) -> list[Token]:
         if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
             out.extend([child, *child.conjuncts])
     return out
-
-
-def quoted_mask(doc: Doc) -> list[bool]:
-    """Which tokens sit inside quotation marks: antecedents there rarely bind pronouns outside."""
-    mask = [False] * len(doc)
-    for q in scan_quotes(text_of(doc)):
-        span = doc.char_span(q.open, q.close, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                mask[t.i] = True
-    return mask
 
 
 def _phrase_bounds(head: Token) -> tuple[int, int]:

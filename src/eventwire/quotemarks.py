@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -148,3 +152,14 @@ def scan_quotes(text: str) -> list[QuoteMarks]:
             current = None
         i += 1
     return found
+
+
+def quoted_mask(doc: Doc, found: list[QuoteMarks]) -> list[bool]:
+    """Which tokens of a parsed document sit inside a quotation (marks included)."""
+    mask = [False] * len(doc)
+    for q in found:
+        span = doc.char_span(q.open, q.close, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                mask[t.i] = True
+    return mask

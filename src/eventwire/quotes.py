@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor, Quote
 from eventwire.parsed import text_of
-from eventwire.quotemarks import QuoteMarks, scan_quotes
+from eventwire.quotemarks import QuoteMarks, quoted_mask, scan_quotes
 from eventwire.speakers import FallbackResolver, Resolver, cue_subject, is_cue, speaker_span
 
 WORD = re.compile(r"\w+")
@@ -62,17 +62,6 @@ def _tokens_in(doc: Doc, lo: int, hi: int, quoted: list[bool]) -> list[Token]:
     if span is None:
         return []
     return [t for t in span if not quoted[t.i]]
-
-
-def _quoted_mask(doc: Doc, found: list[QuoteMarks]) -> list[bool]:
-    """Which tokens sit inside a quotation (marks included)."""
-    mask = [False] * len(doc)
-    for q in found:
-        span = doc.char_span(q.open, q.close, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                mask[t.i] = True
-    return mask
 
 
 def _attribute(doc: Doc, found: list[_Found], quoted: list[bool]) -> None:
@@ -131,7 +120,7 @@ def extract_quotes(
 ) -> list[Quote]:
     """Direct quotations of min_words or more, each with its speaker (resolved) and cue word."""
     marks = scan_quotes(text_of(doc))
-    quoted = _quoted_mask(doc, marks)
+    quoted = quoted_mask(doc, marks)
     found = [_Found(m) for m in marks]
     _attribute(doc, found, quoted)
     resolve = resolve_speaker or FallbackResolver(doc, quoted)
@@ -159,7 +148,7 @@ def extract_indirect(
 ) -> list[Quote]:
     """Reported speech without marks ("X said (that) ..."): the clause, its speaker and cue."""
     marks = scan_quotes(text_of(doc))
-    quoted = _quoted_mask(doc, marks)
+    quoted = quoted_mask(doc, marks)
     resolve = resolve_speaker or FallbackResolver(doc, quoted)
     out: list[Quote] = []
     for tok in doc:

@@ -27,16 +27,22 @@ def read_bounded(path: Path, limit: int) -> bytes | int:
         return handle.tell()
 
 
-def read_text_file(path: Path, limits: Limits | None = None) -> Iterator[Record]:
-    """Yield the one article a text file holds, or an error saying why it could not be read."""
-    limits = limits or Limits.from_env()
+def read_article_bytes(path: Path, limits: Limits) -> bytes | RecordError:
+    """An article file's bytes, or the error naming why it cannot be read (missing, too big)."""
     try:
         got = read_bounded(path, limits.max_article_bytes)
     except OSError as exc:
-        yield RecordError(str(path), "file", f"cannot read: {exc.strerror or exc}")
-        return
+        return RecordError(str(path), "file", f"cannot read: {exc.strerror or exc}")
     if isinstance(got, int):
-        yield RecordError(str(path), "file", too_big(got, limits.max_article_bytes))
+        return RecordError(str(path), "file", too_big(got, limits.max_article_bytes))
+    return got
+
+
+def read_text_file(path: Path, limits: Limits | None = None) -> Iterator[Record]:
+    """Yield the one article a text file holds, or an error saying why it could not be read."""
+    got = read_article_bytes(path, limits or Limits.from_env())
+    if isinstance(got, RecordError):
+        yield got
         return
     try:
         raw = got.decode("utf-8", errors="strict")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import trafilatura
 
-from eventwire.ingest.files import read_bounded
-from eventwire.ingest.limits import Limits, too_big
+from eventwire.ingest.files import read_article_bytes
+from eventwire.ingest.limits import Limits
 from eventwire.ingest.record import Record, RecordError, make_article
 
 MIN_WORDS = 5  # fewer words than this is a menu or an error page, not an article
@@ -32,13 +32,6 @@ def article_from_html(html: str | bytes, *, source: str, record: str,
 
 def read_html_file(path: Path, limits: Limits | None = None) -> Iterator[Record]:
     """Yield the article of one saved HTML page."""
-    limits = limits or Limits.from_env()
-    try:
-        raw = read_bounded(path, limits.max_article_bytes)
-    except OSError as exc:
-        yield RecordError(str(path), "file", f"cannot read: {exc.strerror or exc}")
-        return
-    if isinstance(raw, int):
-        yield RecordError(str(path), "file", too_big(raw, limits.max_article_bytes))
-        return
-    yield article_from_html(raw, source=str(path), record="file")
+    raw = read_article_bytes(path, limits or Limits.from_env())
+    yield raw if isinstance(raw, RecordError) else article_from_html(raw, source=str(path),
+                                                                       record="file")
