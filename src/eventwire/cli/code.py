@@ -8,6 +8,7 @@ from typing import Annotated, BinaryIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from eventwire.cli import app
@@ -125,7 +126,7 @@ def code_command(
     for article in articles:
         article.published = article.published or published
     for e in errors:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
     if not articles:
         raise typer.Exit(1 if errors else 0)
     coder = load_coder(model, actors, lexicon, include_negated)
