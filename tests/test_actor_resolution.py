@@ -329,6 +329,16 @@ GROUPS = [
 
 # ---------------------------------------------------------------- titles, possessives, of-phrases
 TITLES = [
+    case("spokesman-for-government", "A spokesman for the Japanese government said so.", D,
+         "spokesman", "JPN", "GOV"),
+    case("demonym-statement", "A Saudi statement rejected the claims.", D,
+         "Saudi statement", "SAU", "GOV"),
+    case("possessive-statement", "Egypt's statement welcomed the truce.", D,
+         "Egypt's statement", "EGY", "GOV"),
+    case("country-embassy", "Protesters gathered outside the French Embassy in Niamey.", D,
+         "French Embassy", "FRA", "GOV"),
+    case("country-name-embassy", "The US Embassy in Baghdad was evacuated.", D,
+         "US Embassy", "USA", "GOV"),
     case("appos-top-diplomat", "Sergei Lavrov, Russia's top diplomat, arrived in Delhi.", D,
          "Russia's top diplomat", "RUS", "GOV"),
     case("title-saudi-fm", "Saudi Foreign Minister Faisal bin Farhan met his Iraqi host.",

@@ -79,6 +79,14 @@ def test_event_date_prefers_the_triggers_clause(nlp):
     assert event_date(sent, trig, PUB).date == "2022-03-29"
 
 
+def test_event_date_ignores_a_date_inside_a_noun_phrase(nlp):
+    # "in 2019" dates the killing of the journalists, not the arrests.
+    sent, trig = first_sentence(
+        nlp, "On Monday, reports said police arrested 12 men suspected of involvement in the "
+             "killing of the journalists in 2019.", "arrest")
+    assert event_date(sent, trig, PUB).date == "2022-03-28"
+
+
 def test_event_date_defaults_to_publication(nlp):
     sent, trig = first_sentence(nlp, "The two ministers met in Vienna.", "meet")
     assert event_date(sent, trig, PUB).date == "2022-03-30"

@@ -35,6 +35,14 @@ def test_passive_voice_swaps_roles(coder):
     assert ("RUS", "ASSAULT", "UKR") in triples(coder, "Kyiv was attacked by Russia on Friday.")
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The bombing was claimed by al-Shabaab.", ("SOM", "ASSAULT")),
+    ("The raid was carried out by Israeli troops.", ("ISR", "ASSAULT")),
+])
+def test_passive_support_verb_gives_the_nominal_event_its_actor(coder, text, expected):
+    assert expected in {t[:2] for t in triples(coder, text)}
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

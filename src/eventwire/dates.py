@@ -234,14 +234,24 @@ def _time_expressions(sentence: Span) -> list[Span]:
 
 
 def _clause_distance(ent: Span, trigger: Token) -> int:
-    """How far an expression hangs from the trigger: 0 when in its own clause, more otherwise."""
-    tok, verbs = ent.root, 0
+    """How far an expression hangs from the trigger: 0 when in its own clause, more otherwise.
+
+    Crossing a noun costs more than crossing a verb: "issued warrants on people involved in
+    the assassination in January" dates the assassination, not the warrants. An expression
+    in a governing clause ("On Monday, Fars reported Iran issued ...") beats one that is not.
+    """
+    ancestors = {a.i for a in trigger.ancestors}
+    tok, cost = ent.root, 0
     while tok.head.i != tok.i:
         tok = tok.head
         if tok.i == trigger.i:
-            return verbs
+            return cost
+        if tok.i in ancestors:
+            return 3 + cost
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            verbs += 1
+            cost += 1
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            cost += 3
     return 10 + abs(ent.start - trigger.i) // 5
 
 

@@ -31,8 +31,11 @@ PLACE_LIKE = {"country", "metonym", "demonym"}
 NAME_LIKE = {"country", "metonym"}
 
 
-def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry) -> bool:
-    """"Michael Jordan", "Denzel Washington", "Air France": a place inside another name."""
+def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry, gaz: Gazetteer) -> bool:
+    """"Michael Jordan", "Denzel Washington", "Air France": a place inside another name.
+
+    A place before a body's common noun still names the state: "the US Embassy".
+    """
     if entry.kind not in PLACE_LIKE:
         return False
     label = doc[start].ent_type_
@@ -43,9 +46,13 @@ def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry) -> bool:
     if label == "ORG" and entry.kind in NAME_LIKE:
         # The neighbour inside the name is another proper name, not "of" or "government".
         near = [doc[start - 1]] if before else []
-        near += [doc[end]] if after else []
+        near += [doc[end]] if after and not _is_sector_noun(gaz, doc[end].lower_) else []
         return any(t.pos_ == "PROPN" for t in near)
     return False
+
+
+def _is_sector_noun(gaz: Gazetteer, word: str) -> bool:
+    return any(entry.kind == "sector" for _, entry in gaz.aliases.get(word, ()))
 
 
 def _us_state_context(doc: Doc, start: int, end: int, entry: GazEntry) -> bool:
@@ -98,7 +105,7 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer) -> list[GazMatch]:
         if entry is None:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0 or _inside_name(doc, span.start, span.end, entry) \
+        if span is None or len(span) == 0 or _inside_name(doc, span.start, span.end, entry, gaz) \
                 or _us_state_context(doc, span.start, span.end, entry):
             continue
         out.append(GazMatch(span.start, span.end, entry, alias))

@@ -25,7 +25,10 @@ FOREIGN_SECTORS = {"MIL", "IGO", None}
 # Heads that take their sector from a modifier: "opposition groups", "army leaders".
 COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "representative",
                     "delegation", "official", "activist", "unit", "faction", "wing", "source",
-                    "spokesman", "spokeswoman", "spokesperson", "chief", "head"}
+                    "spokesman", "spokeswoman", "spokesperson", "chief", "head",
+                    "statement", "communique", "communiqué", "declaration"}
+# What a body issues speaks for it: "the Turkish statement called for", "Iran's statement".
+VOICE_NOUNS = {"statement", "communique", "communiqué", "declaration"}
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 NAMED_KINDS = ("person", "institution", "igo", "group")
 PLACE_KINDS = ("demonym", "country", "metonym")
@@ -101,6 +104,8 @@ class PhraseReader:
             # "a spokesman for the Pentagon", "members of the Duma": the body's sector.
             r.sector = (sector or r.sector) if collective else (r.sector or sector)
             r.actor = r.actor or (collective and r.code is not None)
+        elif head.lemma_ in VOICE_NOUNS and r.kind in PLACE_KINDS:
+            r.actor, r.sector = True, r.sector or "GOV"
         return r if r.actor else None
 
     def _read_person_name(self, head: Token, r: Reading) -> None:
@@ -175,7 +180,8 @@ class PhraseReader:
                     self.resolve_modifier(child)
                 if got:
                     m = got[0]
-                    return m.code, (m.sector if head.lemma_ == "counterpart" else None)
+                    keeps = head.lemma_ == "counterpart" or head.lemma_ in VOICE_NOUNS
+                    return m.code, (m.sector if keeps else None)
         return None, None
 
     def _of_phrase(self, head: Token, depth: int, preps: set[str]
@@ -188,12 +194,23 @@ class PhraseReader:
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":
                         continue
-                    gm = self.matches.get(pobj.i)
-                    if gm and gm.entry.code:
-                        return gm.entry.code, gm.entry.sector
+                    code, sector = self._coded_words(pobj)
+                    if code:
+                        return code, sector
                     code, sector = self._of_phrase(pobj, depth + 1, FOLLOW_PREPS)
                     if code:
                         return code, sector
+        return None, None
+
+    def _coded_words(self, noun: Token) -> tuple[str | None, str | None]:
+        """A noun's own code, or its modifier's ("for the German government" -> DEU GOV)."""
+        own = self.matches.get(noun.i)
+        if own and own.entry.code:
+            return own.entry.code, own.entry.sector
+        for t in noun.lefts:
+            gm = self.matches.get(t.i)
+            if t.dep_ in MODIFIER_DEPS and gm and gm.entry.code and gm.entry.kind in PLACE_KINDS:
+                return gm.entry.code, (own.entry.sector if own else None) or gm.entry.sector
         return None, None
 
 

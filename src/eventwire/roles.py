@@ -18,7 +18,7 @@ SUPPORT_VERBS = {
     "host", "organize", "organise", "lead", "step", "intensify", "escalate", "wage",
     "commit", "perpetrate", "unleash", "execute", "complete", "finalize", "finalise", "reach",
     "strike", "seal", "conclude", "approve", "ratify", "pledge", "promise", "grant", "lift",
-    "tighten", "expand", "introduce", "adopt", "declare", "put", "set", "renew",
+    "tighten", "expand", "introduce", "adopt", "declare", "put", "set", "renew", "claim",
 }
 # Verbs whose prepositional object is the subject's own act: "took part in talks".
 PARTAKE_VERBS = {"participate", "engage", "take", "join", "involve", "embark", "enter"}
@@ -166,6 +166,10 @@ class RoleFinder:
         if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_ in SUPPORT_VERBS:
             tok, path = subject_of(head)
             return tok, f"dobj<{path}" if tok is not None else ""
+        if noun.dep_ == "nsubjpass" and head.lemma_ in SUPPORT_VERBS:
+            # "the attack was claimed by the Houthis", "strikes were carried out by X"
+            tok, path = subject_of(head)
+            return tok, f"nsubjpass<{path}" if tok is not None else ""
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in PARTAKE_VERBS:
             tok, path = subject_of(head.head)
             return tok, f"pobj<{path}" if tok is not None else ""
