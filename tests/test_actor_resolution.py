@@ -485,6 +485,9 @@ DATED = [
 
 # ---------------------------------------------------------------- unknown people, role given
 UNKNOWN = [
+    case("conjunct-person-of-country",
+         "Presidents Cyril Ramaphosa of South Africa and Hakainde Hichilema of Zambia met.",
+         "2022-06-01", "Hakainde Hichilema of Zambia", "ZMB", None),
     case("fm-of-nigeria", "Foreign Minister Jane Okoro of Nigeria arrived in Accra.", D,
          "Jane Okoro", "NGA", "GOV"),
     case("appos-nigerias-fm", "Jane Okoro, Nigeria's foreign minister, arrived in Accra.", D,

@@ -139,18 +139,47 @@ class ActorResolver(PhraseReader):
         """"A and B" becomes a plural referent that "they" and "the two" can point back to."""
         members = tuple(i for t in chain for i in self.by_head.get(t.i, [])
                         if self.mentions[i].code)
+        self._add_group(members, chain[0])
+
+    def _add_group(self, members: tuple[int, ...], first_token: Token) -> None:
         if len({self.mentions[i].code for i in members}) < 2:
             return
         first = self.mentions[members[0]]
         person = any(e.person for e in self.discourse.entities if e.mention in members)
         self.discourse.add(Entity(members[0], None, None, None, person, True, first.sentence,
-                                  subject=chain[0].dep_ in ("nsubj", "nsubjpass"),
-                                  quoted=self.quoted[chain[0].i], members=members))
+                                  subject=first_token.dep_ in ("nsubj", "nsubjpass"),
+                                  quoted=self.quoted[first_token.i], members=members))
+
+    def _joined_people(self, head: Token) -> list[int]:
+        """Two known people the parser fused into one name ("US President Donald Trump and
+        Turkish President Recep Tayyip Erdoğan"): one mention each, and their group."""
+        tokens = self.doc[head.left_edge.i:head.i + 1]
+        people: list[GazMatch] = []
+        for t in tokens:
+            gm = self.matches.get(t.i)
+            if gm and gm.entry.kind == "person" and (not people or people[-1].start != gm.start):
+                people.append(gm)
+        if len(people) < 2 or not any(
+                t.dep_ == "cc" and people[0].end <= t.i < people[-1].start for t in tokens):
+            return []
+        ids = []
+        for gm in people:
+            e, office = gm.entry, gm.entry.office_on(self.published)
+            code, sector = (office.code, office.sector) if office else (e.code, e.sector)
+            last = self.doc[gm.end - 1]
+            r = Reading(code=code, sector=sector, name=self._fullest(e.name, gm), kind="person",
+                        rule="person-office+split", person=True, actor=True,
+                        key=e.name.split()[-1].lower())
+            m = self._mention(head, code, sector, r.name, r.kind, r.rule,
+                              span=(self.doc[gm.start].idx, last.idx + len(last)))
+            ids.append(self._add(m, r, head))
+        self._add_group(tuple(i for i in ids if self.mentions[i].code), head)
+        return ids
 
     def _resolve_head(self, head: Token) -> list[int]:
         if head.pos_ == "PRON":
             return self._pronoun(head)
-        pair = self._pair(head)
+        pair = self._pair(head) or self._joined_people(head)
         if pair:
             return pair
         r = self._read(head)

@@ -82,7 +82,7 @@ class PhraseReader:
                 if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
                     r.name, r.key, r.kind = entity_text(t), t.lower_, "person"
         named_person = r.kind == "person"
-        if not named_person and (head.ent_type_ == "PERSON" or (
+        if not named_person and (head.ent_type_ == "PERSON" or self._conjunct_of_person(head) or (
                 r.name is None and head.pos_ == "PROPN"
                 and self.discourse.by_key(head.lower_) is not None)):
             # "State Department spokesperson Morgan Ortagus": the body places her, the name
@@ -107,6 +107,16 @@ class PhraseReader:
         elif head.lemma_ in VOICE_NOUNS and r.kind in PLACE_KINDS:
             r.actor, r.sector = True, r.sector or "GOV"
         return r if r.actor else None
+
+    def _conjunct_of_person(self, head: Token) -> bool:
+        """"Presidents Buhari of Nigeria and Patrice Talon of Benin": a name joined to a person
+        is a person, whatever label the tagger gave it."""
+        if head.dep_ != "conj" or head.pos_ != "PROPN":
+            return False
+        first = head.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of":
+            first = first.head.head  # attached to the first person's country instead
+        return any(m.kind == "person" for m in self.resolve(first, coded_only=False))
 
     def _read_person_name(self, head: Token, r: Reading) -> None:
         """A person's name the knowledge does not hold; a known surname links it back."""

@@ -20,6 +20,9 @@ SUPPORT_VERBS = {
     "strike", "seal", "conclude", "approve", "ratify", "pledge", "promise", "grant", "lift",
     "tighten", "expand", "introduce", "adopt", "declare", "put", "set", "renew", "claim",
 }
+# Nouns that carry an act named after "of": "sent a letter of support", "a show of force".
+CARRIER_NOUNS = {"letter", "message", "note", "statement", "expression", "show", "gesture",
+                 "sign", "signal", "declaration", "pledge", "offer", "vote", "word", "words"}
 # Verbs whose prepositional object is the subject's own act: "took part in talks".
 PARTAKE_VERBS = {"participate", "engage", "take", "join", "involve", "embark", "enter"}
 
@@ -163,6 +166,10 @@ class RoleFinder:
         "condemned the attack" or "blamed X for the attack" did not attack.
         """
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in CARRIER_NOUNS \
+                and head.head.i != noun.i:
+            tok, path = self._noun_governor_subject(head.head)
+            return tok, f"of<{path}" if tok is not None else ""
         if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_ in SUPPORT_VERBS:
             tok, path = subject_of(head)
             return tok, f"dobj<{path}" if tok is not None else ""
