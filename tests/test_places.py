@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
 import pytest
 
+from eventwire.gazetteer import load_gazetteer
+from eventwire.knowledge import load_knowledge
 from eventwire.places import capital_of, event_location, places_in_doc, resolve_place
+
+
+@pytest.fixture(scope="module")
+def demonyms() -> Mapping[str, str]:
+    """The packaged actor gazetteer's demonyms, as the coder passes them."""
+    return load_knowledge().gazetteer.demonyms
 
 
 def test_moscow_with_russia_in_context():
@@ -60,36 +71,36 @@ def sentence_and_trigger(nlp, text: str, lemma: str):
     return doc, sent, trigger
 
 
-def test_event_location_arrived_in(nlp):
+def test_event_location_arrived_in(nlp, demonyms):
     doc, sent, trig = sentence_and_trigger(
         nlp, "The Iranian foreign minister arrived in Moscow on Tuesday.", "arrive")
-    assert event_location(sent, trig, places_in_doc(doc)).geonameid == 524901
+    assert event_location(sent, trig, places_in_doc(doc), demonyms).geonameid == 524901
 
 
-def test_event_location_russian_capital(nlp):
+def test_event_location_russian_capital(nlp, demonyms):
     doc, sent, trig = sentence_and_trigger(
         nlp, "The minister arrived at the Russian capital on Tuesday night.", "arrive")
-    assert event_location(sent, trig, places_in_doc(doc)).geonameid == 524901
+    assert event_location(sent, trig, places_in_doc(doc), demonyms).geonameid == 524901
 
 
-def test_event_location_strike_on_city(nlp):
+def test_event_location_strike_on_city(nlp, demonyms):
     doc, sent, trig = sentence_and_trigger(nlp, "Russia launched a strike on Kharkiv.", "strike")
-    place = event_location(sent, trig, places_in_doc(doc))
+    place = event_location(sent, trig, places_in_doc(doc), demonyms)
     assert place.name == "Kharkiv" and place.country == "UKR"
 
 
-def test_event_location_talks_in_vienna(nlp):
+def test_event_location_talks_in_vienna(nlp, demonyms):
     doc, sent, trig = sentence_and_trigger(nlp, "The talks in Vienna ended without a deal.", "talk")
-    assert event_location(sent, trig, places_in_doc(doc)).country == "AUT"
+    assert event_location(sent, trig, places_in_doc(doc), demonyms).country == "AUT"
 
 
-def test_no_location_when_the_trigger_does_not_govern_it(nlp):
+def test_no_location_when_the_trigger_does_not_govern_it(nlp, demonyms):
     doc, sent, trig = sentence_and_trigger(
         nlp, "Iran condemned the sanctions, a spokesman in Tehran said.", "condemn")
-    assert event_location(sent, trig, places_in_doc(doc)) is None
+    assert event_location(sent, trig, places_in_doc(doc), demonyms) is None
 
 
-def test_seed_arrival_located_in_moscow(nlp, shared):
+def test_seed_arrival_located_in_moscow(nlp, shared, demonyms):
     path = shared / "seed" / "seed-iran-russia.txt"
     if not path.is_file():
         pytest.skip(f"{path} is absent")
@@ -99,5 +110,25 @@ def test_seed_arrival_located_in_moscow(nlp, shared):
     assert moscow and all(p.geonameid == 524901 and p.country == "RUS" for p in moscow)
     sent = next(s for s in doc.sents if "arrived at" in s.text)
     trig = next(t for t in sent if t.lemma_ == "arrive")
-    place = event_location(sent, trig, places)
+    place = event_location(sent, trig, places, demonyms)
     assert place.geonameid == 524901 and place.country == "RUS"
+
+
+@pytest.mark.parametrize(("text", "capital"), [
+    ("The envoy arrived in the Bhutanese capital on Monday.", "Thimphu"),
+    ("The envoy arrived in the Eritrean capital on Monday.", "Asmara"),
+    ("The envoy arrived in the South Korean capital on Monday.", "Seoul"),
+    ("The envoy arrived in the North Korean capital on Monday.", "Pyongyang"),
+])
+def test_event_location_any_gazetteer_demonym(nlp, demonyms, text: str, capital: str):
+    doc, sent, trig = sentence_and_trigger(nlp, text, "arrive")
+    assert event_location(sent, trig, places_in_doc(doc), demonyms).name == capital
+
+
+def test_event_location_user_actor_file_demonym(nlp, tmp_path: Path):
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("countries:\n  - code: KGZ\n    demonyms: [Kirghiz]\n", encoding="utf-8")
+    demonyms = load_gazetteer([actors]).demonyms
+    doc, sent, trig = sentence_and_trigger(
+        nlp, "The envoy arrived in the Kirghiz capital on Monday.", "arrive")
+    assert event_location(sent, trig, places_in_doc(doc), demonyms).name == "Bishkek"

@@ -27,11 +27,11 @@ from eventwire.coder import Coder
 from eventwire.dedup import StoryIndex
 from eventwire.errors import EventwireError
 from eventwire.ingest.fetch import make_client
-from eventwire.ingest.jsonl import decode_line, read_lines
-from eventwire.ingest.limits import Limits, too_big
-from eventwire.ingest.pipeline import IngestStats, Progress, _error
+from eventwire.ingest.jsonl import read_jsonl
+from eventwire.ingest.limits import Limits
+from eventwire.ingest.pipeline import IngestStats, Progress, record_error
 from eventwire.ingest.record import Record, RecordError, stable_hash, text_hash
-from eventwire.ingest.sources import _suffix_kind, read_source, sniff
+from eventwire.ingest.sources import read_source, sniff, suffix_kind
 from eventwire.ingest.workers import CoderSpec, code_batch
 from eventwire.ingest.writer import ArticleWriter
 from eventwire.lake import (
@@ -84,7 +84,7 @@ def _files(source: str) -> list[str]:
     if _is_url(source) or not path.is_dir():
         return [source]
     return [str(p) for p in sorted(path.rglob("*")) if p.is_file()
-            and not p.name.startswith(".") and _suffix_kind(p) is not None]
+            and not p.name.startswith(".") and suffix_kind(p) is not None]
 
 
 def _stamp(path: str) -> str:
@@ -96,7 +96,7 @@ def _stamp(path: str) -> str:
 
 
 def _is_jsonl(path: Path) -> bool:
-    kind = _suffix_kind(path)
+    kind = suffix_kind(path)
     if kind is None:
         try:
             with path.open("rb") as handle:
@@ -168,32 +168,11 @@ class CoderPlugin(WorkerPlugin):
         worker_coder(self.spec)
 
 
-def _jsonl_chunk(part: Partition, limits: Limits) -> Iterator[Record]:
-    """A JSONL partition read line by line as read_jsonl reads a file, numbered from its top."""
-    try:
-        handle = Path(part.source).open("rb")
-    except OSError as exc:
-        yield RecordError(part.source, "file", f"cannot read: {exc.strerror or exc}")
-        return
-    with handle:
-        handle.seek(part.start)
-        line_no = part.first_line - 1
-        for raw, size in read_lines(handle, limits.max_article_bytes):
-            line_no += 1
-            if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]  # a UTF-8 byte order mark
-            rec = decode_line(raw, part.source, line_no) if size is None else RecordError(
-                part.source, f"line {line_no}", too_big(size, limits.max_article_bytes))
-            if rec is not None:
-                yield rec
-            if handle.tell() >= (part.end or 0):
-                return
-
-
 def _records(part: Partition, limits: Limits, allow_private: bool | None) -> Iterator[Record]:
     """The records of a partition: a JSONL chunk, or a whole source through read_source."""
-    if part.end is not None:
-        yield from _jsonl_chunk(part, limits)
+    if part.end is not None:  # a JSONL chunk, numbered from the file's top
+        yield from read_jsonl(Path(part.source), limits, start=part.start, end=part.end,
+                              first_line=part.first_line)
         return
     with make_client(allow_private=allow_private) as client:
         yield from read_source(part.source, client, limits=limits)
@@ -252,7 +231,7 @@ class _StoreLoader:
                                     self.failed, self.done)
 
     def failed(self, source: str, record: str | None, reason: str) -> None:
-        _error(self.store, self.stats.run_id, self.stats, source, record, reason)
+        record_error(self.store, self.stats.run_id, self.stats, source, record, reason)
 
     def done(self, events: int) -> None:
         self.stats.stored += 1

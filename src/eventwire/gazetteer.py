@@ -70,6 +70,7 @@ class Gazetteer:
     automaton: Any = None
     capitals: dict[str, str] = field(default_factory=dict)  # ISO3 -> capital name
     names: dict[str, str] = field(default_factory=dict)  # code -> display name
+    demonyms: dict[str, str] = field(default_factory=dict)  # lower-cased demonym -> code
 
     def add(self, alias: str, entry: GazEntry) -> None:
         alias = " ".join(str(alias).split())
@@ -87,6 +88,7 @@ class Gazetteer:
         if len(auto):
             auto.make_automaton()
         self.automaton = auto
+        self.demonyms = demonym_codes(self.aliases)
         return self
 
     def lookup(self, text: str) -> GazEntry | None:
@@ -95,6 +97,16 @@ class Gazetteer:
             if accepts_case(alias, text):
                 return entry
         return None
+
+
+def demonym_codes(aliases: dict[str, list[tuple[str, GazEntry]]]) -> dict[str, str]:
+    """Demonym -> country code, so places read "the Bhutanese capital" from the same files."""
+    out: dict[str, str] = {}
+    for key, bucket in aliases.items():
+        codes = [e.code for _, e in bucket if e.kind == "demonym" and e.code]
+        if codes:
+            out[key] = codes[-1]  # the last file's entry wins, as it does for actors
+    return out
 
 
 def accepts_case(alias: str, text: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,21 +29,6 @@ COUNTRY_ALIASES = {
     "SYR": ["Syria"], "VNM": ["Vietnam"], "TWN": ["Taiwan"], "NLD": ["Holland"],
     "CZE": ["Czech Republic"], "TUR": ["Turkey", "Türkiye"], "CIV": ["Ivory Coast"],
     "COD": ["DR Congo", "DRC"], "ARE": ["UAE", "U.A.E."], "VAT": ["Vatican"],
-}
-DEMONYMS = {
-    "american": "USA", "russian": "RUS", "iranian": "IRN", "chinese": "CHN", "british": "GBR",
-    "french": "FRA", "german": "DEU", "ukrainian": "UKR", "turkish": "TUR", "syrian": "SYR",
-    "iraqi": "IRQ", "israeli": "ISR", "palestinian": "PSE", "egyptian": "EGY", "saudi": "SAU",
-    "indian": "IND", "pakistani": "PAK", "afghan": "AFG", "japanese": "JPN", "korean": "KOR",
-    "italian": "ITA", "spanish": "ESP", "greek": "GRC", "cypriot": "CYP", "libyan": "LBY",
-    "lebanese": "LBN", "jordanian": "JOR", "yemeni": "YEM", "qatari": "QAT", "emirati": "ARE",
-    "belarusian": "BLR", "polish": "POL", "serbian": "SRB", "brazilian": "BRA", "mexican": "MEX",
-    "canadian": "CAN", "cuban": "CUB", "venezuelan": "VEN", "nigerian": "NGA", "kenyan": "KEN",
-    "ethiopian": "ETH", "sudanese": "SDN", "algerian": "DZA", "moroccan": "MAR", "tunisian": "TUN",
-    "philippine": "PHL", "filipino": "PHL", "indonesian": "IDN", "vietnamese": "VNM",
-    "thai": "THA", "malaysian": "MYS", "australian": "AUS", "armenian": "ARM", "georgian": "GEO",
-    "azerbaijani": "AZE", "kazakh": "KAZ", "hungarian": "HUN", "austrian": "AUT", "swiss": "CHE",
-    "dutch": "NLD", "belgian": "BEL", "swedish": "SWE", "norwegian": "NOR", "finnish": "FIN",
 }
 
 
@@ -210,12 +195,21 @@ def _governed(prep: Token, trigger: Token) -> bool:
     return trigger.i in (attach.i, attach.head.i) or trigger.head.i == attach.i
 
 
-def _capital_phrase(tok: Token) -> Place | None:
+def _demonym_code(child: Token, demonyms: Mapping[str, str]) -> str | None:
+    """The country a modifier names as a demonym: "South Korean" whole, else its head word."""
+    phrase = child.doc[child.left_edge.i : child.right_edge.i + 1]
+    for text in (" ".join(phrase.text.split()).lower(), child.lower_):
+        if text in demonyms:
+            return demonyms[text]
+    return None
+
+
+def _capital_phrase(tok: Token, demonyms: Mapping[str, str]) -> Place | None:
     """'the Russian capital' -> Moscow; 'the capital' alone says too little."""
     if tok.lemma_.lower() != "capital":
         return None
     for child in tok.children:
-        iso3 = DEMONYMS.get(child.lower_)
+        iso3 = _demonym_code(child, demonyms)
         if iso3 is None and child.ent_type_ == "GPE":
             place = resolve_place(child.text)
             iso3 = place.country if place and place.kind == "country" else None
@@ -235,9 +229,12 @@ def _unlabelled_place(tok: Token) -> Place | None:
     return place if place is not None and place.kind != "subdivision" else None
 
 
-def event_location(sentence: Span, trigger_token: Token,
-                   places: Sequence[tuple[Span, Place]]) -> Place | None:
-    """Where the sentence places the event: a locative phrase the trigger governs, else None."""
+def event_location(sentence: Span, trigger_token: Token, places: Sequence[tuple[Span, Place]],
+                   demonyms: Mapping[str, str]) -> Place | None:
+    """Where the sentence places the event: a locative phrase the trigger governs, else None.
+
+    `demonyms` (the actor gazetteer's, lower-cased demonym -> ISO3) reads "the Russian capital".
+    """
     by_token = {span.root.i: place for span, place in places
                 if sentence.start <= span.start and span.end <= sentence.end}
     found: list[tuple[int, Place]] = []
@@ -246,7 +243,8 @@ def event_location(sentence: Span, trigger_token: Token,
             continue
         if not _governed(tok.head, trigger_token):
             continue
-        place = by_token.get(tok.i) or _capital_phrase(tok) or _unlabelled_place(tok)
+        place = (by_token.get(tok.i) or _capital_phrase(tok, demonyms)
+                 or _unlabelled_place(tok))
         if place is not None:
             found.append((abs(tok.i - trigger_token.i), place))
     return min(found, key=lambda f: f[0])[1] if found else None

@@ -52,7 +52,8 @@ class Situator:
     def location(self, cand: Candidate) -> Place | None:
         from eventwire.places import event_location
 
-        return event_location(sentence_of(cand.trigger), cand.trigger, self._doc_places())
+        return event_location(sentence_of(cand.trigger), cand.trigger, self._doc_places(),
+                              self.resolver.gaz.demonyms)
 
     def speaker(self, span: SpacySpan) -> Actor | None:
         """A quote speaker through the coreference chain, named as fully as the text allows."""

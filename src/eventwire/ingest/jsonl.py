@@ -76,8 +76,13 @@ def read_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[bytes, int | None
         yield b"", size
 
 
-def read_jsonl(path: Path, limits: Limits | None = None) -> Iterator[Record]:
-    """Yield an Article per good line and a line-numbered RecordError per bad one."""
+def read_jsonl(path: Path, limits: Limits | None = None, *, start: int = 0,
+               end: int | None = None, first_line: int = 1) -> Iterator[Record]:
+    """Yield an Article per good line and a line-numbered RecordError per bad one.
+
+    `start`/`end` (byte offsets on line boundaries) read only the lines between them, numbered
+    from `first_line`, so one chunk of a file cut up for a cluster reads as the whole file would.
+    """
     limits = limits or Limits.from_env()
     source = str(path)
     try:
@@ -86,15 +91,15 @@ def read_jsonl(path: Path, limits: Limits | None = None) -> Iterator[Record]:
         yield RecordError(source, "file", f"cannot read: {exc.strerror or exc}")
         return
     with handle:
-        line_no = 0
+        handle.seek(start)
+        line_no = first_line - 1
         for raw, size in read_lines(handle, limits.max_article_bytes):
             line_no += 1
             if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]  # a UTF-8 byte order mark
-            if size is not None:
-                yield RecordError(source, f"line {line_no}",
-                                  too_big(size, limits.max_article_bytes))
-                continue
-            rec = decode_line(raw, source, line_no)
+            rec = decode_line(raw, source, line_no) if size is None else RecordError(
+                source, f"line {line_no}", too_big(size, limits.max_article_bytes))
             if rec is not None:
                 yield rec
+            if end is not None and handle.tell() >= end:
+                return

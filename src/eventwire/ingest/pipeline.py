@@ -53,7 +53,7 @@ def read_all(store: Store, sources: Sequence[str], run_id: str, stats: IngestSta
         try:
             for rec in read_source(source, client, skip, limits):
                 if isinstance(rec, RecordError):
-                    _error(store, run_id, stats, rec.source, rec.record, rec.reason)
+                    record_error(store, run_id, stats, rec.source, rec.record, rec.reason)
                     continue
                 stats.read += 1
                 if rec.id in seen:
@@ -61,13 +61,14 @@ def read_all(store: Store, sources: Sequence[str], run_id: str, stats: IngestSta
                     continue
                 seen[rec.id] = rec
         except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the other sources
-            _error(store, run_id, stats, source, "source", f"reading stopped by an unexpected "
-                   f"error (a bug: please report it): {type(exc).__name__}: {exc}")
+            record_error(store, run_id, stats, source, "source", f"reading stopped by an "
+                         f"unexpected error (a bug: please report it): {type(exc).__name__}: {exc}")
     return list(seen.values())
 
 
-def _error(store: Store, run_id: str, stats: IngestStats, source: str, record: str | None,
-           reason: str) -> None:
+def record_error(store: Store, run_id: str, stats: IngestStats, source: str,
+                 record: str | None, reason: str) -> None:
+    """Store a bad record in ingest_errors and count it, keeping a few for the summary line."""
     store.record_error(run_id, source, record, reason)
     stats.errors += 1
     if len(stats.error_samples) < 5:
@@ -89,7 +90,7 @@ def store_articles(store: Store, articles: Iterable[Article], run_id: str, stats
     index = StoryIndex.load(store.conn)
 
     def failed(source: str, record: str | None, reason: str) -> None:
-        _error(store, run_id, stats, source, record, reason)
+        record_error(store, run_id, stats, source, record, reason)
         progress.advance()
 
     def done(events: int) -> None:

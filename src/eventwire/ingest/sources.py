@@ -27,7 +27,7 @@ SUFFIXES: dict[str, str] = {
 }
 
 
-def _suffix_kind(path: Path) -> str | None:
+def suffix_kind(path: Path) -> str | None:
     """The kind of file its name promises (double suffixes like .warc.gz first)."""
     name = path.name.lower()
     for suffix, kind in sorted(SUFFIXES.items(), key=lambda kv: -len(kv[0])):
@@ -60,7 +60,7 @@ def sniff(head: bytes) -> str:
 def _read_file(path: Path, client: httpx.Client | None,
                skip: Callable[[str], bool] | None, limits: Limits) -> Iterator[Record]:
     """Dispatch one file by its suffix, else by its content."""
-    kind = _suffix_kind(path)
+    kind = suffix_kind(path)
     if kind is None:
         try:
             with path.open("rb") as handle:
@@ -117,5 +117,5 @@ def read_source(source: str, client: httpx.Client | None = None,
         yield RecordError(source, "source", "no such file, directory or URL")
         return
     for file in files:
-        if not is_dir or _suffix_kind(file) is not None:
+        if not is_dir or suffix_kind(file) is not None:
             yield from _read_file(file, client, skip, limits)
