@@ -519,6 +519,9 @@ UNKNOWN = [
 
 # ---------------------------------------------------------------- within-document coreference
 COREF = [
+    case("plural-description-skips-subjects-group",
+         "Greece and Cyprus protested. Turkey and Libya signed a deal. "
+         "Turkey then invited the countries to talks.", D, "countries", ("GRC", "CYP"), None),
     case("he-after-titled-name",
          "Egyptian Foreign Minister Sameh Shoukry arrived in Moscow on Tuesday. "
          "He met Sergei Lavrov on Wednesday.", "2022-06-01", "He", "EGY", "GOV"),
@@ -619,6 +622,9 @@ COREF = [
 
 # ---------------------------------------------------------------- near misses: must not resolve
 NEAR_MISSES = [
+    case("plural-description-is-never-one-state",
+         "Iran issued a warning on Monday. The countries were told to leave.", D, "countries",
+         "IRN", None),
     case("turkey-the-bird", "She roasted a turkey for the holiday.", D, "turkey", None, None),
     case("us-pronoun", "They told us the road was closed.", D, "us", None, None),
     case("who-relative-pronoun", "The man who called the police left.", D, "who", None, None),

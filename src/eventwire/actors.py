@@ -211,10 +211,13 @@ class ActorResolver(PhraseReader):
 
     def _coargument(self, head: Token) -> set[str]:
         """"She urged him": an object pronoun is not its own clause's subject."""
+        return {m.name or m.code or "" for m in self._clause_subjects(head)}
+
+    def _clause_subjects(self, head: Token) -> list[Mention]:
         if head.dep_ not in ("dobj", "dative", "iobj"):
-            return set()
+            return []
         subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return {m.name or m.code or "" for t in subjects for m in self.resolve(t, False)}
+        return [m for t in subjects for m in self.resolve(t, False)]
 
     def _thing_was_subject(self, head: Token) -> bool:
         """"The coast was hit by a typhoon. It destroyed ...": "it" continues a non-actor topic."""
@@ -307,9 +310,17 @@ class ActorResolver(PhraseReader):
             # "the foreign ministers" point back to a group of people, "the countries" to states.
             entry = self.gaz.lookup(head.lemma_.lower())
             personal = r.person or bool(entry and entry.person_noun)
-            e = recent(s, lambda e: bool(e.members) and e.person == personal)
-            if e is not None:
-                return e, False
+            own = {m.code for m in self._clause_subjects(head)}  # "Turkey invited the countries"
+
+            def group(e: Entity) -> bool:
+                return bool(e.members) and not own & {self.mentions[i].code for i in e.members}
+
+            e = recent(s, lambda e: group(e) and e.person == personal)
+            state_noun = DESCRIPTION_NOUNS.get(head.lemma_) == "state"
+            if e is None and state_noun:
+                e = recent(s, group)  # the states of the ministers named
+            if e is not None or state_noun:
+                return e, False  # "the countries" are never one state
         if head.lemma_ in DESCRIPTION_NOUNS:
             fits = DESCRIPTION_FITS[DESCRIPTION_NOUNS[head.lemma_]]
             return recent(s, lambda e: not e.person and not e.members and e.code is not None

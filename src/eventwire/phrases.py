@@ -90,6 +90,7 @@ class PhraseReader:
             self._read_person_name(head, r)
         if head.lemma_ in DESCRIPTION_NOUNS and not r.actor:
             r.actor, r.rule = True, r.rule or "description"
+            r.plural = r.plural or head.tag_ in ("NNS", "NNPS")
             r.sector = r.sector or ("GOV" if DESCRIPTION_NOUNS[head.lemma_] == "state" else None)
         collective = head.lemma_ in COLLECTIVE_HEADS
         if not r.actor and not collective:
