@@ -55,6 +55,12 @@ def test_act_named_after_a_carrier_noun_takes_the_senders_actor(coder):
     assert ("POL", "SUPPORT") in {t[:2] for t in got}
 
 
+def test_a_speech_act_answered_by_another_event_is_its_topic(coder):
+    got = triples(coder, "Iraq rejected a Turkish request to extradite the suspects.")
+    assert ("IRQ", "REJECT", "TUR") in got
+    assert not any(t[1] == "REQUEST" for t in got)
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

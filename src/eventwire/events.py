@@ -29,6 +29,8 @@ DOCUMENT_NOUNS = {"memorandum", "memoranda", "agreement", "deal", "treaty", "acc
                   "resolution", "law", "bill", "decree", "protocol", "charter", "convention"}
 # PLOVER 3.1: cooperation announced for the future is coded as an intent, AGREE.
 FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
+# Speech acts named by a noun ("a request", "the allegation") that another event may answer.
+TOPIC_EVENTS = {"REQUEST", "ACCUSE", "AGREE", "CONCEDE", "REJECT", "THREATEN"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
 
 
@@ -113,7 +115,23 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
             consumed.update(w.i for w in words)
             out.extend(_candidates_for(entry, token, words, roles))
             break
+    _drop_topics(out)
     return out
+
+
+def _drop_topics(cands: list[Candidate]) -> None:
+    """"Yemen rejected a U.S. request": a speech act another event answers is its topic, not
+    news of its own (the request was made before, and is reported where it was made)."""
+    verbs = {c.trigger.i: c.trigger.lemma_ for c in cands
+             if c.decision == "emitted" and c.trigger.pos_ in ("VERB", "AUX")}
+    for c in cands:
+        if c.decision != "emitted" or c.trigger.pos_ != "NOUN" or c.entry.event not in TOPIC_EVENTS:
+            continue
+        head = c.trigger.head
+        if c.trigger.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if c.trigger.dep_ in ("dobj", "pobj", "nsubjpass") and head.i in verbs:
+            c.decision = f"dropped: the topic of '{verbs[head.i]}'"
 
 
 def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mention]

@@ -21,7 +21,9 @@ IRREALIS_VERBS = {"want", "seek", "hope", "wish", "try", "attempt", "consider", 
                   "intend", "aim", "need", "push", "press", "encourage", "invite", "agree",
                   "plead", "beg", "claim", "recommend", "discuss", "mull", "weigh"}
 FUTURE_VERBS = {"plan", "schedule", "due", "set", "expect", "prepare", "go", "decide",
-                "announce", "arrange"}
+                "announce", "arrange",
+                # stated readiness is an intent: "is willing to withdraw", "ready to host"
+                "willing", "ready", "prepared"}
 SPEECH_VERBS = {"say", "state", "announce", "tell", "add", "report", "declare", "stress"}
 CLAUSE_DEPS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "pobj", "prep",
                "dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod"}
