@@ -61,6 +61,13 @@ def test_a_speech_act_answered_by_another_event_is_its_topic(coder):
     assert not any(t[1] == "REQUEST" for t in got)
 
 
+def test_who_gathers_decides_between_protest_and_meeting(coder):
+    public = triples(coder, "Hundreds of Kenyan students gathered outside the Ugandan embassy.")
+    assert ("KEN", "PROTEST", "UGA") in public
+    officials = triples(coder, "The Kenyan and Ugandan foreign ministers gathered in Nairobi.")
+    assert "CONSULT" in {t[1] for t in officials} and "PROTEST" not in {t[1] for t in officials}
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

@@ -113,6 +113,8 @@ def test_actor_entries_of_the_wrong_shape_are_knowledge_errors(tmp_path: Path, d
     ("mode: {a: 1}", "mode must be a string"),
     ("context: [[a]]", "'context' must be a string or a list of strings"),
     ("with: 1.5", "'with' must be a string or a list of strings"),
+    ("actor_sectors: [CIV]", "unknown sector 'CIV' in 'actor_sectors'"),
+    ("actor_sectors: 3", "'actor_sectors' must be a string or a list of strings"),
 ])
 def test_lexicon_fields_of_the_wrong_type_are_knowledge_errors(tmp_path: Path, extra: str,
                                                                problem: str) -> None:

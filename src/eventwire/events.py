@@ -108,15 +108,39 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
         entries = lexicon.candidates(token.lemma_.lower(), pos)
         if not entries and pos == "NOUN":
             entries = lexicon.candidates(token.lower_, pos)
+        rejected: list[Candidate] = []
         for entry in entries:
             words = _with_tokens(token, entry)
             if words is None:
                 continue
+            found = _candidates_for(entry, token, words, roles)
+            if entry.actor_sectors:
+                found, wrong = _by_actor_sector(found, entry.actor_sectors)
+                if not found:
+                    rejected = rejected or wrong
+                    continue  # "protesters gathered" is a protest; "ministers gathered" is not
             consumed.update(w.i for w in words)
-            out.extend(_candidates_for(entry, token, words, roles))
+            out.extend(found)
             break
+        else:
+            out.extend(rejected)
     _drop_topics(out)
     return out
+
+
+def _by_actor_sector(cands: list[Candidate], sectors: tuple[str, ...]
+                     ) -> tuple[list[Candidate], list[Candidate]]:
+    """Candidates whose actor may do this (a known sector in the list, or none known)."""
+    fits: list[Candidate] = []
+    wrong: list[Candidate] = []
+    for c in cands:
+        if c.actor is None:
+            wrong.append(c)
+        elif c.actor.sector in (*sectors, None):
+            fits.append(c)
+        else:
+            wrong.append(replace(c, decision=f"dropped: actor sector is not {'/'.join(sectors)}"))
+    return fits, wrong
 
 
 def _drop_topics(cands: list[Candidate]) -> None:

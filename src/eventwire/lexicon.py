@@ -35,6 +35,7 @@ class TriggerEntry:
     symmetric: bool
     requires_recipient: bool
     source: str
+    actor_sectors: tuple[str, ...] = ()  # empty: any actor; else only these (or unknown)
 
 
 @dataclass
@@ -98,6 +99,11 @@ def parse_entry(raw: dict[str, Any], path: str, ontology: Ontology) -> TriggerEn
     if unknown:
         raise KnowledgeFileError(path, f"unknown context {unknown[0]!r}", line)
     with_ = _strings(raw.get("with"), path, line, "with")
+    actor_sectors = _strings(raw.get("actor_sectors"), path, line, "actor_sectors")
+    bad = [x for x in actor_sectors if x not in ontology.sectors]
+    if bad:
+        raise KnowledgeFileError(path, f"unknown sector {bad[0]!r} in 'actor_sectors' (use "
+                                 f"{', '.join(sorted(ontology.sectors))})", line)
     cameo = str(raw.get("cameo") or ontology.categories[event].cameo)
     if not cameo.isdigit():
         raise KnowledgeFileError(path, f"cameo must be a digit string, not {cameo!r}", line)
@@ -116,6 +122,7 @@ def parse_entry(raw: dict[str, Any], path: str, ontology: Ontology) -> TriggerEn
         symmetric=bool(raw.get("symmetric", False)),
         requires_recipient=bool(raw.get("requires_recipient", category.requires_recipient)),
         source=f"{Path(path).name}:{line}" if line else Path(path).name,
+        actor_sectors=tuple(actor_sectors),
     )
 
 
@@ -137,7 +144,7 @@ def load_lexicon(extra_files: Iterable[str | Path] = (), packaged: bool = True) 
     index: dict[tuple[str, str], list[TriggerEntry]] = defaultdict(list)
     for entry in entries.values():
         index[(entry.trigger, entry.pos)].append(entry)
-    # Entries with more required dependents are more specific: try them first.
+    # Entries with more required dependents, or a narrower actor, are more specific: first.
     for lst in index.values():
-        lst.sort(key=lambda e: -len(e.with_))
+        lst.sort(key=lambda e: (-len(e.with_), not e.actor_sectors))
     return Lexicon(entries=entries, index=dict(index))

@@ -22,11 +22,14 @@ DESCRIPTION_NOUNS = {
 FOLLOW_PREPS = {"of", "on", "for", "from"}
 LOCAL_PREPS = {"in"}  # "protesters in Baghdad" are Iraqi; "troops in Iraq" need not be
 FOREIGN_SECTORS = {"MIL", "IGO", None}
+# "thousands of Iraqi Kurds", "hundreds of protesters": people counted.
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "ten"}
 # Heads that take their sector from a modifier: "opposition groups", "army leaders".
 COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "representative",
                     "delegation", "official", "activist", "unit", "faction", "wing", "source",
                     "spokesman", "spokeswoman", "spokesperson", "chief", "head",
-                    "statement", "communique", "communiqué", "declaration"}
+                    "statement", "communique", "communiqué", "declaration",
+                    *QUANTITY_HEADS}
 # What a body issues speaks for it: "the Turkish statement called for", "Iran's statement".
 VOICE_NOUNS = {"statement", "communique", "communiqué", "declaration"}
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
@@ -104,6 +107,8 @@ class PhraseReader:
                 r.rule += "+of" if r.code else ""
             # "a spokesman for the Pentagon", "members of the Duma": the body's sector.
             r.sector = (sector or r.sector) if collective else (r.sector or sector)
+            if head.lemma_ in QUANTITY_HEADS and r.code is not None:
+                r.sector = r.sector or "CVL"  # "thousands of Iraqi Kurds": people
             r.actor = r.actor or (collective and r.code is not None)
         elif head.lemma_ in VOICE_NOUNS and r.kind in PLACE_KINDS:
             r.actor, r.sector = True, r.sector or "GOV"
