@@ -329,6 +329,10 @@ GROUPS = [
 
 # ---------------------------------------------------------------- titles, possessives, of-phrases
 TITLES = [
+    case("weapon-head", "Syrian army helicopters dropped barrel bombs.", D,
+         "Syrian army helicopters", "SYR", "MIL"),
+    case("counted-people", "Thousands of Chilean Mapuche marched in Temuco.", D,
+         "Thousands", "CHL", "CVL"),
     case("spokesman-for-government", "A spokesman for the Japanese government said so.", D,
          "spokesman", "JPN", "GOV"),
     case("demonym-statement", "A Saudi statement rejected the claims.", D,
@@ -622,6 +626,8 @@ COREF = [
 
 # ---------------------------------------------------------------- near misses: must not resolve
 NEAR_MISSES = [
+    case("bank-in-a-place-name", "Settlers moved into the West Bank.", D, "West Bank", "PSE",
+         "BUS"),
     case("plural-description-is-never-one-state",
          "Iran issued a warning on Monday. The countries were told to leave.", D, "countries",
          "IRN", None),

@@ -68,6 +68,10 @@ def test_who_gathers_decides_between_protest_and_meeting(coder):
     assert "CONSULT" in {t[1] for t in officials} and "PROTEST" not in {t[1] for t in officials}
 
 
+def test_a_place_attacked_gives_its_country(coder):
+    assert ("TUR", "ASSAULT", "SYR") in triples(coder, "Turkey shelled Afrin on Monday.")
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

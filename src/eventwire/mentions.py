@@ -36,9 +36,12 @@ def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry, gaz: Gazetteer
 
     A place before a body's common noun still names the state: "the US Embassy".
     """
+    label = doc[start].ent_type_
+    if entry.kind == "sector":
+        # "the West Bank", "Gulf Coast": a common noun inside a place's name.
+        return label in ("GPE", "LOC") and doc[start].pos_ == "PROPN"
     if entry.kind not in PLACE_LIKE:
         return False
-    label = doc[start].ent_type_
     before = start > 0 and doc[start].ent_iob_ == "I"
     after = end < len(doc) and doc[end].ent_iob_ == "I"
     if label == "PERSON":

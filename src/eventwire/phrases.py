@@ -24,12 +24,15 @@ LOCAL_PREPS = {"in"}  # "protesters in Baghdad" are Iraqi; "troops in Iraq" need
 FOREIGN_SECTORS = {"MIL", "IGO", None}
 # "thousands of Iraqi Kurds", "hundreds of protesters": people counted.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "ten"}
+# Weapons act for whoever wields them: "Israeli army bulldozers demolished", "Russian jets".
+WEAPON_HEADS = {"warplane", "jet", "fighter", "aircraft", "drone", "tank", "helicopter",
+                "warship", "gunboat", "bulldozer", "artillery", "missile", "rocket", "bomber"}
 # Heads that take their sector from a modifier: "opposition groups", "army leaders".
 COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "representative",
                     "delegation", "official", "activist", "unit", "faction", "wing", "source",
                     "spokesman", "spokeswoman", "spokesperson", "chief", "head",
                     "statement", "communique", "communiqué", "declaration",
-                    *QUANTITY_HEADS}
+                    *QUANTITY_HEADS, *WEAPON_HEADS}
 # What a body issues speaks for it: "the Turkish statement called for", "Iran's statement".
 VOICE_NOUNS = {"statement", "communique", "communiqué", "declaration"}
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
@@ -112,6 +115,8 @@ class PhraseReader:
             r.actor = r.actor or (collective and r.code is not None)
         elif head.lemma_ in VOICE_NOUNS and r.kind in PLACE_KINDS:
             r.actor, r.sector = True, r.sector or "GOV"
+        elif head.lemma_ in WEAPON_HEADS:
+            r.actor, r.sector = True, r.sector or "MIL"
         return r if r.actor else None
 
     def _conjunct_of_person(self, head: Token) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from eventwire.actors import ActorResolver
@@ -19,6 +21,7 @@ SUPPORT_VERBS = {
     "commit", "perpetrate", "unleash", "execute", "complete", "finalize", "finalise", "reach",
     "strike", "seal", "conclude", "approve", "ratify", "pledge", "promise", "grant", "lift",
     "tighten", "expand", "introduce", "adopt", "declare", "put", "set", "renew", "claim",
+    "reimpose", "reinstate", "enforce", "establish",
 }
 # Nouns that carry an act named after "of": "sent a letter of support", "a show of force".
 CARRIER_NOUNS = {"letter", "message", "note", "statement", "expression", "show", "gesture",
@@ -130,6 +133,11 @@ class RoleFinder:
             found = self.resolver.resolve(tok)
             if found:
                 return found, path
+            if kind == "obj" and tok.ent_type_ in ("GPE", "LOC", "FAC"):
+                # "bombed Aleppo": the country the place is in, not its government.
+                m = self.resolver.resolve_place(tok)
+                if m is not None:
+                    return [replace(m, sector=None)], f"{path}>place"
             if kind in ("obj", "prep") and tok.pos_ in ("NOUN", "PROPN"):
                 owners = self.owners(tok, 0)
                 if owners:
