@@ -72,6 +72,29 @@ def test_a_place_attacked_gives_its_country(coder):
     assert ("TUR", "ASSAULT", "SYR") in triples(coder, "Turkey shelled Afrin on Monday.")
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Thousands of Chileans protested on Tuesday.", ("CHL", "PROTEST", "CHL")),
+    ("Egyptian police arrested dozens on Friday.", ("EGY", "COERCE", "EGY")),
+    ("Colombian rebels attacked on Monday.", ("COL", "ASSAULT", "COL")),
+])
+def test_acts_aimed_at_home_take_the_actors_country(coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_a_state_striking_without_a_named_target_keeps_none(coder):
+    assert ("RUS", "ASSAULT", None) in triples(coder, "Russian forces attacked on Monday.")
+
+
+def test_joint_supporters_do_not_support_each_other(coder):
+    got = triples(coder, "France and Germany backed the proposal on Monday.")
+    assert ("FRA", "SUPPORT", "DEU") not in got and ("DEU", "SUPPORT", "FRA") not in got
+
+
+def test_a_strike_that_killed_someone_targets_them(coder):
+    got = triples(coder, "The Israeli airstrike that killed a Hamas commander drew protests.")
+    assert ("ISR", "ASSAULT", "PSE") in got
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

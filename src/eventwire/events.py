@@ -19,7 +19,7 @@ HOST_ROLES = ("place:in", "place:at")
 # Events whose place makes the host state the recipient: visits, and protests in a capital.
 HOSTED_EVENTS = {"CONSULT", "PROTEST"}
 # Events that two joint subjects do with each other ("A and B agreed" codes both ways).
-JOINT_EVENTS = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE"}
+JOINT_EVENTS = {"AGREE", "CONSULT", "COOPERATE"}
 # Verbal events whose target may sit in their complement clause.
 COMPLEMENT_EVENTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}
 EMBEDDED_ROLES = ("obj", "prep:to", "prep:against", "prep:on", "prep:with", "dative")
@@ -27,6 +27,13 @@ EMBEDDED_ROLES = ("obj", "prep:to", "prep:against", "prep:on", "prep:with", "dat
 STATE_ACTS = {"COERCE", "SANCTION"}
 DOCUMENT_NOUNS = {"memorandum", "memoranda", "agreement", "deal", "treaty", "accord", "pact",
                   "resolution", "law", "bill", "decree", "protocol", "charter", "convention"}
+# Acts aimed at home unless the text says otherwise ("Serbians protested", "police arrested
+# dozens", "the government dropped the bill"): the actor's own country receives them, with
+# this sector.
+DOMESTIC_EVENTS: dict[str, str | None] = {"PROTEST": "GOV", "COERCE": None, "CONCEDE": None,
+                                          "ASSAULT": None, "REQUEST": "GOV", "ACCUSE": "GOV"}
+NON_STATE_ONLY = {"ASSAULT", "REQUEST", "ACCUSE"}
+NON_STATE = {"REB", "CVL", "OPP", "PTY"}
 # PLOVER 3.1: cooperation announced for the future is coded as an intent, AGREE.
 FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
 # Speech acts named by a noun ("a request", "the allegation") that another event may answer.
@@ -176,6 +183,26 @@ def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mentio
     return [], ""
 
 
+def _clause_target(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
+    """"the airstrike that killed Soleimani", "a raid targeting rebels": the clause's object."""
+    for clause in noun.children:
+        if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
+            found, path = roles.fill("obj", clause, [])
+            if found:
+                return found, f"{clause.dep_}>{path}"
+    return [], ""
+
+
+def _domestic(actor: Mention, event: str) -> list[Mention]:
+    """The actor's own country, for acts aimed at home when the text names no other target."""
+    if actor.code is None or len(actor.code) != 3 or event == "PROTEST" and actor.sector == "GOV":
+        return []
+    if event in NON_STATE_ONLY and actor.sector not in NON_STATE:
+        return []  # a state may strike or demand abroad; insurgents and citizens act at home
+    return [replace(actor, sector=DOMESTIC_EVENTS[event], name=None, kind="implied",
+                    rule="domestic", antecedent=None)]
+
+
 def _describes_document(trigger: Token) -> bool:
     """"the memoranda in which Turkey and Libya agreed ...": a document's content, not news."""
     return trigger.dep_ == "relcl" and trigger.head.lemma_.lower() in DOCUMENT_NOUNS
@@ -207,8 +234,12 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             if recipients:
                 rpath = f"host<{rpath}"
                 break
+    if not recipients and trigger.pos_ == "NOUN" and entry.event in ("ASSAULT", "COERCE"):
+        recipients, rpath = _clause_target(trigger, roles)
     if not recipients and entry.event in COMPLEMENT_EVENTS:
         recipients, rpath = _complement_recipient(trigger, roles, actors)
+    if not recipients and actors and entry.event in DOMESTIC_EVENTS:
+        recipients, rpath = _domestic(actors[0], entry.event), "domestic"
     if not actors and entry.event in STATE_ACTS and _passive_without_agent(trigger):
         # "was arrested in Lebanon": the state where it happened did it.
         actors, apath = roles.fill("place:in", trigger, words)
@@ -235,7 +266,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         path = f"{apath}+{how}" if how else apath
         cand = Candidate(entry, trigger, words, a, r, path, rpath, modality)
         if r is not None and a is not None and a.code == r.code and a.sector == r.sector \
-                and a.start == r.start:
+                and a.start == r.start and r.kind != "implied":
             cand.decision = "dropped: actor and recipient are the same mention"
         elif r is not None and a is not None and a.code == r.code and \
                 rpath.startswith("host<") and entry.event == "CONSULT":
