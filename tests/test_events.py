@@ -95,6 +95,11 @@ def test_a_strike_that_killed_someone_targets_them(coder):
     assert ("ISR", "ASSAULT", "PSE") in got
 
 
+def test_travel_at_home_is_no_visit(coder):
+    got = triples(coder, "Indian Prime Minister Narendra Modi travelled to Mumbai on Monday.")
+    assert not any(t[1] == "CONSULT" for t in got)
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

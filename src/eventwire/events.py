@@ -204,8 +204,16 @@ def _domestic(actor: Mention, event: str) -> list[Mention]:
 
 
 def _describes_document(trigger: Token) -> bool:
-    """"the memoranda in which Turkey and Libya agreed ...": a document's content, not news."""
-    return trigger.dep_ == "relcl" and trigger.head.lemma_.lower() in DOCUMENT_NOUNS
+    """"the memoranda in which Turkey and Libya agreed ... and allowed deployments": a
+    document's content, not news."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ == "relcl" and node.head.lemma_.lower() in DOCUMENT_NOUNS:
+            return True
+        if node.dep_ not in ("conj", "dobj", "xcomp", "relcl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _passive_without_agent(verb: Token) -> bool:
@@ -268,8 +276,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         if r is not None and a is not None and a.code == r.code and a.sector == r.sector \
                 and a.start == r.start and r.kind != "implied":
             cand.decision = "dropped: actor and recipient are the same mention"
-        elif r is not None and a is not None and a.code == r.code and \
-                rpath.startswith("host<") and entry.event == "CONSULT":
+        elif r is not None and a is not None and a.code == r.code and entry.event == "CONSULT" \
+                and (rpath.startswith("host<") or rpath.startswith("place:")):
             cand.decision = "dropped: the host meets at home"
         elif _describes_document(trigger):
             cand.decision = "dropped: background (what a named document says)"
