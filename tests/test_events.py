@@ -100,6 +100,17 @@ def test_travel_at_home_is_no_visit(coder):
     assert not any(t[1] == "CONSULT" for t in got)
 
 
+def test_a_protests_own_demand_is_part_of_the_protest(coder):
+    got = triples(coder, "Thousands of Kenyan students demonstrated in Nairobi on Monday, "
+                         "calling for lower fees.")
+    assert "PROTEST" in {t[1] for t in got} and "REQUEST" not in {t[1] for t in got}
+
+
+def test_an_international_body_has_no_home(coder):
+    got = triples(coder, "The United Nations imposed a news blackout on Monday.")
+    assert ("UNO", "COERCE", "UNO") not in got
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

@@ -36,6 +36,8 @@ NON_STATE_ONLY = {"ASSAULT", "REQUEST", "ACCUSE"}
 NON_STATE = {"REB", "CVL", "OPP", "PTY"}
 # PLOVER 3.1: cooperation announced for the future is coded as an intent, AGREE.
 FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
+# What protesters demand or damage in the same breath is part of the protest.
+PROTEST_PARTS = {"REQUEST", "ASSAULT", "ACCUSE"}
 # Speech acts named by a noun ("a request", "the allegation") that another event may answer.
 TOPIC_EVENTS = {"REQUEST", "ACCUSE", "AGREE", "CONCEDE", "REJECT", "THREATEN"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
@@ -132,6 +134,7 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
         else:
             out.extend(rejected)
     _drop_topics(out)
+    _drop_protest_parts(out)
     return out
 
 
@@ -148,6 +151,17 @@ def _by_actor_sector(cands: list[Candidate], sectors: tuple[str, ...]
         else:
             wrong.append(replace(c, decision=f"dropped: actor sector is not {'/'.join(sectors)}"))
     return fits, wrong
+
+
+def _drop_protest_parts(cands: list[Candidate]) -> None:
+    """"demonstrated ... calling for independence", "rioted, setting fire to mattresses": the
+    demand or the damage in a protest's own participle or purpose clause is the protest."""
+    protests = {c.trigger.i for c in cands if c.decision == "emitted"
+                and c.entry.event == "PROTEST" and c.trigger.pos_ == "VERB"}
+    for c in cands:
+        if c.decision == "emitted" and c.entry.event in PROTEST_PARTS \
+                and c.trigger.dep_ in ("advcl", "xcomp", "acl") and c.trigger.head.i in protests:
+            c.decision = "dropped: part of the protest"
 
 
 def _drop_topics(cands: list[Candidate]) -> None:
@@ -195,8 +209,9 @@ def _clause_target(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
 
 def _domestic(actor: Mention, event: str) -> list[Mention]:
     """The actor's own country, for acts aimed at home when the text names no other target."""
-    if actor.code is None or len(actor.code) != 3 or event == "PROTEST" and actor.sector == "GOV":
-        return []
+    if actor.code is None or len(actor.code) != 3 or actor.sector == "IGO" \
+            or event == "PROTEST" and actor.sector == "GOV":
+        return []  # only a country has a home
     if event in NON_STATE_ONLY and actor.sector not in NON_STATE:
         return []  # a state may strike or demand abroad; insurgents and citizens act at home
     return [replace(actor, sector=DOMESTIC_EVENTS[event], name=None, kind="implied",
