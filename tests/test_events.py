@@ -111,6 +111,18 @@ def test_an_international_body_has_no_home(coder):
     assert ("UNO", "COERCE", "UNO") not in got
 
 
+def test_stated_readiness_is_intent(coder):
+    assert ("VNM", "AGREE", "KHM") in triples(
+        coder, "Vietnam is willing to withdraw its troops from Cambodia.")
+    assert ("PRK", "THREATEN", "KOR") in triples(coder, "North Korea is ready to strike "
+                                                        "South Korea.")
+
+
+def test_a_measured_object_counts_as_the_object(coder):
+    got = triples(coder, "Japan delivered 5,000 tons of food aid to Sudan.")
+    assert ("JPN", "AID", "SDN") in got
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

@@ -40,6 +40,8 @@ FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
 PROTEST_PARTS = {"REQUEST", "ASSAULT", "ACCUSE"}
 # Speech acts named by a noun ("a request", "the allegation") that another event may answer.
 TOPIC_EVENTS = {"REQUEST", "ACCUSE", "AGREE", "CONCEDE", "REJECT", "THREATEN"}
+INTENT_CUES = {"willing", "ready", "prepared"}
+CONFLICT_EVENTS = {"ASSAULT", "COERCE", "SANCTION", "REJECT", "PROTEST", "ACCUSE"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
 
 
@@ -84,6 +86,9 @@ def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
     deeper = [g for c in direct if c.dep_ in ("dobj", "prep", "prt", "attr", "xcomp",
                                               "compound", "amod", "pobj", "acomp")
               for g in c.children]
+    # "provide 25,000 tons of food aid": the measured thing is the object.
+    deeper += [p for c in direct if c.dep_ == "dobj" for g in c.children
+               if g.dep_ == "prep" and g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]
     found: list[Token] = []
     for lemma in entry.with_:
         pool = direct if lemma in FUNCTION_WORDS else direct + deeper
@@ -270,6 +275,11 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     modality = assess(trigger)
     if modality.modality == "future" and entry.event in FUTURE_AGREE:
         entry = replace(entry, event="AGREE", mode=None, id=f"{entry.id}+future")
+    elif modality.modality == "future" and (modality.cue or "").lower() in INTENT_CUES:
+        # "is willing to withdraw", "ready to host talks": a stated intent (PLOVER AGREE);
+        # "ready to strike": a threat.
+        event = "THREATEN" if entry.event in CONFLICT_EVENTS else "AGREE"
+        entry = replace(entry, event=event, mode=None, id=f"{entry.id}+intent")
     pairs: list[tuple[Mention | None, Mention | None, str]] = []
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,

@@ -10,7 +10,7 @@ from eventwire.actors import ActorResolver
 from eventwire.model import Mention
 
 SUBJ_DEPS = ("nsubj", "csubj")
-INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acomp")
 OWNER_PREPS = {"of", "by", "between", "from"}
 # Verbs whose object noun names the subject's own act: "launched an attack", "held talks".
 SUPPORT_VERBS = {
