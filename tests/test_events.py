@@ -123,6 +123,21 @@ def test_a_measured_object_counts_as_the_object(coder):
     assert ("JPN", "AID", "SDN") in got
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya's president said Somalia must stop the incursions.", ("KEN", "REQUEST", "SOM")),
+    ('"Pakistan should hand over the suspects," Indian Prime Minister Narendra Modi said.',
+     ("IND", "REQUEST", "PAK")),
+])
+def test_an_obligation_laid_on_another_actor_is_a_demand(coder, text, expected):
+    assert expected in triples(coder, text, "2019-03-01")
+
+
+def test_an_obligation_on_oneself_or_denied_is_no_demand(coder):
+    assert not any(t[1] == "REQUEST" for t in triples(coder, "Iran said it must defend itself."))
+    assert not any(t[1] == "REQUEST" for t in triples(
+        coder, "Kenya did not say that Somalia must withdraw."))
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

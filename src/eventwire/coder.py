@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors import ActorResolver
+from eventwire.demands import find_demands
 from eventwire.domains import is_sport, political_actor
 from eventwire.evaluations import find_evaluations
 from eventwire.events import Candidate, find_candidates
@@ -42,8 +43,9 @@ def is_background(event: Event, published: dt.date | None) -> bool:
 
 def sentence_candidates(sent: SpacySpan, knowledge: Knowledge, resolver: ActorResolver
                         ) -> list[Candidate]:
-    """Every event candidate of a sentence: lexicon triggers, then evaluative criticism."""
-    return find_candidates(sent, knowledge.lexicon, resolver) + find_evaluations(sent, resolver)
+    """Every event candidate of a sentence: lexicon triggers, evaluative criticism, demands."""
+    return find_candidates(sent, knowledge.lexicon, resolver) \
+        + find_evaluations(sent, resolver) + find_demands(sent, resolver)
 
 
 def parse_published(value: str | None) -> dt.date | None:

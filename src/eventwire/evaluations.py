@@ -81,7 +81,7 @@ def find_evaluations(sent: Span, resolver: ActorResolver) -> list[Candidate]:
         if target is None:
             continue
         owners = resolver.resolve(target) or roles.owners(target)
-        judges = resolver.resolve(judge) if judge is not None else _speaker(resolver, token)
+        judges = resolver.resolve(judge) if judge is not None else quote_speaker(resolver, token)
         if not owners or not judges:
             continue
         for a in judges:
@@ -99,7 +99,8 @@ def find_evaluations(sent: Span, resolver: ActorResolver) -> list[Candidate]:
     return out
 
 
-def _speaker(resolver: ActorResolver, token: Token) -> list[Mention]:
+def quote_speaker(resolver: ActorResolver, token: Token) -> list[Mention]:
+    """Who speaks the quotation a token stands in, when it is known."""
     for start, end, speaker in resolver.speakers:
         if start <= token.idx < end and speaker.code:
             return [speaker]

@@ -26,7 +26,7 @@ FUTURE_VERBS = {"plan", "schedule", "due", "set", "expect", "prepare", "go", "de
                 "willing", "ready", "prepared"}
 SPEECH_VERBS = {"say", "state", "announce", "tell", "add", "report", "declare", "stress"}
 CLAUSE_DEPS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "pobj", "prep",
-               "dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod"}
+               "dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod", "acomp"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,62 @@
+"""Demands by modal verbs: "Straw said Sudan must reach an agreement" is Britain asking Sudan."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors import ActorResolver
+from eventwire.evaluations import SPEECH_VERBS, quote_speaker
+from eventwire.events import Candidate
+from eventwire.lexicon import TriggerEntry
+from eventwire.modality import Modality, assess
+from eventwire.model import Mention
+from eventwire.roles import subject_of
+
+# Modals that put an obligation on the clause's subject.
+DEONTIC = {"must", "should"}
+
+
+def _entry(modal: str) -> TriggerEntry:
+    return TriggerEntry(
+        id=f"request-deontic-{modal}", trigger=modal, pos="AUX", with_=(), event="REQUEST",
+        mode=None, context=(), cameo="100", actor=("speaker",), recipient=("obliged",),
+        symmetric=False, requires_recipient=True, source="demands.py")
+
+
+def _speaker_of(clause: Token, resolver: ActorResolver) -> tuple[list[Mention], Modality, str]:
+    """Who lays the obligation down: the subject of the verb reporting it, or the quote's
+    speaker when the clause stands in a quotation of its own."""
+    governor = clause.head
+    if clause.dep_ == "ccomp" and governor.lemma_ in SPEECH_VERBS:
+        judge, _ = subject_of(governor)
+        return (resolver.resolve(judge) if judge is not None else []), assess(governor), \
+            "reported"
+    if clause.dep_ == "ROOT" and resolver.quoted[clause.i]:
+        return quote_speaker(resolver, clause), Modality(), "quoted"
+    return [], Modality(), ""
+
+
+def find_demands(sent: Span, resolver: ActorResolver) -> list[Candidate]:
+    """REQUEST candidates from obligations a speaker puts on another actor."""
+    out: list[Candidate] = []
+    for verb in sent:
+        modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
+        if modal is None:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        obliged = resolver.resolve(subject) if subject is not None else []
+        if not obliged:
+            continue
+        speakers, modality, how = _speaker_of(verb, resolver)
+        for a in speakers:
+            for r in obliged:
+                if a.code == r.code:
+                    continue  # "we must act": a resolution, not a demand on others
+                cand = Candidate(_entry(modal.lower_), verb, [modal], a, r, how, "nsubj",
+                                 modality)
+                if modality.negated:
+                    cand.decision = f"dropped: negated ({modality.cue})"
+                elif modality.modality == "hypothetical":
+                    cand.decision = f"dropped: hypothetical ({modality.cue})"
+                out.append(cand)
+    return out
