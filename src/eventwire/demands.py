@@ -54,9 +54,6 @@ def find_demands(sent: Span, resolver: ActorResolver) -> list[Candidate]:
                     continue  # "we must act": a resolution, not a demand on others
                 cand = Candidate(_entry(modal.lower_), verb, [modal], a, r, how, "nsubj",
                                  modality)
-                if modality.negated:
-                    cand.decision = f"dropped: negated ({modality.cue})"
-                elif modality.modality == "hypothetical":
-                    cand.decision = f"dropped: hypothetical ({modality.cue})"
+                cand.decision = modality.drop_reason or cand.decision
                 out.append(cand)
     return out

@@ -91,10 +91,7 @@ def find_evaluations(sent: Span, resolver: ActorResolver) -> list[Candidate]:
                 words = [pred] if pred.i != token.i else []
                 cand = Candidate(_entry(token.lemma_.lower()), token, words, a, r, how,
                                  "owner", assess(pred.head))
-                if cand.modality.negated:
-                    cand.decision = f"dropped: negated ({cand.modality.cue})"
-                elif cand.modality.modality == "hypothetical":
-                    cand.decision = f"dropped: hypothetical ({cand.modality.cue})"
+                cand.decision = cand.modality.drop_reason or cand.decision
                 out.append(cand)
     return out
 

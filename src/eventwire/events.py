@@ -308,9 +308,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             cand.decision = "dropped: background (what a named document says)"
         elif r is None and entry.requires_recipient:
             cand.decision = f"dropped: {entry.event} needs a recipient"
-        elif modality.negated:
-            cand.decision = f"dropped: negated ({modality.cue})"
-        elif modality.modality == "hypothetical":
-            cand.decision = f"dropped: hypothetical ({modality.cue})"
+        elif modality.drop_reason:
+            cand.decision = modality.drop_reason
         out.append(cand)
     return out

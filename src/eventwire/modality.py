@@ -41,6 +41,15 @@ class Modality:
     def emitted(self) -> bool:
         return not self.negated and self.modality != "hypothetical"
 
+    @property
+    def drop_reason(self) -> str | None:
+        """The candidate decision for an event the text does not assert, else None."""
+        if self.negated:
+            return f"dropped: negated ({self.cue})"
+        if self.modality == "hypothetical":
+            return f"dropped: hypothetical ({self.cue})"
+        return None
+
 
 def _negated_here(token: Token) -> str | None:
     for child in token.children:
