@@ -138,6 +138,10 @@ def test_an_obligation_on_oneself_or_denied_is_no_demand(coder):
         coder, "Kenya did not say that Somalia must withdraw."))
 
 
+def test_protests_somewhere_are_its_peoples(coder):
+    assert ("LBN", "PROTEST", "LBN") in triples(coder, "Mass protests erupted in Beirut.")
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

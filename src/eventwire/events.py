@@ -202,6 +202,21 @@ def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mentio
     return [], ""
 
 
+def _actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
+                      roles: RoleFinder) -> tuple[list[Mention], str]:
+    """Who acts when the text names only where: the state for an agentless arrest ("was
+    arrested in Lebanon"), the people of the place for a protest ("protests in Baghdad")."""
+    if entry.event in STATE_ACTS and _passive_without_agent(trigger):
+        found, path = roles.fill("place:in", trigger, words)
+        return found, f"passive<{path}" if found else ""
+    if entry.event == "PROTEST" and trigger.pos_ == "NOUN":
+        found, path = roles.fill("place:in", trigger, words)
+        if not found and trigger.dep_ == "nsubj":  # "protests continue in Baghdad"
+            found, path = roles.fill("place:in", trigger.head, [])
+        return [replace(m, sector="CVL") for m in found], f"crowd<{path}" if found else ""
+    return [], ""
+
+
 def _clause_target(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
     """"the airstrike that killed Soleimani", "a raid targeting rebels": the clause's object."""
     for clause in noun.children:
@@ -250,6 +265,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             break
     if not actors and trigger.pos_ in ("NOUN", "PROPN") and "subj" not in entry.actor:
         actors, apath = roles.fill("subj", trigger, words)
+    if not actors:
+        actors, apath = _actor_from_place(entry, trigger, words, roles)
     recipients, rpath = [], ""
     for role in entry.recipient:
         recipients, rpath = roles.fill(role, trigger, words)
@@ -268,10 +285,6 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         recipients, rpath = _complement_recipient(trigger, roles, actors)
     if not recipients and actors and entry.event in DOMESTIC_EVENTS:
         recipients, rpath = _domestic(actors[0], entry.event), "domestic"
-    if not actors and entry.event in STATE_ACTS and _passive_without_agent(trigger):
-        # "was arrested in Lebanon": the state where it happened did it.
-        actors, apath = roles.fill("place:in", trigger, words)
-        apath = f"passive<{apath}" if actors else ""
     modality = assess(trigger)
     if modality.modality == "future" and entry.event in FUTURE_AGREE:
         entry = replace(entry, event="AGREE", mode=None, id=f"{entry.id}+future")
