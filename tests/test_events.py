@@ -142,6 +142,12 @@ def test_protests_somewhere_are_its_peoples(coder):
     assert ("LBN", "PROTEST", "LBN") in triples(coder, "Mass protests erupted in Beirut.")
 
 
+def test_a_finite_verb_hung_on_an_infinitive_keeps_its_own_subject(coder):
+    got = triples(coder, "Japan's foreign minister urged China to reconsider and spoke with "
+                         "South Korea's foreign minister about the dispute.")
+    assert ("JPN", "CONSULT", "KOR") in got
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

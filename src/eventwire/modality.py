@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.parsed import sentence_of
+from eventwire.parsed import coordination_head, sentence_of
 
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "would", "must", "ought"}
@@ -91,7 +91,7 @@ def assess(trigger: Token) -> Modality:
                 return Modality(modality="hypothetical", cue=child.text)
         if node.dep_ in ("ROOT",) or node.head.i == node.i or depth > 6:
             break
-        head = node.head
+        head = coordination_head(node) if node.dep_ == "conj" else node.head
         if node.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "dobj", "acl"):
             lemma = head.lemma_
             if node.i != trigger.i or node.dep_ != "dobj":

@@ -42,3 +42,24 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def coordination_head(verb: Token) -> Token:
+    """The verb a conjoined verb really shares its subject with.
+
+    The parser often hangs a finite verb on an infinitive before it: in "urged the embassy to
+    reconsider and spoke with Pompeo", "spoke" is parsed as a conjunct of "reconsider" but is
+    Raab's own act. A finite conjunct of a non-finite verb belongs to the first finite verb
+    above it.
+    """
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE or verb.head.tag_ in FINITE:
+        return verb.head
+    node = verb.head
+    for _ in range(4):
+        if node.tag_ in FINITE or node.head.i == node.i:
+            return node
+        node = node.head
+    return verb.head

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from eventwire.actors import ActorResolver
 from eventwire.model import Mention
+from eventwire.parsed import coordination_head
 
 SUBJ_DEPS = ("nsubj", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acomp")
@@ -55,7 +56,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
         return verb.head, "acl"
     if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
-        head = verb.head
+        head = coordination_head(verb)
         if verb.dep_ == "pcomp":
             head = head.head
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and \
