@@ -148,6 +148,10 @@ def test_a_finite_verb_hung_on_an_infinitive_keeps_its_own_subject(coder):
     assert ("JPN", "CONSULT", "KOR") in got
 
 
+def test_a_states_coercion_lands_where_it_happens(coder):
+    assert ("ISR", "COERCE", "PSE") in triples(coder, "Israel imposed a curfew in the West Bank.")
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

@@ -32,6 +32,8 @@ DOCUMENT_NOUNS = {"memorandum", "memoranda", "agreement", "deal", "treaty", "acc
 # this sector.
 DOMESTIC_EVENTS: dict[str, str | None] = {"PROTEST": "GOV", "COERCE": None, "CONCEDE": None,
                                           "ASSAULT": None, "REQUEST": "GOV", "ACCUSE": "GOV"}
+PLACED_EVENTS = {"COERCE", "ASSAULT"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
 NON_STATE_ONLY = {"ASSAULT", "REQUEST", "ACCUSE"}
 NON_STATE = {"REB", "CVL", "OPP", "PTY"}
 # PLOVER 3.1: cooperation announced for the future is coded as an intent, AGREE.
@@ -227,6 +229,24 @@ def _clause_target(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
     return [], ""
 
 
+def _where(entry: TriggerEntry, trigger: Token, words: list[Token], roles: RoleFinder,
+           actor: Mention) -> tuple[list[Mention], str]:
+    """A state's coercion lands where it happens: "reimposed blockades in the West Bank"."""
+    if entry.event not in PLACED_EVENTS or actor.sector not in STATE_SECTORS:
+        return [], ""
+    place = roles.resolver.resolve_place
+    for holder in (trigger, trigger.head):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "on"):
+                for pobj in prep.children:
+                    m = place(pobj) if pobj.dep_ == "pobj" else None
+                    if m is not None and m.code != actor.code:
+                        return [replace(m, sector=None)], f"place:{prep.lower_}"
+        if trigger.pos_ != "NOUN":
+            break
+    return [], ""
+
+
 def _domestic(actor: Mention, event: str) -> list[Mention]:
     """The actor's own country, for acts aimed at home when the text names no other target."""
     if actor.code is None or len(actor.code) != 3 or actor.sector == "IGO" \
@@ -284,7 +304,10 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     if not recipients and entry.event in COMPLEMENT_EVENTS:
         recipients, rpath = _complement_recipient(trigger, roles, actors)
     if not recipients and actors and entry.event in DOMESTIC_EVENTS:
-        recipients, rpath = _domestic(actors[0], entry.event), "domestic"
+        recipients, rpath = _where(entry, trigger, words, roles, actors[0])
+        if not recipients:
+            recipients = _domestic(actors[0], entry.event)
+            rpath = "domestic" if recipients else ""
     modality = assess(trigger)
     if modality.modality == "future" and entry.event in FUTURE_AGREE:
         entry = replace(entry, event="AGREE", mode=None, id=f"{entry.id}+future")
