@@ -64,6 +64,8 @@ def case(cid: str, text: str, date: str | None, target: str, code: str | tuple[s
 
 # ---------------------------------------------------------------- country names and acronyms
 COUNTRIES = [
+    case("chad-is-a-country", "Chad said it will pull its troops out of Mali.", D, "Chad",
+         "TCD", "GOV"),
     case("iran", "Iran rejected the proposal on Monday.", None, "Iran", "IRN", "GOV"),
     case("russia-actor", "Russia warned Finland against joining NATO.", "2022-04-10", "Russia",
          "RUS", "GOV"),

@@ -152,6 +152,14 @@ def test_a_states_coercion_lands_where_it_happens(coder):
     assert ("ISR", "COERCE", "PSE") in triples(coder, "Israel imposed a curfew in the West Bank.")
 
 
+def test_a_conditional_harm_is_a_threat_to_whoever_meets_the_condition(coder):
+    got = triples(coder, "Chad said it will pull its troops out of Mali unless the junta "
+                         "holds elections.", "2022-03-30")
+    assert "THREATEN" in {t[1] for t in got} and "RETREAT" not in {t[1] for t in got}
+    assert ("USA", "THREATEN", "IRN") in triples(
+        coder, "If Iran attacks, the United States would strike Iran.")
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

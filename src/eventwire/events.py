@@ -43,6 +43,8 @@ PROTEST_PARTS = {"REQUEST", "ASSAULT", "ACCUSE"}
 # Speech acts named by a noun ("a request", "the allegation") that another event may answer.
 TOPIC_EVENTS = {"REQUEST", "ACCUSE", "AGREE", "CONCEDE", "REJECT", "THREATEN"}
 INTENT_CUES = {"willing", "ready", "prepared"}
+CONDITIONAL_MODALS = {"would", "may", "might", "could"}
+COOPERATIVE_EVENTS = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}
 CONFLICT_EVENTS = {"ASSAULT", "COERCE", "SANCTION", "REJECT", "PROTEST", "ACCUSE"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
 
@@ -229,6 +231,23 @@ def _clause_target(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
     return [], ""
 
 
+def _condition(trigger: Token) -> Token | None:
+    """The "if"/"unless" clause a verb's act depends on."""
+    for clause in trigger.children:
+        if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            return clause
+    return None
+
+
+def _condition_subject(condition: Token, roles: RoleFinder, actors: list[Mention]
+                       ) -> tuple[list[Mention], str]:
+    subject = next((c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    found = roles.resolver.resolve(subject) if subject is not None else []
+    found = [m for m in found if m.code not in {a.code for a in actors}]
+    return found, "condition>nsubj" if found else ""
+
+
 def _where(entry: TriggerEntry, trigger: Token, words: list[Token], roles: RoleFinder,
            actor: Mention) -> tuple[list[Mention], str]:
     """A state's coercion lands where it happens: "reimposed blockades in the West Bank"."""
@@ -316,6 +335,16 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         # "ready to strike": a threat.
         event = "THREATEN" if entry.event in CONFLICT_EVENTS else "AGREE"
         entry = replace(entry, event=event, mode=None, id=f"{entry.id}+intent")
+    condition = _condition(trigger)
+    if condition is not None and not modality.negated and (
+            modality.modality == "future" or (modality.cue or "").lower() in CONDITIONAL_MODALS):
+        # "will withdraw its force unless...", "I will destroy ... if Turkey does": a threat
+        # (or, for a good turn, a promise) made to whoever must meet the condition.
+        event = "AGREE" if entry.event in COOPERATIVE_EVENTS else "THREATEN"
+        entry = replace(entry, event=event, mode=None, id=f"{entry.id}+conditional")
+        modality = Modality(modality="future", cue=condition.text)
+        if not recipients or rpath == "domestic":
+            recipients, rpath = _condition_subject(condition, roles, actors)
     pairs: list[tuple[Mention | None, Mention | None, str]] = []
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,

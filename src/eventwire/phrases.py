@@ -87,7 +87,8 @@ class PhraseReader:
             for t in head.children:
                 if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
                     r.name, r.key, r.kind = entity_text(t), t.lower_, "person"
-        named_person = r.kind == "person"
+        # "Chad said": a lone country name the tagger took for a first name is the country.
+        named_person = r.kind == "person" or (r.kind == "country" and self._lone_name(head))
         if not named_person and (head.ent_type_ == "PERSON" or self._conjunct_of_person(head) or (
                 r.name is None and head.pos_ == "PROPN"
                 and self.discourse.by_key(head.lower_) is not None)):
@@ -118,6 +119,12 @@ class PhraseReader:
         elif head.lemma_ in WEAPON_HEADS:
             r.actor, r.sector = True, r.sector or "MIL"
         return r if r.actor else None
+
+    def _lone_name(self, head: Token) -> bool:
+        gm = self.matches.get(head.i)
+        return gm is not None and gm.end - gm.start == 1 and not any(
+            t.ent_type_ == "PERSON" for t in (self.doc[gm.start - 1:gm.start] if gm.start else [])
+        ) and not any(t.dep_ in ("compound", "flat") for t in head.children)
 
     def _conjunct_of_person(self, head: Token) -> bool:
         """"Presidents Buhari of Nigeria and Patrice Talon of Benin": a name joined to a person
