@@ -160,6 +160,12 @@ def test_a_conditional_harm_is_a_threat_to_whoever_meets_the_condition(coder):
         coder, "If Iran attacks, the United States would strike Iran.")
 
 
+def test_a_present_passive_describes_a_state_not_an_event(coder):
+    assert not triples(coder, "The Muslim Brotherhood is banned in Egypt.")
+    assert ("EGY", "SANCTION") in {t[:2] for t in triples(
+        coder, "The Muslim Brotherhood was banned in Egypt on Monday.")}
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

@@ -210,7 +210,8 @@ def _actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
                       roles: RoleFinder) -> tuple[list[Mention], str]:
     """Who acts when the text names only where: the state for an agentless arrest ("was
     arrested in Lebanon"), the people of the place for a protest ("protests in Baghdad")."""
-    if entry.event in STATE_ACTS and _passive_without_agent(trigger):
+    if entry.event in STATE_ACTS and _passive_without_agent(trigger) \
+            and not _standing_state(trigger):
         found, path = roles.fill("place:in", trigger, words)
         return found, f"passive<{path}" if found else ""
     if entry.event == "PROTEST" and trigger.pos_ == "NOUN":
@@ -219,6 +220,12 @@ def _actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
             found, path = roles.fill("place:in", trigger.head, [])
         return [replace(m, sector="CVL") for m in found], f"crowd<{path}" if found else ""
     return [], ""
+
+
+def _standing_state(verb: Token) -> bool:
+    """"The PKK is banned in Turkey": a present passive describes how things stand."""
+    return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children) \
+        and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _clause_target(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
