@@ -166,6 +166,12 @@ def test_a_present_passive_describes_a_state_not_an_event(coder):
         coder, "The Muslim Brotherhood was banned in Egypt on Monday.")}
 
 
+def test_an_agentless_arrest_is_the_story_countrys(coder):
+    got = triples(coder, "Georgians protested in Tbilisi on Tuesday. Police said at least 40 "
+                         "people were detained.")
+    assert ("GEO", "COERCE", "GEO") in got
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

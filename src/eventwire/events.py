@@ -10,6 +10,7 @@ from eventwire.actors import ActorResolver
 from eventwire.lexicon import Lexicon, TriggerEntry
 from eventwire.modality import Modality, assess
 from eventwire.model import Mention
+from eventwire.parsed import sentence_index
 from eventwire.roles import RoleFinder
 
 FUNCTION_WORDS = {"on", "off", "in", "out", "up", "down", "to", "for", "with", "against", "at",
@@ -213,13 +214,28 @@ def _actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
     if entry.event in STATE_ACTS and _passive_without_agent(trigger) \
             and not _standing_state(trigger):
         found, path = roles.fill("place:in", trigger, words)
-        return found, f"passive<{path}" if found else ""
+        if found:
+            return found, f"passive<{path}"
+        return _story_state(trigger, roles), "passive<story-state"
     if entry.event == "PROTEST" and trigger.pos_ == "NOUN":
         found, path = roles.fill("place:in", trigger, words)
         if not found and trigger.dep_ == "nsubj":  # "protests continue in Baghdad"
             found, path = roles.fill("place:in", trigger.head, [])
         return [replace(m, sector="CVL") for m in found], f"crowd<{path}" if found else ""
     return [], ""
+
+
+def _story_state(trigger: Token, roles: RoleFinder) -> list[Mention]:
+    """"At least 71 people were arrested": the country the story is about, named just before."""
+    resolver = roles.resolver
+    here = sentence_index(trigger)
+    e = resolver.discourse.recent(here, lambda e: e.sentence <= here and not e.person
+                                  and not e.members and e.code is not None and len(e.code) == 3
+                                  and e.sector != "IGO" and not e.quoted)
+    if e is None:
+        return []
+    m = resolver.mentions[e.mention]
+    return [replace(m, sector=None, kind="implied", rule="story-state", antecedent=e.mention)]
 
 
 def _standing_state(verb: Token) -> bool:
