@@ -172,6 +172,16 @@ def test_an_agentless_arrest_is_the_story_countrys(coder):
     assert ("GEO", "COERCE", "GEO") in got
 
 
+def test_claiming_someone_attacked_accuses_them(coder):
+    got = triples(coder, "Azerbaijan claimed that Armenia had shelled its villages.")
+    assert ("AZE", "ACCUSE", "ARM") in got and ("ARM", "ASSAULT", "AZE") not in got
+
+
+def test_agreeing_to_act_on_someone_is_not_their_agreement(coder):
+    got = triples(coder, "Japan agreed to lift its sanctions on Iran.")
+    assert ("IRN", "AGREE", "JPN") not in got
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

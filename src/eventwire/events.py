@@ -11,7 +11,7 @@ from eventwire.lexicon import Lexicon, TriggerEntry
 from eventwire.modality import Modality, assess
 from eventwire.model import Mention
 from eventwire.parsed import sentence_index
-from eventwire.roles import RoleFinder
+from eventwire.roles import RoleFinder, subject_of
 
 FUNCTION_WORDS = {"on", "off", "in", "out", "up", "down", "to", "for", "with", "against", "at",
                   "over", "from", "into", "back", "away", "about", "by", "under", "of", "through",
@@ -41,6 +41,13 @@ NON_STATE = {"REB", "CVL", "OPP", "PTY"}
 FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
 # What protesters demand or damage in the same breath is part of the protest.
 PROTEST_PARTS = {"REQUEST", "ASSAULT", "ACCUSE"}
+# Claiming that someone did one of these is accusing them.
+WRONGS = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
+CLAIM_VERBS = {"claim", "allege", "charge", "assert", "insist"}
+ACCUSE_BY_CLAIM = TriggerEntry(
+    id="accuse-claim", trigger="claim", pos="VERB", with_=(), event="ACCUSE", mode="allege",
+    context=(), cameo="112", actor=("subj",), recipient=("claim",), symmetric=False,
+    requires_recipient=True, source="events.py")
 # Speech acts named by a noun ("a request", "the allegation") that another event may answer.
 TOPIC_EVENTS = {"REQUEST", "ACCUSE", "AGREE", "CONCEDE", "REJECT", "THREATEN"}
 INTENT_CUES = {"willing", "ready", "prepared"}
@@ -145,6 +152,32 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
             out.extend(rejected)
     _drop_topics(out)
     _drop_protest_parts(out)
+    out.extend(_claimed_wrongs(out, roles))
+    return out
+
+
+def _claimed_wrongs(cands: list[Candidate], roles: RoleFinder) -> list[Candidate]:
+    """"The US claimed that ISIL had attacked Iraq": the attack is not asserted, but the claim
+    accuses ISIL (PLOVER ACCUSE: allege)."""
+    out: list[Candidate] = []
+    seen: set[tuple[int, str | None]] = set()
+    for c in cands:
+        cue = c.modality.cue or ""
+        if c.actor is None or c.entry.event not in WRONGS or c.modality.modality != \
+                "hypothetical" or c.decision != f"dropped: hypothetical ({cue})":
+            continue
+        verb = next((a for a in c.trigger.ancestors if a.text == cue), None)
+        if verb is None or verb.lemma_ not in CLAIM_VERBS:
+            continue
+        tok, path = subject_of(verb)
+        for speaker in roles.resolver.resolve(tok) if tok is not None else []:
+            if speaker.code == c.actor.code or (verb.i, c.actor.code) in seen:
+                continue
+            seen.add((verb.i, c.actor.code))
+            entry = replace(ACCUSE_BY_CLAIM, trigger=verb.lemma_, id=f"accuse-by-{verb.lemma_}")
+            out.append(Candidate(entry, verb, [c.trigger], speaker, c.actor, path,
+                                 f"claim>{c.actor_path}", assess(verb)))
+            out[-1].decision = out[-1].modality.drop_reason or "emitted"
     return out
 
 
@@ -380,7 +413,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         for a in actors:
             for r in recipients or [None]:
                 pairs.append((a, r, ""))
-                if entry.symmetric and r is not None and not rpath.startswith("host<"):
+                if entry.symmetric and r is not None and not rpath.startswith(
+                        ("host<", "xcomp>", "ccomp>")):
                     pairs.append((r, a, "symmetric"))
     out = []
     for a, r, how in pairs:
