@@ -182,6 +182,11 @@ def test_agreeing_to_act_on_someone_is_not_their_agreement(coder):
     assert ("IRN", "AGREE", "JPN") not in got
 
 
+def test_the_subject_of_a_passive_raising_verb_acts_in_its_complement(coder):
+    got = triples(coder, "Modi is scheduled to visit Nepal next week.")
+    assert ("IND", "CONSULT", "NPL") in got
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

@@ -62,6 +62,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and \
                 head.lemma_ in ("call", "urge", "ask", "order", "tell", "force", "persuade"):
             return None, ""
+        if verb.dep_ == "xcomp" and _is_passive(head) and \
+                not any(c.dep_ == "agent" for c in head.children):
+            # "Obama is scheduled to attend", "troops were ordered to withdraw"
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            return (raised, "xcomp>nsubjpass") if raised is not None else (None, "")
         tok, path = subject_of(head, depth + 1)
         return tok, f"{verb.dep_}>{path}" if tok is not None else ""
     return None, ""
