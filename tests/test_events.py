@@ -187,6 +187,16 @@ def test_the_subject_of_a_passive_raising_verb_acts_in_its_complement(coder):
     assert ("IND", "CONSULT", "NPL") in got
 
 
+def test_naming_an_actor_as_a_wrongdoer_accuses_it(coder):
+    assert ("ISR", "ACCUSE", "IRN") in triples(coder, "Israel described Iran as a threat.")
+    assert ("ISR", "ACCUSE", "IRN") not in triples(coder, "Israel described Iran as a partner.")
+
+
+def test_needing_another_actor_to_act_is_a_demand(coder):
+    assert ("KEN", "REQUEST", "SOM") in triples(coder, "Kenya said Somalia needs to withdraw "
+                                                       "its troops.")
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

@@ -36,11 +36,24 @@ def _speaker_of(clause: Token, resolver: ActorResolver) -> tuple[list[Mention], 
     return [], Modality(), ""
 
 
+def _obligation(verb: Token) -> Token | None:
+    """The word that obliges: "must"/"should" on the verb, or the verb "need"/"have" itself
+    before a "to" complement ("They need to stand by us")."""
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
+    if modal is not None:
+        return modal
+    if verb.lemma_ in ("need", "have") and verb.pos_ == "VERB" and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+            for c in verb.children):
+        return verb
+    return None
+
+
 def find_demands(sent: Span, resolver: ActorResolver) -> list[Candidate]:
     """REQUEST candidates from obligations a speaker puts on another actor."""
     out: list[Candidate] = []
     for verb in sent:
-        modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
+        modal = _obligation(verb)
         if modal is None:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -52,7 +65,8 @@ def find_demands(sent: Span, resolver: ActorResolver) -> list[Candidate]:
             for r in obliged:
                 if a.code == r.code:
                     continue  # "we must act": a resolution, not a demand on others
-                cand = Candidate(_entry(modal.lower_), verb, [modal], a, r, how, "nsubj",
+                cand = Candidate(_entry(modal.lemma_.lower()), verb,
+                                 [modal] if modal.i != verb.i else [], a, r, how, "nsubj",
                                  modality)
                 cand.decision = modality.drop_reason or cand.decision
                 out.append(cand)

@@ -17,7 +17,9 @@ from eventwire.yamlfile import load_yaml
 
 PREDICATE_DEPS = ("acomp", "attr", "oprd")
 # "called X illegal", "described X as a failure": the subject evaluates the object.
-NAMING_VERBS = {"call", "label", "describe", "brand", "term", "dub", "deem", "denounce"}
+NAMING_VERBS = {"call", "label", "describe", "brand", "term", "dub", "deem", "denounce", "name",
+                "designate", "list", "classify", "regard", "view", "characterize",
+                "characterise", "portray"}
 # "said/believes (that) X is a failure": the speaker evaluates.
 SPEECH_VERBS = {"say", "tell", "state", "stress", "add", "note", "underline", "insist", "warn",
                 "declare", "argue", "claim", "believe", "think", "consider", "tweet", "write",
@@ -46,12 +48,17 @@ def _predicate(token: Token) -> Token | None:
         return token
     if token.dep_ == "amod" and token.head.dep_ in PREDICATE_DEPS:
         return token.head
+    if token.dep_ == "amod":
+        token = token.head  # "described it as a hostile act": the noun carries it
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and \
+            token.head.head.lemma_ in NAMING_VERBS:
+        return token  # "named the PKK as terrorists"
     return None
 
 
 def _evaluated_and_evaluator(pred: Token) -> tuple[Token | None, Token | None, str]:
     """What is judged, and who judges (None: the speaker of the surrounding quote)."""
-    verb = pred.head
+    verb = pred.head.head if pred.dep_ == "pobj" else pred.head
     own_subject = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.lemma_ in NAMING_VERBS and verb.dep_ != "auxpass":
         target = own_subject[0] if own_subject else next(
