@@ -331,6 +331,8 @@ GROUPS = [
 
 # ---------------------------------------------------------------- titles, possessives, of-phrases
 TITLES = [
+    case("sympathizers-of-group", "Sympathizers of Hezbollah blocked the road.", D,
+         "Sympathizers", "LBN", "REB"),
     case("weapon-head", "Syrian army helicopters dropped barrel bombs.", D,
          "Syrian army helicopters", "SYR", "MIL"),
     case("counted-people", "Thousands of Chilean Mapuche marched in Temuco.", D,

@@ -31,6 +31,7 @@ WEAPON_HEADS = {"warplane", "jet", "fighter", "aircraft", "drone", "tank", "heli
 COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "representative",
                     "delegation", "official", "activist", "unit", "faction", "wing", "source",
                     "spokesman", "spokeswoman", "spokesperson", "chief", "head",
+                    "sympathizer", "sympathiser", "loyalist", "follower",
                     "statement", "communique", "communiqué", "declaration",
                     *QUANTITY_HEADS, *WEAPON_HEADS}
 # What a body issues speaks for it: "the Turkish statement called for", "Iran's statement".
