@@ -527,6 +527,9 @@ UNKNOWN = [
 
 # ---------------------------------------------------------------- within-document coreference
 COREF = [
+    case("story-country-for-the-police",
+         "Georgians rallied in Tbilisi on Sunday. President Salome Zourabichvili spoke. "
+         "Later the police detained several activists.", "2024-12-01", "police", "GEO", "COP"),
     case("plural-description-skips-subjects-group",
          "Greece and Cyprus protested. Turkey and Libya signed a deal. "
          "Turkey then invited the countries to talks.", D, "countries", ("GRC", "CYP"), None),
@@ -630,6 +633,9 @@ COREF = [
 
 # ---------------------------------------------------------------- near misses: must not resolve
 NEAR_MISSES = [
+    case("no-story-country-for-indefinite-police",
+         "Georgia said it would respond. Police in Paris detained several activists.", D,
+         "Police", "GEO", None),
     case("bank-in-a-place-name", "Settlers moved into the West Bank.", D, "West Bank", "PSE",
          "BUS"),
     case("plural-description-is-never-one-state",

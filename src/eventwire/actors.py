@@ -30,6 +30,9 @@ DESCRIPTION_FITS = {
 }
 DEFINITE = {"the", "this", "that", "these", "those"}
 PERSON_PAIR_NOUNS = {"leader", "minister", "president", "counterpart"}
+# Sectors whose bare definite mention ("the police", "the protesters") belongs to the story's
+# country when nothing nearer places it.
+HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
 # Sectors whose people belong where they act: "police in Minsk", "protesters in Baghdad".
 LOCAL_SECTORS = {"COP", "JUD", "LEG", "SPY", "GOV", "CVL", "OPP", "EDU", "BUS", "MED", "NGO",
                  "PTY", "REB"}
@@ -278,11 +281,22 @@ class ActorResolver(PhraseReader):
             # "Police arrested protesters in Minsk": the state where it happens acts.
             return [self._add(self._mention(head, place, r.sector, r.name, "description",
                                             f"{r.rule}+clause-place"), r, head)]
+        home = self._story_country(head) if r.sector in HOME_SECTORS and definite else None
+        if home is not None:
+            # "... Serbia ... The protesters clashed with the police": the story's own.
+            return [self._add(self._mention(head, home.code, r.sector, None, "description",
+                                            f"{r.rule}+story-country", home.mention), r, head)]
         if r.person and r.name:
             # A named person we cannot place: kept for quotes and pronouns, not for events.
             return [self._add(self._mention(head, None, r.sector, r.name, r.kind, r.rule), r,
                               head)]
         return []
+
+    def _story_country(self, head: Token) -> Entity | None:
+        """The country the last few sentences are about, if one was named."""
+        s = self._sentence(head)
+        return self.discourse.recent(s, lambda e: e.code is not None and len(e.code) == 3
+                                     and not e.members and e.sector != "IGO" and not e.quoted)
 
     def _clause_place(self, head: Token) -> str | None:
         """The country where a subject's or object's clause happens ("... in Minsk")."""
