@@ -1,6 +1,7 @@
 """Precision on text without political events: how many events the coder finds per article.
 
 Usage: python benchmarks/precision.py CORPUS.jsonl [--category C ...] [--limit N] [--show K]
+                                      [--only EVENT ...]
 
 The corpus is JSON Lines with `id` and `text` (optional `title`, `published`, `category`).
 `--category sport --category entertainment` keeps only those BBC categories. Every event found
@@ -45,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep articles whose 'category' is this (repeatable)")
     parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
     parser.add_argument("--show", type=int, default=10, help="print the first K events")
+    parser.add_argument("--only", action="append", default=[],
+                        help="show only events of this PLOVER category (repeatable)")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
@@ -64,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
           f"articles with any event: {sum(1 for c in coded if c.events)}")
     for category, count in by_category.most_common():
         print(f"  {category:<10}{count:6d}")
-    for article_id, e in events[:args.show]:
+    shown = [(a, e) for a, e in events if not args.only or e.event in args.only]
+    for article_id, e in shown[:args.show]:
         recipient = e.recipient.code if e.recipient else "-"
         print(f"  {article_id}: {e.actor.code} {e.event} {recipient} | {e.evidence.text[:70]}")
     return 0
