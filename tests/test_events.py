@@ -197,6 +197,19 @@ def test_needing_another_actor_to_act_is_a_demand(coder):
                                                        "its troops.")
 
 
+@pytest.mark.parametrize("text", [
+    "The Wallenberg group fought back a takeover bid by a Swedish financier.",
+    "Danish opposition parties said they would fight to scrap the sales tax.",
+])
+def test_force_words_for_business_and_politics_are_not_violence(coder, text):
+    assert not any(t[1] in ("ASSAULT", "THREATEN") for t in triples(coder, text))
+
+
+def test_a_conditional_request_stays_a_request(coder):
+    got = triples(coder, "If Kenya wins the vote, Uganda will press hard for a seat.")
+    assert "THREATEN" not in {t[1] for t in got}
+
+
 def test_joint_subject_codes_both_directions(coder):
     got = triples(coder, "Armenia and Azerbaijan signed a peace agreement.")
     assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= got

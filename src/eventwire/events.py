@@ -48,10 +48,18 @@ ACCUSE_BY_CLAIM = TriggerEntry(
     id="accuse-claim", trigger="claim", pos="VERB", with_=(), event="ACCUSE", mode="allege",
     context=(), cameo="112", actor=("subj",), recipient=("claim",), symmetric=False,
     requires_recipient=True, source="events.py")
+# Objects that make a force verb figurative: business, labour, politics, disease.
+FIGURATIVE_TARGETS = {
+    "bid", "offer", "takeover", "staff", "market", "price", "inflation", "competition",
+    "deficit", "recession", "unemployment", "tax", "proposal", "plan", "bill", "law", "measure",
+    "decision", "corruption", "poverty", "disease", "virus", "pandemic", "epidemic", "record",
+    "deal", "merger", "share", "stock", "rate", "tariff", "lawsuit", "case", "charge", "ban",
+}
 # Speech acts named by a noun ("a request", "the allegation") that another event may answer.
 TOPIC_EVENTS = {"REQUEST", "ACCUSE", "AGREE", "CONCEDE", "REJECT", "THREATEN"}
 INTENT_CUES = {"willing", "ready", "prepared"}
 CONDITIONAL_MODALS = {"would", "may", "might", "could"}
+HARMS = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST"}
 COOPERATIVE_EVENTS = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}
 CONFLICT_EVENTS = {"ASSAULT", "COERCE", "SANCTION", "REJECT", "PROTEST", "ACCUSE"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
@@ -271,6 +279,19 @@ def _story_state(trigger: Token, roles: RoleFinder) -> list[Mention]:
     return [replace(m, sector=None, kind="implied", rule="story-state", antecedent=e.mention)]
 
 
+def _figurative_fight(trigger: Token) -> bool:
+    """"fought back a bid", "struck the news staffs", "will fight to scrap the tax": force
+    words used for business, labour or politics."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    for c in trigger.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE_TARGETS:
+            return True
+        if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
+            return True  # fighting *to* do something is a campaign
+    return False
+
+
 def _standing_state(verb: Token) -> bool:
     """"The PKK is banned in Turkey": a present passive describes how things stand."""
     return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children) \
@@ -396,11 +417,12 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             modality.modality == "future" or (modality.cue or "").lower() in CONDITIONAL_MODALS):
         # "will withdraw its force unless...", "I will destroy ... if Turkey does": a threat
         # (or, for a good turn, a promise) made to whoever must meet the condition.
-        event = "AGREE" if entry.event in COOPERATIVE_EVENTS else "THREATEN"
-        entry = replace(entry, event=event, mode=None, id=f"{entry.id}+conditional")
-        modality = Modality(modality="future", cue=condition.text)
-        if not recipients or rpath == "domestic":
-            recipients, rpath = _condition_subject(condition, roles, actors)
+        if entry.event in COOPERATIVE_EVENTS or entry.event in HARMS:
+            event = "AGREE" if entry.event in COOPERATIVE_EVENTS else "THREATEN"
+            entry = replace(entry, event=event, mode=None, id=f"{entry.id}+conditional")
+            modality = Modality(modality="future", cue=condition.text)
+            if not recipients or rpath == "domestic":
+                recipients, rpath = _condition_subject(condition, roles, actors)
     pairs: list[tuple[Mention | None, Mention | None, str]] = []
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,
@@ -426,6 +448,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         elif r is not None and a is not None and a.code == r.code and entry.event == "CONSULT" \
                 and (rpath.startswith("host<") or rpath.startswith("place:")):
             cand.decision = "dropped: the host meets at home"
+        elif entry.event == "ASSAULT" and _figurative_fight(trigger):
+            cand.decision = "dropped: figurative (not force)"
         elif _describes_document(trigger):
             cand.decision = "dropped: background (what a named document says)"
         elif r is None and entry.requires_recipient:
