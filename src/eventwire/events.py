@@ -31,7 +31,7 @@ DOCUMENT_NOUNS = {"memorandum", "memoranda", "agreement", "deal", "treaty", "acc
 # Acts aimed at home unless the text says otherwise ("Serbians protested", "police arrested
 # dozens", "the government dropped the bill"): the actor's own country receives them, with
 # this sector.
-DOMESTIC_EVENTS: dict[str, str | None] = {"PROTEST": "GOV", "COERCE": None, "CONCEDE": None,
+DOMESTIC_EVENTS: dict[str, str | None] = {"PROTEST": "GOV", "COERCE": "CVL", "CONCEDE": "CVL",
                                           "ASSAULT": None, "REQUEST": "GOV", "ACCUSE": "GOV"}
 PLACED_EVENTS = {"COERCE", "ASSAULT"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
@@ -257,7 +257,7 @@ def _actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
         found, path = roles.fill("place:in", trigger, words)
         if found:
             return found, f"passive<{path}"
-        return _story_state(trigger, roles), "passive<story-state"
+        return _story_state(trigger, roles, entry.event), "passive<story-state"
     if entry.event == "PROTEST" and trigger.pos_ == "NOUN":
         found, path = roles.fill("place:in", trigger, words)
         if not found and trigger.dep_ == "nsubj":  # "protests continue in Baghdad"
@@ -266,7 +266,7 @@ def _actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
     return [], ""
 
 
-def _story_state(trigger: Token, roles: RoleFinder) -> list[Mention]:
+def _story_state(trigger: Token, roles: RoleFinder, event: str) -> list[Mention]:
     """"At least 71 people were arrested": the country the story is about, named just before."""
     resolver = roles.resolver
     here = sentence_index(trigger)
@@ -276,7 +276,8 @@ def _story_state(trigger: Token, roles: RoleFinder) -> list[Mention]:
     if e is None:
         return []
     m = resolver.mentions[e.mention]
-    return [replace(m, sector=None, kind="implied", rule="story-state", antecedent=e.mention)]
+    sector = "COP" if event == "COERCE" else "GOV"  # arrests are mostly the police's doing
+    return [replace(m, sector=sector, kind="implied", rule="story-state", antecedent=e.mention)]
 
 
 def _figurative_fight(trigger: Token) -> bool:
