@@ -7,10 +7,17 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventwire.actors import ActorResolver
+from eventwire.implied import (
+    DOMESTIC_EVENTS,
+    actor_from_place,
+    clause_target,
+    condition_subject,
+    domestic,
+    where_it_happens,
+)
 from eventwire.lexicon import Lexicon, TriggerEntry
 from eventwire.modality import Modality, assess
 from eventwire.model import Mention
-from eventwire.parsed import sentence_index
 from eventwire.roles import RoleFinder, subject_of
 
 FUNCTION_WORDS = {"on", "off", "in", "out", "up", "down", "to", "for", "with", "against", "at",
@@ -24,19 +31,8 @@ JOINT_EVENTS = {"AGREE", "CONSULT", "COOPERATE"}
 # Verbal events whose target may sit in their complement clause.
 COMPLEMENT_EVENTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}
 EMBEDDED_ROLES = ("obj", "prep:to", "prep:against", "prep:on", "prep:with", "dative")
-# Acts only a state does: an agentless passive takes the country where it happened.
-STATE_ACTS = {"COERCE", "SANCTION"}
 DOCUMENT_NOUNS = {"memorandum", "memoranda", "agreement", "deal", "treaty", "accord", "pact",
                   "resolution", "law", "bill", "decree", "protocol", "charter", "convention"}
-# Acts aimed at home unless the text says otherwise ("Serbians protested", "police arrested
-# dozens", "the government dropped the bill"): the actor's own country receives them, with
-# this sector.
-DOMESTIC_EVENTS: dict[str, str | None] = {"PROTEST": "GOV", "COERCE": "CVL", "CONCEDE": "CVL",
-                                          "ASSAULT": None, "REQUEST": "GOV", "ACCUSE": "GOV"}
-PLACED_EVENTS = {"COERCE", "ASSAULT"}
-STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
-NON_STATE_ONLY = {"ASSAULT", "REQUEST", "ACCUSE"}
-NON_STATE = {"REB", "CVL", "OPP", "PTY"}
 # PLOVER 3.1: cooperation announced for the future is coded as an intent, AGREE.
 FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
 # What protesters demand or damage in the same breath is part of the protest.
@@ -248,38 +244,6 @@ def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mentio
     return [], ""
 
 
-def _actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
-                      roles: RoleFinder) -> tuple[list[Mention], str]:
-    """Who acts when the text names only where: the state for an agentless arrest ("was
-    arrested in Lebanon"), the people of the place for a protest ("protests in Baghdad")."""
-    if entry.event in STATE_ACTS and _passive_without_agent(trigger) \
-            and not _standing_state(trigger):
-        found, path = roles.fill("place:in", trigger, words)
-        if found:
-            return found, f"passive<{path}"
-        return _story_state(trigger, roles, entry.event), "passive<story-state"
-    if entry.event == "PROTEST" and trigger.pos_ == "NOUN":
-        found, path = roles.fill("place:in", trigger, words)
-        if not found and trigger.dep_ == "nsubj":  # "protests continue in Baghdad"
-            found, path = roles.fill("place:in", trigger.head, [])
-        return [replace(m, sector="CVL") for m in found], f"crowd<{path}" if found else ""
-    return [], ""
-
-
-def _story_state(trigger: Token, roles: RoleFinder, event: str) -> list[Mention]:
-    """"At least 71 people were arrested": the country the story is about, named just before."""
-    resolver = roles.resolver
-    here = sentence_index(trigger)
-    e = resolver.discourse.recent(here, lambda e: e.sentence <= here and not e.person
-                                  and not e.members and e.code is not None and len(e.code) == 3
-                                  and e.sector != "IGO" and not e.quoted)
-    if e is None:
-        return []
-    m = resolver.mentions[e.mention]
-    sector = "COP" if event == "COERCE" else "GOV"  # arrests are mostly the police's doing
-    return [replace(m, sector=sector, kind="implied", rule="story-state", antecedent=e.mention)]
-
-
 def _figurative_fight(trigger: Token) -> bool:
     """"fought back a bid", "struck the news staffs", "will fight to scrap the tax": force
     words used for business, labour or politics."""
@@ -293,22 +257,6 @@ def _figurative_fight(trigger: Token) -> bool:
     return False
 
 
-def _standing_state(verb: Token) -> bool:
-    """"The PKK is banned in Turkey": a present passive describes how things stand."""
-    return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children) \
-        and not any(c.dep_ == "aux" for c in verb.children)
-
-
-def _clause_target(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
-    """"the airstrike that killed Soleimani", "a raid targeting rebels": the clause's object."""
-    for clause in noun.children:
-        if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
-            found, path = roles.fill("obj", clause, [])
-            if found:
-                return found, f"{clause.dep_}>{path}"
-    return [], ""
-
-
 def _condition(trigger: Token) -> Token | None:
     """The "if"/"unless" clause a verb's act depends on."""
     for clause in trigger.children:
@@ -316,43 +264,6 @@ def _condition(trigger: Token) -> Token | None:
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
             return clause
     return None
-
-
-def _condition_subject(condition: Token, roles: RoleFinder, actors: list[Mention]
-                       ) -> tuple[list[Mention], str]:
-    subject = next((c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    found = roles.resolver.resolve(subject) if subject is not None else []
-    found = [m for m in found if m.code not in {a.code for a in actors}]
-    return found, "condition>nsubj" if found else ""
-
-
-def _where(entry: TriggerEntry, trigger: Token, words: list[Token], roles: RoleFinder,
-           actor: Mention) -> tuple[list[Mention], str]:
-    """A state's coercion lands where it happens: "reimposed blockades in the West Bank"."""
-    if entry.event not in PLACED_EVENTS or actor.sector not in STATE_SECTORS:
-        return [], ""
-    place = roles.resolver.resolve_place
-    for holder in (trigger, trigger.head):
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "on"):
-                for pobj in prep.children:
-                    m = place(pobj) if pobj.dep_ == "pobj" else None
-                    if m is not None and m.code != actor.code:
-                        return [replace(m, sector=None)], f"place:{prep.lower_}"
-        if trigger.pos_ != "NOUN":
-            break
-    return [], ""
-
-
-def _domestic(actor: Mention, event: str) -> list[Mention]:
-    """The actor's own country, for acts aimed at home when the text names no other target."""
-    if actor.code is None or len(actor.code) != 3 or actor.sector == "IGO" \
-            or event == "PROTEST" and actor.sector == "GOV":
-        return []  # only a country has a home
-    if event in NON_STATE_ONLY and actor.sector not in NON_STATE:
-        return []  # a state may strike or demand abroad; insurgents and citizens act at home
-    return [replace(actor, sector=DOMESTIC_EVENTS[event], name=None, kind="implied",
-                    rule="domestic", antecedent=None)]
 
 
 def _describes_document(trigger: Token) -> bool:
@@ -368,11 +279,6 @@ def _describes_document(trigger: Token) -> bool:
     return False
 
 
-def _passive_without_agent(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children) and \
-        not any(c.dep_ == "agent" for c in verb.children)
-
-
 def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                     roles: RoleFinder) -> list[Candidate]:
     actors, apath = [], ""
@@ -383,7 +289,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     if not actors and trigger.pos_ in ("NOUN", "PROPN") and "subj" not in entry.actor:
         actors, apath = roles.fill("subj", trigger, words)
     if not actors:
-        actors, apath = _actor_from_place(entry, trigger, words, roles)
+        actors, apath = actor_from_place(entry, trigger, words, roles)
     recipients, rpath = [], ""
     for role in entry.recipient:
         recipients, rpath = roles.fill(role, trigger, words)
@@ -397,13 +303,13 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                 rpath = f"host<{rpath}"
                 break
     if not recipients and trigger.pos_ == "NOUN" and entry.event in ("ASSAULT", "COERCE"):
-        recipients, rpath = _clause_target(trigger, roles)
+        recipients, rpath = clause_target(trigger, roles)
     if not recipients and entry.event in COMPLEMENT_EVENTS:
         recipients, rpath = _complement_recipient(trigger, roles, actors)
     if not recipients and actors and entry.event in DOMESTIC_EVENTS:
-        recipients, rpath = _where(entry, trigger, words, roles, actors[0])
+        recipients, rpath = where_it_happens(entry, trigger, words, roles, actors[0])
         if not recipients:
-            recipients = _domestic(actors[0], entry.event)
+            recipients = domestic(actors[0], entry.event)
             rpath = "domestic" if recipients else ""
     modality = assess(trigger)
     if modality.modality == "future" and entry.event in FUTURE_AGREE:
@@ -423,7 +329,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             entry = replace(entry, event=event, mode=None, id=f"{entry.id}+conditional")
             modality = Modality(modality="future", cue=condition.text)
             if not recipients or rpath == "domestic":
-                recipients, rpath = _condition_subject(condition, roles, actors)
+                recipients, rpath = condition_subject(condition, roles, actors)
     pairs: list[tuple[Mention | None, Mention | None, str]] = []
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,
