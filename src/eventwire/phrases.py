@@ -27,15 +27,14 @@ QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "ten"}
 # Weapons act for whoever wields them: "Israeli army bulldozers demolished", "Russian jets".
 WEAPON_HEADS = {"warplane", "jet", "fighter", "aircraft", "drone", "tank", "helicopter",
                 "warship", "gunboat", "bulldozer", "artillery", "missile", "rocket", "bomber"}
+# What a body issues speaks for it: "the Turkish statement called for", "Iran's statement".
+VOICE_NOUNS = {"statement", "communique", "communiqué", "declaration"}
 # Heads that take their sector from a modifier: "opposition groups", "army leaders".
 COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "representative",
                     "delegation", "official", "activist", "unit", "faction", "wing", "source",
                     "spokesman", "spokeswoman", "spokesperson", "chief", "head",
                     "sympathizer", "sympathiser", "loyalist", "follower",
-                    "statement", "communique", "communiqué", "declaration",
-                    *QUANTITY_HEADS, *WEAPON_HEADS}
-# What a body issues speaks for it: "the Turkish statement called for", "Iran's statement".
-VOICE_NOUNS = {"statement", "communique", "communiqué", "declaration"}
+                    *VOICE_NOUNS, *QUANTITY_HEADS, *WEAPON_HEADS}
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 NAMED_KINDS = ("person", "institution", "igo", "group")
 PLACE_KINDS = ("demonym", "country", "metonym")
@@ -122,6 +121,7 @@ class PhraseReader:
         return r if r.actor else None
 
     def _lone_name(self, head: Token) -> bool:
+        """A one-word place name with no name parts around it ("Chad", not "Chad Johnson")."""
         gm = self.matches.get(head.i)
         return gm is not None and gm.end - gm.start == 1 and not any(
             t.ent_type_ == "PERSON" for t in (self.doc[gm.start - 1:gm.start] if gm.start else [])
