@@ -119,6 +119,9 @@ def test_seed_arrival_located_in_moscow(nlp, shared, demonyms):
     ("The envoy arrived in the Eritrean capital on Monday.", "Asmara"),
     ("The envoy arrived in the South Korean capital on Monday.", "Seoul"),
     ("The envoy arrived in the North Korean capital on Monday.", "Pyongyang"),
+    # the country table spells these without accents, the city table with them
+    ("The envoy arrived in the Brazilian capital on Monday.", "Brasília"),
+    ("The envoy arrived in the Paraguayan capital on Monday.", "Asunción"),
 ])
 def test_event_location_any_gazetteer_demonym(nlp, demonyms, text: str, capital: str):
     doc, sent, trig = sentence_and_trigger(nlp, text, "arrive")

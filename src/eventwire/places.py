@@ -92,7 +92,10 @@ def gazetteer() -> Gazetteer:
                       if getattr(pc, a, None)]
         for name in names:
             gaz.add(name, cand)
-    capital_names = {info["iso3"]: info.get("capital") for info in gc.get_countries().values()}
+    # Matched on normalised names and alternates: the country table writes "Brasilia",
+    # the city table "Brasília".
+    capital_names = {info["iso3"]: normalize(info["capital"])
+                     for info in gc.get_countries().values() if info.get("capital")}
     for gid, city in gc.get_cities().items():
         iso3 = iso2_to_3.get(city["countrycode"])
         place = Place(name=city["name"], geonameid=int(gid), country=iso3,
@@ -103,7 +106,8 @@ def gazetteer() -> Gazetteer:
         for alt in city.get("alternatenames") or []:
             if _latin(alt):
                 gaz.add(alt, _Candidate(place, pop * ALTERNATE_FACTOR, city.get("admin1code")))
-        if iso3 and capital_names.get(iso3) == city["name"]:
+        names = [city["name"], *(city.get("alternatenames") or [])]
+        if iso3 and capital_names.get(iso3) in {normalize(n) for n in names if n}:
             best = gaz.capitals.get(iso3)
             if best is None or pop > (best.confidence or 0):
                 gaz.capitals[iso3] = Place(name=place.name, geonameid=place.geonameid,
