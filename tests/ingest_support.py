@@ -6,7 +6,7 @@ import io
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -44,9 +44,10 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def http_server() -> Iterator[str]:
+def http_server(handler: type[BaseHTTPRequestHandler] = _Handler) -> Iterator[str]:
     """A real HTTP server on 127.0.0.1 (random port); yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True  # a handler still dripping bytes must not hold up shutdown
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

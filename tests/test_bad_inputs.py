@@ -10,11 +10,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -30,6 +27,7 @@ from eventwire.ingest.pipeline import ingest
 from eventwire.ingest.record import stable_hash
 from eventwire.model import Article
 from eventwire.store.db import Store
+from ingest_support import http_server
 
 HUGE = 100 * 1024 * 1024
 STORY = ("Iran and Russia signed an agreement in Moscow on Tuesday to cooperate on oil and gas "
@@ -226,22 +224,9 @@ class _Hostile(BaseHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def _hostile_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_feeds_that_time_out_drip_or_redirect_forever_are_one_error_each(tmp_path: Path,
                                                                          coder) -> None:
-    with _hostile_server() as base, make_client(timeout=0.5, allow_private=True) as client, \
+    with http_server(_Hostile) as base, make_client(timeout=0.5, allow_private=True) as client, \
             Store.open(tmp_path / "db.duckdb") as store:
         urls = [f"{base}/slow.rss", f"{base}/drip.rss", f"{base}/loop", f"{base}/good.rss"]
         started = time.perf_counter()
