@@ -96,6 +96,7 @@ def gazetteer() -> Gazetteer:
     # the city table "Brasília".
     capital_names = {info["iso3"]: normalize(info["capital"])
                      for info in gc.get_countries().values() if info.get("capital")}
+    population: dict[int | None, float] = {}
     for gid, city in gc.get_cities().items():
         iso3 = iso2_to_3.get(city["countrycode"])
         place = Place(name=city["name"], geonameid=int(gid), country=iso3,
@@ -106,15 +107,15 @@ def gazetteer() -> Gazetteer:
         for alt in city.get("alternatenames") or []:
             if _latin(alt):
                 gaz.add(alt, _Candidate(place, pop * ALTERNATE_FACTOR, city.get("admin1code")))
-        names = [city["name"], *(city.get("alternatenames") or [])]
-        if iso3 and capital_names.get(iso3) in {normalize(n) for n in names if n}:
-            best = gaz.capitals.get(iso3)
-            if best is None or pop > (best.confidence or 0):
-                gaz.capitals[iso3] = Place(name=place.name, geonameid=place.geonameid,
-                                           country=iso3, lat=place.lat, lon=place.lon,
-                                           confidence=pop, kind="city")
-    for cap in gaz.capitals.values():
-        cap.confidence = 1.0
+        population[place.geonameid] = pop
+    for iso3, key in capital_names.items():
+        # The most populous city of the country whose name or alternate is the capital's.
+        cities = [c.place for c in gaz.index.get(key, [])
+                  if c.place.kind == "city" and c.place.country == iso3]
+        if cities:
+            cap = max(cities, key=lambda p: population[p.geonameid])
+            gaz.capitals[iso3] = Place(name=cap.name, geonameid=cap.geonameid, country=iso3,
+                                       lat=cap.lat, lon=cap.lon, confidence=1.0, kind="city")
     for sub in pycountry.subdivisions:
         country = pycountry.countries.get(alpha_2=sub.country_code)
         if country is None:
