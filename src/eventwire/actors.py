@@ -281,7 +281,7 @@ class ActorResolver(PhraseReader):
             # "Police arrested protesters in Minsk": the state where it happens acts.
             return [self._add(self._mention(head, place, r.sector, r.name, "description",
                                             f"{r.rule}+clause-place"), r, head)]
-        home = self._story_country(head) if r.sector in HOME_SECTORS and definite else None
+        home = self.story_country(head) if r.sector in HOME_SECTORS and definite else None
         if home is not None:
             # "... Serbia ... The protesters clashed with the police": the story's own.
             return [self._add(self._mention(head, home.code, r.sector, None, "description",
@@ -292,11 +292,14 @@ class ActorResolver(PhraseReader):
                               head)]
         return []
 
-    def _story_country(self, head: Token) -> Entity | None:
-        """The country the last few sentences are about, if one was named."""
-        s = self._sentence(head)
-        return self.discourse.recent(s, lambda e: e.code is not None and len(e.code) == 3
-                                     and not e.members and e.sector != "IGO" and not e.quoted)
+    def story_country(self, token: Token, people: bool = True) -> Entity | None:
+        """The country the last few sentences before a token are about, if one was named
+        (a named person's country too, unless `people` is False)."""
+        s = self._sentence(token)
+        return self.discourse.recent(s, lambda e: e.sentence <= s and e.code is not None
+                                     and len(e.code) == 3 and not e.members
+                                     and e.sector != "IGO" and not e.quoted
+                                     and (people or not e.person))
 
     def _clause_place(self, head: Token) -> str | None:
         """The country where a subject's or object's clause happens ("... in Minsk")."""

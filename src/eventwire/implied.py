@@ -13,7 +13,6 @@ from spacy.tokens import Token
 
 from eventwire.lexicon import TriggerEntry
 from eventwire.model import Mention
-from eventwire.parsed import sentence_index
 from eventwire.roles import RoleFinder
 
 # Acts only a state does: an agentless passive takes the country where it happened.
@@ -49,14 +48,10 @@ def actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
 
 def _story_state(trigger: Token, roles: RoleFinder, event: str) -> list[Mention]:
     """"At least 71 people were arrested": the country the story is about, named just before."""
-    resolver = roles.resolver
-    here = sentence_index(trigger)
-    e = resolver.discourse.recent(here, lambda e: e.sentence <= here and not e.person
-                                  and not e.members and e.code is not None and len(e.code) == 3
-                                  and e.sector != "IGO" and not e.quoted)
+    e = roles.resolver.story_country(trigger, people=False)
     if e is None:
         return []
-    m = resolver.mentions[e.mention]
+    m = roles.resolver.mentions[e.mention]
     sector = "COP" if event == "COERCE" else "GOV"  # arrests are mostly the police's doing
     return [replace(m, sector=sector, kind="implied", rule="story-state", antecedent=e.mention)]
 
