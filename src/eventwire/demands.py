@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.actors import ActorResolver
-from eventwire.evaluations import SPEECH_VERBS, quote_speaker
+from eventwire.evaluations import quote_speaker, reporting_verb
 from eventwire.events import Candidate
 from eventwire.lexicon import TriggerEntry
 from eventwire.modality import Modality, assess
@@ -26,8 +26,8 @@ def _entry(modal: str) -> TriggerEntry:
 def _speaker_of(clause: Token, resolver: ActorResolver) -> tuple[list[Mention], Modality, str]:
     """Who lays the obligation down: the subject of the verb reporting it, or the quote's
     speaker when the clause stands in a quotation of its own."""
-    governor = clause.head
-    if clause.dep_ == "ccomp" and governor.lemma_ in SPEECH_VERBS:
+    governor = reporting_verb(clause)
+    if governor is not None:
         judge, _ = subject_of(governor)
         return (resolver.resolve(judge) if judge is not None else []), assess(governor), \
             "reported"

@@ -56,6 +56,13 @@ def _predicate(token: Token) -> Token | None:
     return None
 
 
+def reporting_verb(clause: Token) -> Token | None:
+    """The verb of saying a clause is the content of ("said (that) X is ...")."""
+    if clause.dep_ == "ccomp" and clause.head.lemma_ in SPEECH_VERBS:
+        return clause.head
+    return None
+
+
 def _evaluated_and_evaluator(pred: Token) -> tuple[Token | None, Token | None, str]:
     """What is judged, and who judges (None: the speaker of the surrounding quote)."""
     verb = pred.head.head if pred.dep_ == "pobj" else pred.head
@@ -66,8 +73,8 @@ def _evaluated_and_evaluator(pred: Token) -> tuple[Token | None, Token | None, s
         judge, _ = subject_of(verb)
         return target, judge, "naming"
     target = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    governor = verb.head if verb.dep_ == "ccomp" else None
-    if governor is not None and governor.lemma_ in SPEECH_VERBS:
+    governor = reporting_verb(verb)
+    if governor is not None:
         judge, _ = subject_of(governor)
         return target, judge, "reported"
     return target, None, "quoted"
