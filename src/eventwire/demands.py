@@ -36,26 +36,28 @@ def _speaker_of(clause: Token, resolver: ActorResolver) -> tuple[list[Mention], 
     return [], Modality(), ""
 
 
-def _obligation(verb: Token) -> Token | None:
-    """The word that obliges: "must"/"should" on the verb, or the verb "need"/"have" itself
-    before a "to" complement ("They need to stand by us")."""
-    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
-    if modal is not None:
-        return modal
-    if verb.lemma_ in ("need", "have") and verb.pos_ == "VERB" and any(
-            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
-            for c in verb.children):
-        return verb
-    return None
+def _obligations(sent: Span) -> dict[int, tuple[Token, Token]]:
+    """Verb index -> (verb, the word that obliges): "must"/"should" on the verb, or the verb
+    "need"/"have" itself before a "to" complement ("They need to stand by us").
+
+    Found from the obliging words themselves, so the sentence is read once without walking
+    every token's children.
+    """
+    found: dict[int, tuple[Token, Token]] = {}
+    for tok in sent:
+        if tok.dep_ == "aux" and tok.lower_ in DEONTIC:
+            found.setdefault(tok.head.i, (tok.head, tok))
+        elif tok.lemma_ in ("need", "have") and tok.pos_ == "VERB" and any(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                for c in tok.children):
+            found.setdefault(tok.i, (tok, tok))
+    return found
 
 
 def find_demands(sent: Span, resolver: ActorResolver) -> list[Candidate]:
     """REQUEST candidates from obligations a speaker puts on another actor."""
     out: list[Candidate] = []
-    for verb in sent:
-        modal = _obligation(verb)
-        if modal is None:
-            continue
+    for verb, modal in _obligations(sent).values():
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         obliged = resolver.resolve(subject) if subject is not None else []
         if not obliged:
