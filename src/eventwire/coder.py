@@ -14,6 +14,7 @@ from eventwire.actors import ActorResolver
 from eventwire.demands import find_demands
 from eventwire.domains import is_sport, political_actor
 from eventwire.evaluations import find_evaluations
+from eventwire.eventref import refer_back
 from eventwire.events import Candidate, find_candidates
 from eventwire.knowledge import Knowledge, load_knowledge
 from eventwire.merge import merge_events
@@ -135,6 +136,7 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
                 text=q.speaker.text, start=q.start, end=q.start, sentence=0, code=q.speaker.code,
                 sector=q.speaker.sector, name=q.speaker.name, kind="speaker"))
     events: list[Event] = []
+    history: list[Candidate] = []
     sport = is_sport(doc)
     for sent in sentences(doc):
         for cand in sentence_candidates(sent, knowledge, resolver):
@@ -146,10 +148,14 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
                 continue  # a person placed only by nationality has no political role to code
             if keep and sport and not political_actor(cand.actor.kind, cand.actor.sector):
                 continue  # in sports coverage "Wales threatened" is a team, not a state
-            if keep:
-                event = to_event(doc, article, cand, knowledge, situator)
+            if not keep:
+                continue
+            for referred in refer_back(cand, history, knowledge.lexicon):
+                event = to_event(doc, article, referred, knowledge, situator)
                 if not is_background(event, published):
                     events.append(event)
+            if cand.decision == "emitted":
+                history.append(cand)
     return CodedArticle(
         id=article.id, title=article.title, published=article.published, url=article.url,
         source=article.source, events=merge_events(events), quotes=quotes,
