@@ -343,3 +343,16 @@ def test_a_response_to_an_earlier_event_targets_whoever_did_it(coder):
 def test_a_response_without_an_earlier_referent_keeps_no_recipient(coder):
     got = triples(coder, "The European Union condemned the attack.")
     assert {t[2] for t in got if t[:2] == ("EUR", "ACCUSE")} == {None}
+
+
+def test_a_set_described_by_examples_stands_for_them(coder):
+    got = triples(coder, "The US has been urging allies such as Japan and Canada to cut "
+                         "imports from Russia.")
+    assert {("USA", "REQUEST", "JPN"), ("USA", "REQUEST", "CAN")} <= got
+
+
+def test_a_time_phrase_before_the_verb_is_not_its_particle(coder):
+    # "On Thursday ... called for" is no "called on": the request is for the G7 to act.
+    got = triples(coder, "On Thursday, the Canadian prime minister called for G7 action "
+                         "on the crisis.")
+    assert ("CAN", "REQUEST", "G7") in got

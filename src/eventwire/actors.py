@@ -70,6 +70,9 @@ class ActorResolver(PhraseReader):
             if head.i not in self.by_head and head.pos_ == "PRON" and head.lower_ in FIRST_PERSON:
                 self._first_person(head)
             out.extend(self.mentions[i] for i in self.by_head.get(head.i, []))
+        if not any(m.code for m in out):
+            for t in examples_of(token):  # "allies such as Germany": the named ones act
+                out.extend(self.mentions[i] for i in self.by_head.get(self._head_of(t).i, []))
         seen: set[tuple[str | None, str | None, str | None]] = set()
         unique = []
         for m in out:
@@ -397,6 +400,15 @@ def coordinated(token: Token) -> list[Token]:
         if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
             out.extend([child, *child.conjuncts])
     return out
+
+
+def examples_of(token: Token) -> list[Token]:
+    """The named members of a described set: "allies such as Germany and France"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and (prep.lower_ == "including" or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
+            return [t for p in prep.children if p.dep_ == "pobj" for t in coordinated(p)]
+    return []
 
 
 def _phrase_bounds(head: Token) -> tuple[int, int]:

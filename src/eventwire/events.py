@@ -108,6 +108,8 @@ def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
     found: list[Token] = []
     for lemma in entry.with_:
         pool = direct if lemma in FUNCTION_WORDS else direct + deeper
+        if lemma in FUNCTION_WORDS and trigger.pos_ in ("VERB", "AUX"):
+            pool = [t for t in pool if t.i > trigger.i]  # "On Thursday, X called for ..."
         hit = next((t for t in pool if t.lemma_.lower() == lemma or t.lower_ == lemma), None)
         if hit is None:
             return None
