@@ -20,7 +20,8 @@ DESCRIPTION_NOUNS = {
     "bloc": "igo", "alliance": "igo", "agency": "igo", "body": "igo",
 }
 FOLLOW_PREPS = {"of", "on", "for", "from"}
-LOCAL_PREPS = {"in"}  # "protesters in Baghdad" are Iraqi; "troops in Iraq" need not be
+# "protesters in Baghdad" are Iraqi; "troops in Iraq" need not be.
+LOCAL_PREPS = {"in", "throughout", "across"}
 FOREIGN_SECTORS = {"MIL", "IGO", None}
 # "thousands of Iraqi Kurds", "hundreds of protesters": people counted.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "ten"}
@@ -106,13 +107,16 @@ class PhraseReader:
             r.code, sector = self._possessor(head)
             r.rule += "+possessor" if r.code else ""
             if r.code is None:
-                preps = FOLLOW_PREPS | (LOCAL_PREPS if r.sector not in FOREIGN_SECTORS else set())
+                local = r.sector not in FOREIGN_SECTORS or self._counts_locals(head)
+                preps = FOLLOW_PREPS | (LOCAL_PREPS if local else set())
                 r.code, sector = self._of_phrase(head, 0, preps)
                 r.rule += "+of" if r.code else ""
             # "a spokesman for the Pentagon", "members of the Duma": the body's sector.
             r.sector = (sector or r.sector) if collective else (r.sector or sector)
             if head.lemma_ in QUANTITY_HEADS and r.code is not None:
-                r.sector = r.sector or "CVL"  # "thousands of Iraqi Kurds": people
+                # "thousands of Iraqi Kurds", "thousands throughout Kenya": people, not the state
+                r.sector = self._counted_sector(head) or \
+                    (r.sector if r.sector != "GOV" else None) or "CVL"
             r.actor = r.actor or (collective and r.code is not None)
         elif head.lemma_ in VOICE_NOUNS and r.kind in PLACE_KINDS:
             r.actor, r.sector = True, r.sector or "GOV"
@@ -213,6 +217,21 @@ class PhraseReader:
                     return m.code, (m.sector if keeps else None)
         return None, None
 
+    def _counted_sector(self, head: Token) -> str | None:
+        """The sector of the people a quantity counts: "thousands of students" -> EDU."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    gm = self.matches.get(p.i)
+                    if p.dep_ == "pobj" and gm is not None and gm.entry.kind == "sector":
+                        return gm.entry.sector
+        return None
+
+    def _counts_locals(self, head: Token) -> bool:
+        """"thousands (of students) throughout Kenya" are Kenyan; thousands of troops may not be."""
+        return head.lemma_ in QUANTITY_HEADS and \
+            self._counted_sector(head) not in FOREIGN_SECTORS - {None}
+
     def _of_phrase(self, head: Token, depth: int, preps: set[str]
                    ) -> tuple[str | None, str | None]:
         """"members of the State Duma", "protesters in Baghdad": whose the people are."""
@@ -226,9 +245,14 @@ class PhraseReader:
                     code, sector = self._coded_words(pobj)
                     if code:
                         return code, sector
-                    code, sector = self._of_phrase(pobj, depth + 1, FOLLOW_PREPS)
+                    # "thousands of students throughout Indonesia": the counted people's own
+                    # place phrase places them unless they may be abroad (troops, envoys).
+                    own = self.matches.get(pobj.i)
+                    local = own is not None and own.entry.sector not in FOREIGN_SECTORS
+                    code, sector = self._of_phrase(
+                        pobj, depth + 1, FOLLOW_PREPS | (LOCAL_PREPS if local else set()))
                     if code:
-                        return code, sector
+                        return code, (own.entry.sector if local and own else sector)
         return None, None
 
     def _coded_words(self, noun: Token) -> tuple[str | None, str | None]:
