@@ -356,3 +356,9 @@ def test_a_time_phrase_before_the_verb_is_not_its_particle(coder):
     got = triples(coder, "On Thursday, the Canadian prime minister called for G7 action "
                          "on the crisis.")
     assert ("CAN", "REQUEST", "G7") in got
+
+
+def test_an_entry_that_needs_a_recipient_never_implies_one(coder):
+    # "fight" needs someone fought against; "at home" is no such one.
+    got = triples(coder, "Rebels in Mali fought on through the night.")
+    assert not {t for t in got if t[1] == "ASSAULT"}

@@ -308,7 +308,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         recipients, rpath = clause_target(trigger, roles)
     if not recipients and entry.event in COMPLEMENT_EVENTS:
         recipients, rpath = _complement_recipient(trigger, roles, actors)
-    if not recipients and actors and entry.event in DOMESTIC_EVENTS:
+    if not recipients and actors and entry.event in DOMESTIC_EVENTS \
+            and not entry.requires_recipient:  # a required recipient is one the text names
         recipients, rpath = where_it_happens(entry, trigger, words, roles, actors[0])
         if not recipients:
             recipients = domestic(actors[0], entry.event)
