@@ -67,6 +67,8 @@ COUNTRIES = [
     case("chad-is-a-country", "Chad said it will pull its troops out of Mali.", D, "Chad",
          "TCD", "GOV"),
     case("iran", "Iran rejected the proposal on Monday.", None, "Iran", "IRN", "GOV"),
+    case("possessive-taken-for-a-person", "Sri Lanka's president stepped down amid protests.",
+         D, "Sri Lanka", "LKA", "GOV"),
     case("russia-actor", "Russia warned Finland against joining NATO.", "2022-04-10", "Russia",
          "RUS", "GOV"),
     case("finland-target", "Russia warned Finland against joining NATO.", "2022-04-10",

@@ -43,7 +43,8 @@ def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry, gaz: Gazetteer
     if entry.kind not in PLACE_LIKE:
         return False
     before = start > 0 and doc[start].ent_iob_ == "I"
-    after = end < len(doc) and doc[end].ent_iob_ == "I"
+    # The tagger often takes "Sri Lanka's" for one PERSON; its "'s" is no name part.
+    after = end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].tag_ != "POS"
     if label == "PERSON":
         return before or after
     if label == "ORG" and entry.kind in NAME_LIKE:

@@ -125,11 +125,12 @@ class PhraseReader:
         return r if r.actor else None
 
     def _lone_name(self, head: Token) -> bool:
-        """A one-word place name with no name parts around it ("Chad", not "Chad Johnson")."""
+        """A place name with no name parts around it ("Chad", "Sri Lanka's", not "Chad Johnson")."""
         gm = self.matches.get(head.i)
-        return gm is not None and gm.end - gm.start == 1 and not any(
+        return gm is not None and not any(
             t.ent_type_ == "PERSON" for t in (self.doc[gm.start - 1:gm.start] if gm.start else [])
-        ) and not any(t.dep_ in ("compound", "flat") for t in head.children)
+        ) and not any(t.dep_ in ("compound", "flat") and not gm.start <= t.i < gm.end
+                      for t in head.children)
 
     def _conjunct_of_person(self, head: Token) -> bool:
         """"Presidents Buhari of Nigeria and Patrice Talon of Benin": a name joined to a person
