@@ -44,7 +44,8 @@ def test_rules(text, start, end):
     assert res.text == text
 
 
-@pytest.mark.parametrize("text", ["we", "may", "march", "5", "1234567", "sun", ""])
+@pytest.mark.parametrize("text", ["we", "may", "march", "5", "1234567", "sun", "", "40th day",
+                                  "its third week", "the 50th", "the 2nd round"])
 def test_words_and_numbers_that_are_not_dates(text):
     assert resolve_date(text, PUB).date is None
 

@@ -193,6 +193,11 @@ def _dateparser(core: str, pub: date) -> date | None:
     return found.date() if found else None
 
 
+# "its 40th day", "the 50th": counts within something, not calendar days.
+ORDINAL_COUNT = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:day|week|month|year|anniversary|round)s?\b"
+                           r"|\b(?:3[2-9]|[4-9]\d|\d{3,})(?:st|nd|rd|th)\b")
+
+
 def resolve_date(text: str, published: date | None) -> DateResolution:
     """Resolve a time expression; with no publication date only absolute dates resolve."""
     raw = " ".join(str(text or "").split())
@@ -205,6 +210,8 @@ def resolve_date(text: str, published: date | None) -> DateResolution:
         bare in MONTHS or bare[:3] in {d[:3] for d in WEEKDAYS}
     ):
         return DateResolution(None, None, raw)  # "may", "march", "sun", "wed": words, not dates
+    if ORDINAL_COUNT.search(core):
+        return DateResolution(None, None, raw)
     try:
         span = _absolute(core, LEADING.sub("", raw), published)
         if span is None and published is not None:
