@@ -362,3 +362,15 @@ def test_an_entry_that_needs_a_recipient_never_implies_one(coder):
     # "fight" needs someone fought against; "at home" is no such one.
     got = triples(coder, "Rebels in Mali fought on through the night.")
     assert not {t for t in got if t[1] == "ASSAULT"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("China cancelled Zambia's debt.", ("CHN", "AID", "ZMB")),
+    ("North Korea walked out of the talks with the United States.", ("PRK", "SANCTION", "USA")),
+    ("A Dutch court found a Bosnian Serb commander guilty of war crimes.",
+     ("NLD", "SANCTION", "BIH")),
+])
+def test_a_recipient_hung_below_a_required_word(coder, text, expected):
+    # the possessor of the object, a with-phrase of a required preposition's noun, and the
+    # object the parser made the subject of a verbless small clause ("found X guilty")
+    assert expected in triples(coder, text)

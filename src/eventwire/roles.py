@@ -83,6 +83,13 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
     for c in verb.children:
         if c.dep_ == "dobj":
             return c, "dobj"
+    for c in verb.children:
+        # "found the doctor guilty", "declared the envoy persona non grata": the parser makes
+        # the object the subject of a verbless small clause.
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN", "PROPN"):
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj, f"{c.dep_}>nsubj"
     return None, ""
 
 
@@ -103,6 +110,8 @@ class RoleFinder:
 
     def fill(self, role: str, trigger: Token, words: list[Token]) -> tuple[list[Mention], str]:
         holders = [trigger, *words] + [c for c in trigger.children if c.dep_ == "dobj"]
+        # "walked out of the talks with the US": the with-phrase of a required preposition's noun
+        holders += [p for w in words if w.dep_ == "prep" for p in w.children if p.dep_ == "pobj"]
         kind, _, word = role.partition(":")
         tokens: list[tuple[Token, str]] = []
         if kind == "subj":
@@ -121,7 +130,9 @@ class RoleFinder:
         elif kind in ("prep", "place"):
             tokens = [(t, f"prep:{word}") for t in _preps(holders, word)]
         elif kind == "poss":
-            tokens = [(c, "poss") for c in trigger.children if c.dep_ == "poss"]
+            # "Russia's attack", and "cancelled Zambia's debt" (the possessor of a required word)
+            tokens = [(c, "poss") for h in (trigger, *words) for c in h.children
+                      if c.dep_ == "poss"]
         elif kind == "mod":
             tokens = [(c, "mod") for c in trigger.children
                       if c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.i]
