@@ -374,3 +374,12 @@ def test_a_recipient_hung_below_a_required_word(coder, text, expected):
     # the possessor of the object, a with-phrase of a required preposition's noun, and the
     # object the parser made the subject of a verbless small clause ("found X guilty")
     assert expected in triples(coder, text)
+
+
+@pytest.mark.parametrize("text", ["Thousands protested in Nairobi on Tuesday.",
+                                  "Riots broke out in Nairobi after the arrest."])
+def test_an_unplaced_crowd_is_the_people_of_the_place(coder, text):
+    got = coder.code(Article(id="t", text=text, published="2022-03-30")).events
+    assert {(e.actor.code, e.actor.sector, e.event, e.recipient and e.recipient.code,
+             e.recipient and e.recipient.sector) for e in got} == \
+        {("KEN", "CVL", "PROTEST", "KEN", "GOV")}

@@ -38,10 +38,12 @@ def actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
         if found:
             return found, f"passive<{path}"
         return _story_state(trigger, roles, entry.event), "passive<story-state"
-    if entry.event == "PROTEST" and trigger.pos_ == "NOUN":
+    if entry.event == "PROTEST":
+        # "protests in Baghdad", "riots broke out in Dakar", "thousands marched in Nairobi":
+        # a crowd the text does not place is the people of the place.
         found, path = roles.fill("place:in", trigger, words)
-        if not found and trigger.dep_ == "nsubj":  # "protests continue in Baghdad"
-            found, path = roles.fill("place:in", trigger.head, [])
+        if not found and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
+            found, path = roles.fill("place:in", trigger.head, [])  # "protests continue in X"
         return [replace(m, sector="CVL") for m in found], f"crowd<{path}" if found else ""
     return [], ""
 
