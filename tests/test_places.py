@@ -41,6 +41,13 @@ def test_context_country_changes_the_pick():
     assert state.country == "USA" and state.kind == "subdivision" and state.confidence < 1.0
 
 
+
+def test_context_does_not_turn_a_world_city_into_a_small_town():
+    # Almost every story names the US; "Geneva" still is not Geneva, Illinois.
+    assert resolve_place("Geneva", ["USA"]).country == "CHE"
+    assert resolve_place("Tripoli", ["LBN"]).country == "LBN"  # a city, not a town
+
+
 def test_countries_and_aliases():
     assert resolve_place("Russia").kind == "country"
     assert resolve_place("Russia").geonameid == 2017370

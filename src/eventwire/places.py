@@ -20,6 +20,8 @@ LOCATIVE_PREPS = frozenset(
     "throughout upon onto off".split()
 )
 CONTEXT_BOOST = 20.0  # a candidate in a country the article already names
+# ...unless it is a small town: news names "Geneva, Illinois" in full, not as "Geneva".
+BOOSTED_MIN_WEIGHT = 50_000.0
 ALTERNATE_FACTOR = 0.2  # matched only by an alternate name
 SUBDIVISION_WEIGHT = 1_000_000.0  # pycountry gives subdivisions no population
 COUNTRY_ALIASES = {
@@ -153,8 +155,8 @@ def resolve_place(name: str, context_countries: Sequence[str] = (),
                     and (admin1 is None or c.place.kind != "city" or c.admin1 == admin1)]
         cands = narrowed or cands
     context = {c.upper() for c in context_countries}
-    scored = [(c.weight * (CONTEXT_BOOST if c.place.country in context else 1.0), c)
-              for c in cands]
+    scored = [(c.weight * (CONTEXT_BOOST if c.place.country in context
+                           and c.weight >= BOOSTED_MIN_WEIGHT else 1.0), c) for c in cands]
     total = sum(w for w, _ in scored) or 1.0
     weight, best = max(scored, key=lambda s: s[0])
     p = best.place
