@@ -383,3 +383,10 @@ def test_an_unplaced_crowd_is_the_people_of_the_place(coder, text):
     assert {(e.actor.code, e.actor.sector, e.event, e.recipient and e.recipient.code,
              e.recipient and e.recipient.sector) for e in got} == \
         {("KEN", "CVL", "PROTEST", "KEN", "GOV")}
+
+
+def test_a_conjunct_hung_on_an_inner_word_of_a_name_still_acts(coder):
+    # The small model makes "Barack" the subject and hangs "and Vladimir Putin" on "Obama".
+    got = triples(coder, "Barack Obama and Vladimir Putin will meet in Geneva next week.",
+                  published="2015-06-01")
+    assert {("USA", "CONSULT", "CHE"), ("RUS", "CONSULT", "CHE")} <= got

@@ -10,7 +10,14 @@ from eventwire.coref import FIRST_PERSON, Discourse, Entity
 from eventwire.gazetteer import Gazetteer
 from eventwire.mentions import GazMatch, match_gazetteer
 from eventwire.model import Mention
-from eventwire.parsed import sentence_index, sentence_of, text_of
+from eventwire.parsed import (
+    coordinated,
+    examples_of,
+    phrase_bounds,
+    sentence_index,
+    sentence_of,
+    text_of,
+)
 from eventwire.phrases import (
     DESCRIPTION_NOUNS,
     PLACE_KINDS,
@@ -65,7 +72,7 @@ class ActorResolver(PhraseReader):
     def resolve(self, token: Token, coded_only: bool = True) -> list[Mention]:
         """The actor mention(s) a role token stands for (conjuncts give several)."""
         out: list[Mention] = []
-        for t in coordinated(token):
+        for t in dict.fromkeys(coordinated(token) + self._name_conjuncts(token)):
             head = self._head_of(t)
             if head.i not in self.by_head and head.pos_ == "PRON" and head.lower_ in FIRST_PERSON:
                 self._first_person(head)
@@ -80,6 +87,14 @@ class ActorResolver(PhraseReader):
                 seen.add((m.code, m.sector, m.name))
                 unique.append(m)
         return unique
+
+    def _name_conjuncts(self, token: Token) -> list[Token]:
+        """"Barack Obama and Vladimir Putin" mis-parsed: a conjunct hung on an inner name word."""
+        gm = self.matches.get(token.i)
+        if gm is None:
+            return []
+        return [c for t in self.doc[gm.start:gm.end] if t.i != token.i for c in t.conjuncts
+                if not gm.start <= c.i < gm.end]
 
     def resolve_modifier(self, token: Token) -> list[Mention]:
         """A modifier read as an actor of its own ("US sanctions", "Turkish army deployments")."""
@@ -372,7 +387,7 @@ class ActorResolver(PhraseReader):
     def _mention(self, head: Token, code: str | None, sector: str | None, name: str | None,
                  kind: str, rule: str, antecedent: int | None = None,
                  span: tuple[int, int] | None = None) -> Mention:
-        start, end = span if span else _phrase_bounds(head)
+        start, end = span if span else phrase_bounds(head)
         gm = self.matches.get(head.i)
         if span is None and gm is not None:
             start = min(start, self.doc[gm.start].idx)
@@ -390,32 +405,3 @@ class ActorResolver(PhraseReader):
                 mention.sentence, key or r.key, head.dep_ in ("nsubj", "nsubjpass"),
                 self.quoted[head.i], head_lemma=head.lemma_.lower()))
         return idx
-
-
-def coordinated(token: Token) -> list[Token]:
-    """A token and its coordinated partners, also when the parser took a list for apposition
-    ("The US, Russia, and Switzerland")."""
-    out = [token, *token.conjuncts]
-    for child in token.children:
-        if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
-            out.extend([child, *child.conjuncts])
-    return out
-
-
-def examples_of(token: Token) -> list[Token]:
-    """The named members of a described set: "allies such as Germany and France"."""
-    for prep in token.children:
-        if prep.dep_ == "prep" and (prep.lower_ == "including" or (
-                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
-            return [t for p in prep.children if p.dep_ == "pobj" for t in coordinated(p)]
-    return []
-
-
-def _phrase_bounds(head: Token) -> tuple[int, int]:
-    """Character bounds of a head's noun phrase without clauses and prepositions."""
-    keep = [t for t in head.lefts if t.dep_ not in ("punct", "cc", "prep", "relcl")]
-    first = min([head.i, *[t.left_edge.i for t in keep]])
-    doc = head.doc
-    while first < head.i and doc[first].lower_ in ("the", "a", "an", ",", '"'):
-        first += 1
-    return doc[first].idx, head.idx + len(head)

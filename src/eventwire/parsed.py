@@ -63,3 +63,32 @@ def coordination_head(verb: Token) -> Token:
             return node
         node = node.head
     return verb.head
+
+
+def coordinated(token: Token) -> list[Token]:
+    """A token and its coordinated partners, also when the parser took a list for apposition
+    ("The US, Russia, and Switzerland")."""
+    out = [token, *token.conjuncts]
+    for child in token.children:
+        if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+            out.extend([child, *child.conjuncts])
+    return out
+
+
+def examples_of(token: Token) -> list[Token]:
+    """The named members of a described set: "allies such as Germany and France"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and (prep.lower_ == "including" or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
+            return [t for p in prep.children if p.dep_ == "pobj" for t in coordinated(p)]
+    return []
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """Character bounds of a head's noun phrase without clauses and prepositions."""
+    keep = [t for t in head.lefts if t.dep_ not in ("punct", "cc", "prep", "relcl")]
+    first = min([head.i, *[t.left_edge.i for t in keep]])
+    doc = head.doc
+    while first < head.i and doc[first].lower_ in ("the", "a", "an", ",", '"'):
+        first += 1
+    return doc[first].idx, head.idx + len(head)
