@@ -390,3 +390,16 @@ def test_a_conjunct_hung_on_an_inner_word_of_a_name_still_acts(coder):
     got = triples(coder, "Barack Obama and Vladimir Putin will meet in Geneva next week.",
                   published="2015-06-01")
     assert {("USA", "CONSULT", "CHE"), ("RUS", "CONSULT", "CHE")} <= got
+
+
+def test_the_host_of_a_visit_does_not_visit_the_visitor(coder):
+    got = triples(coder, "The Indian foreign minister arrived in Tokyo on Monday. "
+                         "He will hold a meeting with his Japanese counterpart on Tuesday.")
+    assert ("IND", "CONSULT", "JPN") in got
+    assert ("JPN", "CONSULT", "IND") not in got
+
+
+def test_a_meeting_without_a_visit_goes_both_ways(coder):
+    got = triples(coder, "The Indian foreign minister held a meeting with his Japanese "
+                         "counterpart on Tuesday.")
+    assert {("IND", "CONSULT", "JPN"), ("JPN", "CONSULT", "IND")} <= got

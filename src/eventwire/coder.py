@@ -16,6 +16,7 @@ from eventwire.domains import is_sport, political_actor
 from eventwire.evaluations import find_evaluations
 from eventwire.eventref import refer_back
 from eventwire.events import Candidate, find_candidates
+from eventwire.hosting import host_mirrors_visit, visits
 from eventwire.knowledge import Knowledge, load_knowledge
 from eventwire.merge import merge_events
 from eventwire.model import Actor, Article, CodedArticle, Event, Mention, Span, event_id
@@ -138,24 +139,26 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
     events: list[Event] = []
     history: list[Candidate] = []
     sport = is_sport(doc)
-    for sent in sentences(doc):
-        for cand in sentence_candidates(sent, knowledge, resolver):
-            keep = cand.decision == "emitted" or (
-                options.include_negated and cand.decision.startswith(("dropped: negated",
-                                                                      "dropped: hypothetical")))
-            if keep and cand.actor is not None and cand.actor.sector is None and \
-                    cand.actor.kind in PERSON_KINDS:
-                continue  # a person placed only by nationality has no political role to code
-            if keep and sport and not political_actor(cand.actor.kind, cand.actor.sector):
-                continue  # in sports coverage "Wales threatened" is a team, not a state
-            if not keep:
-                continue
-            for referred in refer_back(cand, history, knowledge.lexicon):
-                event = to_event(doc, article, referred, knowledge, situator)
-                if not is_background(event, published):
-                    events.append(event)
-            if cand.decision == "emitted":
-                history.append(cand)
+    found = [c for sent in sentences(doc) for c in sentence_candidates(sent, knowledge, resolver)]
+    visited = visits([c for c in found if c.decision == "emitted"])
+    for cand in found:
+        if host_mirrors_visit(cand, visited):
+            cand.decision = "dropped: the host of a visit does not visit the visitor"
+        keep = cand.decision == "emitted" or (
+            options.include_negated and cand.decision.startswith(("dropped: negated",
+                                                                  "dropped: hypothetical")))
+        if not keep or cand.actor is None:
+            continue
+        if cand.actor.sector is None and cand.actor.kind in PERSON_KINDS:
+            continue  # a person placed only by nationality has no political role to code
+        if sport and not political_actor(cand.actor.kind, cand.actor.sector):
+            continue  # in sports coverage "Wales threatened" is a team, not a state
+        for referred in refer_back(cand, history, knowledge.lexicon):
+            event = to_event(doc, article, referred, knowledge, situator)
+            if not is_background(event, published):
+                events.append(event)
+        if cand.decision == "emitted":
+            history.append(cand)
     return CodedArticle(
         id=article.id, title=article.title, published=article.published, url=article.url,
         source=article.source, events=merge_events(events), quotes=quotes,
