@@ -542,6 +542,9 @@ COREF = [
     case("story-country-for-the-police",
          "Georgians rallied in Tbilisi on Sunday. President Salome Zourabichvili spoke. "
          "Later the police detained several activists.", "2024-12-01", "police", "GEO", "COP"),
+    case("story-country-for-bare-plural-protesters",
+         "Serbia's parliament passed the law on Monday. Protesters clashed with riot police "
+         "outside the building.", "2024-12-01", "Protesters", "SRB", "CVL"),
     case("plural-description-skips-subjects-group",
          "Greece and Cyprus protested. Turkey and Libya signed a deal. "
          "Turkey then invited the countries to talks.", D, "countries", ("GRC", "CYP"), None),

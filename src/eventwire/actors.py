@@ -299,7 +299,10 @@ class ActorResolver(PhraseReader):
             # "Police arrested protesters in Minsk": the state where it happens acts.
             return [self._add(self._mention(head, place, r.sector, r.name, "description",
                                             f"{r.rule}+clause-place"), r, head)]
-        home = self.story_country(head) if r.sector in HOME_SECTORS and definite else None
+        # "the police", and a bare plural ("protesters clashed", "locals helped")
+        bare = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.lefts)
+        home = self.story_country(head) if r.sector in HOME_SECTORS and (definite or bare) \
+            else None
         if home is not None:
             # "... Serbia ... The protesters clashed with the police": the story's own.
             return [self._add(self._mention(head, home.code, r.sector, None, "description",
