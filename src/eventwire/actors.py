@@ -317,9 +317,11 @@ class ActorResolver(PhraseReader):
         """The country the last few sentences before a token are about, if one was named
         (a named person's country too, unless `people` is False)."""
         s = self._sentence(token)
+        # Named before the token, and not a source ("according to The Guardian").
         return self.discourse.recent(s, lambda e: e.sentence <= s and e.code is not None
                                      and len(e.code) == 3 and not e.members
-                                     and e.sector != "IGO" and not e.quoted
+                                     and e.sector not in ("IGO", "MED") and not e.quoted
+                                     and self.mentions[e.mention].start < token.idx
                                      and (people or not e.person))
 
     def _clause_place(self, head: Token) -> str | None:
