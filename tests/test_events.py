@@ -403,3 +403,20 @@ def test_a_meeting_without_a_visit_goes_both_ways(coder):
     got = triples(coder, "The Indian foreign minister held a meeting with his Japanese "
                          "counterpart on Tuesday.")
     assert {("IND", "CONSULT", "JPN"), ("JPN", "CONSULT", "IND")} <= got
+
+
+def test_would_reported_after_a_coordinated_clause_is_the_future(coder):
+    # "said A had done X and B would do Y": future in the past, with B (which the parser
+    # joined to the object before it) as the subject.
+    text = "The ministry said Kenyan troops had defeated the rebels and Uganda would be " \
+           "moving into South Sudan."
+    coded = coder.code(Article(id="t", text=text, published="2022-03-30"))
+    got = {(e.actor.code, e.event, e.recipient and e.recipient.code, e.modality)
+           for e in coded.events}
+    assert ("UGA", "ASSAULT", "SSD", "future") in got
+
+
+def test_the_story_country_is_named_before_and_is_not_a_source(coder):
+    got = triples(coder, "Police in Hong Kong fired tear gas on Sunday. More than 100 people "
+                         "have been arrested, according to The Guardian.")
+    assert {t[0] for t in got if t[1] == "COERCE"} == {"HKG"}

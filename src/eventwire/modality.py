@@ -118,11 +118,13 @@ def assess(trigger: Token) -> Modality:
 
 
 def _governing_verb(token: Token) -> Token | None:
+    """The verb a clause hangs on, past its coordination ("said X had won and Y would go")."""
     node = token
-    for _ in range(4):
+    for _ in range(5):
         if node.dep_ in ("ccomp", "xcomp", "conj") and node.head.i != node.i:
+            coordinated = node.dep_ == "conj"
             node = node.head
-            if node.pos_ in ("VERB", "AUX"):
+            if node.pos_ in ("VERB", "AUX") and not coordinated:
                 return node
         else:
             return None

@@ -65,10 +65,36 @@ def coordination_head(verb: Token) -> Token:
     return verb.head
 
 
+def stolen_subject(verb: Token) -> Token | None:
+    """"US troops defeated ISIS and Turkey would be moving": the parser joined "Turkey" to the
+    object before it, leaving the next clause's verb without its subject."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.left_edge.i == 0 or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    prev = verb.doc[verb.left_edge.i - 1]
+    if prev.dep_ == "conj" and prev.pos_ in ("PROPN", "NOUN") and prev.i not in {
+            t.i for t in verb.subtree} and any(a.dep_ in ("dobj", "pobj") for a in prev.ancestors):
+        return prev
+    return None
+
+
+def _opens_clause(noun: Token) -> bool:
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is None:
+        return False
+    for verb in nxt.ancestors:
+        if verb.left_edge.i == nxt.i:
+            stolen = stolen_subject(verb)
+            return stolen is not None and stolen.i == noun.i
+    return False
+
+
 def coordinated(token: Token) -> list[Token]:
     """A token and its coordinated partners, also when the parser took a list for apposition
     ("The US, Russia, and Switzerland")."""
-    out = [token, *token.conjuncts]
+    if token.dep_ == "conj" and _opens_clause(token):
+        return [token]  # a stolen subject stands alone
+    out = [token, *[c for c in token.conjuncts if not _opens_clause(c)]]
     for child in token.children:
         if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
             out.extend([child, *child.conjuncts])

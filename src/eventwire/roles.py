@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from eventwire.actors import ActorResolver
 from eventwire.model import Mention
-from eventwire.parsed import coordination_head
+from eventwire.parsed import coordination_head, stolen_subject
 
 SUBJ_DEPS = ("nsubj", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acomp")
@@ -51,6 +51,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head, "relcl"
             return c, "nsubj"
+    stolen = stolen_subject(verb)
+    if stolen is not None:
+        return stolen, "conj>stolen-subject"
     if verb.dep_ == "relcl":
         return verb.head, "relcl"
     if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
