@@ -420,3 +420,22 @@ def test_the_story_country_is_named_before_and_is_not_a_source(coder):
     got = triples(coder, "Police in Hong Kong fired tear gas on Sunday. More than 100 people "
                          "have been arrested, according to The Guardian.")
     assert {t[0] for t in got if t[1] == "COERCE"} == {"HKG"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Greek troops remained on alert along the border.", ("GRC", "MOBILIZE", None)),
+    ("The OPCW sent inspectors to Syria.", ("OPCW", "ACCUSE", "SYR")),
+    ("Hong Kong activists defied a ban by the Chinese government.", ("HKG", "REJECT", "CHN")),
+    ("Thousands of Afghans sought refuge in Pakistan.", ("AFG", "REQUEST", "PAK")),
+    ("Japan suspended part of its economic aid programme for Myanmar.",
+     ("JPN", "SANCTION", "MMR")),
+])
+def test_phrasal_events_and_partitive_objects(coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_a_peoples_riots_are_theirs_not_their_governments(coder):
+    coded = coder.code(Article(id="t", text="Iranian riots against the fuel price rise spread "
+                                            "to three towns.", published="2022-03-30"))
+    assert {(e.actor.code, e.actor.sector) for e in coded.events if e.event == "PROTEST"} == \
+        {("IRN", "CVL")}

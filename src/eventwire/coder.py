@@ -70,6 +70,8 @@ def _actor(m: Mention, event: str | None = None) -> Actor:
     sector = m.sector
     if event in MILITARY_EVENTS and sector == "GOV" and m.kind in STATE_KINDS:
         sector = "MIL"
+    elif event == "PROTEST" and sector == "GOV" and m.kind == "demonym":
+        sector = "CVL"  # "Palestinian riots": a people protest, not their government
     return Actor(code=m.code, sector=sector, text=m.text, name=m.name)
 
 

@@ -102,9 +102,11 @@ def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
     deeper = [g for c in direct if c.dep_ in ("dobj", "prep", "prt", "attr", "xcomp",
                                               "compound", "amod", "pobj", "acomp")
               for g in c.children]
-    # "provide 25,000 tons of food aid": the measured thing is the object.
-    deeper += [p for c in direct if c.dep_ == "dobj" for g in c.children
-               if g.dep_ == "prep" and g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]
+    # "provide 25,000 tons of food aid", "suspended part of its aid programme": the measured
+    # thing (or the kind it is named by) is the object.
+    measured = [p for c in direct if c.dep_ == "dobj" for g in c.children
+                if g.dep_ == "prep" and g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]
+    deeper += measured + [m for p in measured for m in p.children if m.dep_ == "compound"]
     found: list[Token] = []
     for lemma in entry.with_:
         pool = direct if lemma in FUNCTION_WORDS else direct + deeper

@@ -115,6 +115,8 @@ class RoleFinder:
         holders = [trigger, *words] + [c for c in trigger.children if c.dep_ == "dobj"]
         # "walked out of the talks with the US": the with-phrase of a required preposition's noun
         holders += [p for w in words if w.dep_ == "prep" for p in w.children if p.dep_ == "pobj"]
+        # "suspended its aid programme for Bosnia": the noun a required word names
+        holders += [w.head for w in words if w.dep_ == "compound"]
         kind, _, word = role.partition(":")
         tokens: list[tuple[Token, str]] = []
         if kind == "subj":
