@@ -263,7 +263,8 @@ class PhraseReader:
             return own.entry.code, own.entry.sector
         for t in noun.lefts:
             gm = self.matches.get(t.i)
-            if t.dep_ in MODIFIER_DEPS and gm and gm.entry.code and gm.entry.kind in PLACE_KINDS:
+            if t.dep_ in (*MODIFIER_DEPS, "poss") and gm and gm.entry.code \
+                    and gm.entry.kind in PLACE_KINDS:  # "the Kenyan president", "Rwanda's Senate"
                 return gm.entry.code, (own.entry.sector if own else None) or gm.entry.sector
         return None, None
 
