@@ -37,7 +37,7 @@ def _referring_noun(cand: Candidate) -> Token | None:
     for noun in nouns:
         if noun.pos_ != "NOUN":
             continue
-        dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+        dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
         owned = any(c.dep_ == "poss" for c in noun.children) or any(
             c.dep_ == "prep" and c.lower_ in ("by", "between", "with") for c in noun.children)
         if dets & DEFINITE and not owned:
