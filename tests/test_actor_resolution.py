@@ -343,6 +343,8 @@ TITLES = [
          "Thousands", "CHL", "CVL"),
     case("counted-people-placed", "Tens of thousands of students throughout Kenya marched.",
          D, "thousands", "KEN", "EDU"),
+    case("people-by-demonym", "Syrian Christians fled to Lebanon.", D, "Syrian Christians",
+         "SYR", "CVL"),
     case("opponents-of-a-body", "Opponents of Kenya's parliament marched in Mombasa.", D,
          "Opponents", "KEN", "OPP"),
     case("state-agents", "Russian agents poisoned the defector.", D, "Russian agents", "RUS",
