@@ -142,3 +142,10 @@ def test_event_location_user_actor_file_demonym(nlp, tmp_path: Path):
     doc, sent, trig = sentence_and_trigger(
         nlp, "The envoy arrived in the Kirghiz capital on Monday.", "arrive")
     assert event_location(sent, trig, places_in_doc(doc), demonyms).name == "Bishkek"
+
+
+@pytest.mark.parametrize("name,country", [("Darfur", "SDN"), ("Gaza", "PSE"),
+                                          ("Donbass", "UKR"), ("Nagorno-Karabakh", "AZE")])
+def test_regions_the_city_tables_miss(name: str, country: str) -> None:
+    place = resolve_place(name)
+    assert place is not None and (place.country, place.kind) == (country, "region")

@@ -94,7 +94,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     confidence: float = 1.0
-    kind: str = "city"  # city, country, subdivision
+    kind: str = "city"  # city, country, subdivision, region
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

