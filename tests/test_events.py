@@ -439,3 +439,17 @@ def test_a_peoples_riots_are_theirs_not_their_governments(coder):
                                             "to three towns.", published="2022-03-30"))
     assert {(e.actor.code, e.actor.sector) for e in coded.events if e.event == "PROTEST"} == \
         {("IRN", "CVL")}
+
+
+def test_explain_shows_the_decisions_that_need_the_whole_article(coder):
+    from rich.console import Console
+
+    from eventwire.explain import explain
+
+    console = Console(record=True, width=400)
+    explain(coder, "The Indian foreign minister arrived in Tokyo. He held a meeting with his "
+                   "Japanese counterpart. Greece signed an agreement with Egypt. Turkey "
+                   "denounced the agreement.", "2022-03-30", console)
+    out = console.export_text()
+    assert "refers<agreement<" in out
+    assert "the host of a visit does not visit the visitor" in out

@@ -50,6 +50,32 @@ def sentence_candidates(sent: SpacySpan, knowledge: Knowledge, resolver: ActorRe
         + find_evaluations(sent, resolver) + find_demands(sent, resolver)
 
 
+def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
+                       ) -> list[Candidate]:
+    """Every candidate of an article, after the decisions that need the whole article: who
+    may be coded at all, the host of a visit, and responses to acts reported earlier."""
+    found = [c for sent in sentences(doc) for c in sentence_candidates(sent, knowledge, resolver)]
+    visited = visits([c for c in found if c.decision == "emitted"])
+    sport = is_sport(doc)
+    out: list[Candidate] = []
+    history: list[Candidate] = []
+    for cand in found:
+        if cand.actor is not None and cand.actor.sector is None and \
+                cand.actor.kind in PERSON_KINDS:
+            cand.decision = "dropped: a person placed only by nationality has no political role"
+        elif cand.actor is not None and sport and \
+                not political_actor(cand.actor.kind, cand.actor.sector):
+            cand.decision = "dropped: sports coverage ('Wales threatened' is a team)"
+        elif host_mirrors_visit(cand, visited):
+            cand.decision = "dropped: the host of a visit does not visit the visitor"
+        if cand.decision != "emitted":
+            out.append(cand)
+            continue
+        out.extend(refer_back(cand, history, knowledge.lexicon))
+        history.append(cand)
+    return out
+
+
 def parse_published(value: str | None) -> dt.date | None:
     """The publication day from an ISO date or timestamp; None when absent or unreadable."""
     if not value:
@@ -139,28 +165,14 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
                 text=q.speaker.text, start=q.start, end=q.start, sentence=0, code=q.speaker.code,
                 sector=q.speaker.sector, name=q.speaker.name, kind="speaker"))
     events: list[Event] = []
-    history: list[Candidate] = []
-    sport = is_sport(doc)
-    found = [c for sent in sentences(doc) for c in sentence_candidates(sent, knowledge, resolver)]
-    visited = visits([c for c in found if c.decision == "emitted"])
-    for cand in found:
-        if host_mirrors_visit(cand, visited):
-            cand.decision = "dropped: the host of a visit does not visit the visitor"
+    for cand in article_candidates(doc, knowledge, resolver):
         keep = cand.decision == "emitted" or (
             options.include_negated and cand.decision.startswith(("dropped: negated",
                                                                   "dropped: hypothetical")))
-        if not keep or cand.actor is None:
-            continue
-        if cand.actor.sector is None and cand.actor.kind in PERSON_KINDS:
-            continue  # a person placed only by nationality has no political role to code
-        if sport and not political_actor(cand.actor.kind, cand.actor.sector):
-            continue  # in sports coverage "Wales threatened" is a team, not a state
-        for referred in refer_back(cand, history, knowledge.lexicon):
-            event = to_event(doc, article, referred, knowledge, situator)
+        if keep and cand.actor is not None:
+            event = to_event(doc, article, cand, knowledge, situator)
             if not is_background(event, published):
                 events.append(event)
-        if cand.decision == "emitted":
-            history.append(cand)
     return CodedArticle(
         id=article.id, title=article.title, published=article.published, url=article.url,
         source=article.source, events=merge_events(events), quotes=quotes,

@@ -6,9 +6,8 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.actors import ActorResolver
-from eventwire.coder import Coder, parse_published, sentence_candidates
+from eventwire.coder import Coder, article_candidates, parse_published
 from eventwire.model import Article, Mention
-from eventwire.parsed import sentences
 
 
 def _who(m: Mention | None) -> str:
@@ -53,7 +52,7 @@ def explain(coder: Coder, text: str, date: str | None, console: Console) -> None
     console.print("[bold]actor mentions[/bold]")
     for line in mention_lines(resolver):
         console.print(line, highlight=False, markup=False, soft_wrap=True)
-    cands = [c for s in sentences(doc) for c in sentence_candidates(s, coder.knowledge, resolver)]
+    cands = article_candidates(doc, coder.knowledge, resolver)
     table = Table(title="event candidates")
     for col in ("trigger", "entry", "event/mode", "actor", "recipient", "modality", "decision"):
         table.add_column(col)
