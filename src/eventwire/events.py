@@ -15,14 +15,11 @@ from eventwire.implied import (
     domestic,
     where_it_happens,
 )
-from eventwire.lexicon import Lexicon, TriggerEntry
+from eventwire.lexicon import FUNCTION_WORDS, Lexicon, TriggerEntry
 from eventwire.modality import Modality, assess
 from eventwire.model import Mention
 from eventwire.roles import RoleFinder, subject_of
 
-FUNCTION_WORDS = {"on", "off", "in", "out", "up", "down", "to", "for", "with", "against", "at",
-                  "over", "from", "into", "back", "away", "about", "by", "under", "of", "through",
-                  "forward", "around", "across", "upon", "onto", "toward", "towards", "after"}
 HOST_ROLES = ("place:in", "place:at")
 # Events whose place makes the host state the recipient: visits, and protests in a capital.
 HOSTED_EVENTS = {"CONSULT", "PROTEST"}

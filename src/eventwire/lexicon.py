@@ -16,6 +16,10 @@ from eventwire.yamlfile import entry_line, load_entry_list
 
 ROLE_RE = re.compile(r"^(subj|obj|dative|poss|mod|(prep|place):[a-z][a-z ]*)$")
 REQUIRED = ("id", "trigger", "pos", "event")
+# Particles and prepositions: a required word among these says less than a content word.
+FUNCTION_WORDS = {"on", "off", "in", "out", "up", "down", "to", "for", "with", "against", "at",
+                  "over", "from", "into", "back", "away", "about", "by", "under", "of", "through",
+                  "forward", "around", "across", "upon", "onto", "toward", "towards", "after"}
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,10 @@ def load_lexicon(extra_files: Iterable[str | Path] = (), packaged: bool = True) 
     index: dict[tuple[str, str], list[TriggerEntry]] = defaultdict(list)
     for entry in entries.values():
         index[(entry.trigger, entry.pos)].append(entry)
-    # Entries with more required dependents, or a narrower actor, are more specific: first.
+    # Entries with more required dependents (content words before particles: "moved
+    # missiles into" is about missiles before it is about "into"), or a narrower actor,
+    # are more specific: first.
     for lst in index.values():
-        lst.sort(key=lambda e: (-len(e.with_), not e.actor_sectors))
+        lst.sort(key=lambda e: (-len(e.with_), -sum(w not in FUNCTION_WORDS for w in e.with_),
+                                not e.actor_sectors))
     return Lexicon(entries=entries, index=dict(index))
