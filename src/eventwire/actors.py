@@ -40,6 +40,9 @@ PERSON_PAIR_NOUNS = {"leader", "minister", "president", "counterpart"}
 # Sectors whose bare definite mention ("the police", "the protesters") belongs to the story's
 # country when nothing nearer places it.
 HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
+# People who by definition come from elsewhere: never the story country's by default.
+FROM_ELSEWHERE = {"refugee", "migrant", "exile", "expatriate", "foreigner", "tourist",
+                  "pilgrim", "asylum-seeker"}
 # Sectors whose people belong where they act: "police in Minsk", "protesters in Baghdad".
 LOCAL_SECTORS = {"COP", "JUD", "LEG", "SPY", "GOV", "CVL", "OPP", "EDU", "BUS", "MED", "NGO",
                  "PTY", "REB"}
@@ -299,8 +302,10 @@ class ActorResolver(PhraseReader):
             # "Police arrested protesters in Minsk": the state where it happens acts.
             return [self._add(self._mention(head, place, r.sector, r.name, "description",
                                             f"{r.rule}+clause-place"), r, head)]
-        # "the police", and a bare plural ("protesters clashed", "locals helped")
-        bare = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.lefts)
+        # "the police", and a bare plural ("protesters clashed", "locals helped"), but not
+        # counted people ("killing twenty people") nor those from elsewhere ("refugees")
+        bare = head.tag_ == "NNS" and head.lemma_ not in FROM_ELSEWHERE and not any(
+            c.dep_ in ("det", "poss", "nummod", "quantmod") for c in head.lefts)
         home = self.story_country(head) if r.sector in HOME_SECTORS and (definite or bare) \
             else None
         if home is not None:
