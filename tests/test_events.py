@@ -479,3 +479,14 @@ def test_every_lexicon_example_codes_as_its_own_category(coder):
                if entries[coded.id].event not in {e.event for e in coded.events}}
     assert len(examples) > 1600
     assert failing == set(EXAMPLE_GAPS), f"newly failing: {sorted(failing - set(EXAMPLE_GAPS))}"
+
+
+def test_both_sides_are_the_pair_that_acted_not_the_mediators(coder):
+    coded = coder.code(Article(id="t", text=(
+        "Ethiopia's army and the Tigray People's Liberation Front signed a truce after talks "
+        "mediated by Kenya and South Africa. Both sides agreed to stop fighting."),
+        published="2022-11-03"))
+    agree = {(e.actor.code, e.actor.sector, e.recipient.code if e.recipient else None)
+             for e in coded.events if e.event == "AGREE"}
+    assert agree and all(code == "ETH" and rec == "ETH" for code, _, rec in agree)
+    assert {sector for _, sector, _ in agree} >= {"MIL"}

@@ -339,7 +339,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     # Two joint subjects act on each other; three or more act together (recipient none).
     reciprocal = entry.symmetric or entry.event in JOINT_EVENTS
     if not recipients and len(actors) == 2 and reciprocal:
-        pairs = [(a, b, "joint-subject") for a in actors for b in actors if a.code != b.code]
+        pairs = [(a, b, "joint-subject") for a in actors for b in actors
+                 if (a.code, a.sector) != (b.code, b.sector)]  # army and rebels of one state
     else:
         for a in actors:
             for r in recipients or [None]:
