@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.coref import FIRST_PERSON, Discourse, Entity
 from eventwire.gazetteer import Gazetteer
+from eventwire.groups import GroupReader
 from eventwire.mentions import GazMatch, match_gazetteer
 from eventwire.model import Mention
 from eventwire.parsed import (
@@ -27,16 +28,12 @@ from eventwire.phrases import (
 )
 from eventwire.quotemarks import quoted_mask, scan_quotes
 
-PAIR_WORDS = {"two", "both"}
-PAIR_NOUNS = {"country", "nation", "side", "state", "government", "neighbour", "neighbor",
-              "leader", "minister", "president", "counterpart"}
 DESCRIPTION_FITS = {
     "state": lambda e: e.sector in ("GOV", None),
     "group": lambda e: e.sector in ("REB", "PTY", "OPP", "NGO", "CVL"),
     "igo": lambda e: e.sector in ("IGO", "JUD"),
 }
 DEFINITE = {"the", "this", "that", "these", "those"}
-PERSON_PAIR_NOUNS = {"leader", "minister", "president", "counterpart"}
 # Sectors whose bare definite mention ("the police", "the protesters") belongs to the story's
 # country when nothing nearer places it.
 HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
@@ -48,7 +45,7 @@ LOCAL_SECTORS = {"COP", "JUD", "LEG", "SPY", "GOV", "CVL", "OPP", "EDU", "BUS", 
                  "PTY", "REB"}
 
 
-class ActorResolver(PhraseReader):
+class ActorResolver(GroupReader, PhraseReader):
     """Resolves the actor noun phrases of one parsed document, in reading order."""
 
     def __init__(self, doc: Doc, gaz: Gazetteer, published: dt.date | None):
@@ -159,47 +156,6 @@ class ActorResolver(PhraseReader):
         for chain in pending:
             self._group(chain)
 
-    def _group(self, chain: list[Token]) -> None:
-        """"A and B" becomes a plural referent that "they" and "the two" can point back to."""
-        members = tuple(i for t in chain for i in self.by_head.get(t.i, [])
-                        if self.mentions[i].code)
-        self._add_group(members, chain[0])
-
-    def _add_group(self, members: tuple[int, ...], first_token: Token) -> None:
-        if len({self.mentions[i].code for i in members}) < 2:
-            return
-        first = self.mentions[members[0]]
-        person = any(e.person for e in self.discourse.entities if e.mention in members)
-        self.discourse.add(Entity(members[0], None, None, None, person, True, first.sentence,
-                                  subject=first_token.dep_ in ("nsubj", "nsubjpass"),
-                                  quoted=self.quoted[first_token.i], members=members))
-
-    def _joined_people(self, head: Token) -> list[int]:
-        """Two known people the parser fused into one name ("US President Donald Trump and
-        Turkish President Recep Tayyip Erdoğan"): one mention each, and their group."""
-        tokens = self.doc[head.left_edge.i:head.i + 1]
-        people: list[GazMatch] = []
-        for t in tokens:
-            gm = self.matches.get(t.i)
-            if gm and gm.entry.kind == "person" and (not people or people[-1].start != gm.start):
-                people.append(gm)
-        if len(people) < 2 or not any(
-                t.dep_ == "cc" and people[0].end <= t.i < people[-1].start for t in tokens):
-            return []
-        ids = []
-        for gm in people:
-            e, office = gm.entry, gm.entry.office_on(self.published)
-            code, sector = (office.code, office.sector) if office else (e.code, e.sector)
-            last = self.doc[gm.end - 1]
-            r = Reading(code=code, sector=sector, name=self._fullest(e.name, gm), kind="person",
-                        rule="person-office+split", person=True, actor=True,
-                        key=e.name.split()[-1].lower())
-            m = self._mention(head, code, sector, r.name, r.kind, r.rule,
-                              span=(self.doc[gm.start].idx, last.idx + len(last)))
-            ids.append(self._add(m, r, head))
-        self._add_group(tuple(i for i in ids if self.mentions[i].code), head)
-        return ids
-
     def _resolve_head(self, head: Token) -> list[int]:
         if head.pos_ == "PRON":
             return self._pronoun(head)
@@ -274,20 +230,6 @@ class ActorResolver(PhraseReader):
                 self.by_head.setdefault(head.i, []).append(len(self.mentions) - 1)
                 return
 
-    def _pair(self, head: Token) -> list[int]:
-        """"the two countries", "both sides": the last two distinct states mentioned."""
-        if head.lemma_ not in PAIR_NOUNS or not any(c.lower_ in PAIR_WORDS for c in head.lefts):
-            return []
-        states = self.discourse.last_states(2, persons=head.lemma_ in PERSON_PAIR_NOUNS)
-        if len(states) < 2:
-            return []
-        out = []
-        for e in states:
-            self.mentions.append(self._mention(head, e.code, "GOV", e.name, "description",
-                                               "pair-coref", antecedent=e.mention))
-            out.append(len(self.mentions) - 1)
-        return out
-
     def _description(self, head: Token, r: Reading) -> list[int]:
         """"the minister", "the kingdom", "the foreign ministers": the latest referent that fits."""
         definite = any(c.lower_ in DEFINITE for c in head.lefts)
@@ -360,7 +302,9 @@ class ActorResolver(PhraseReader):
             def group(e: Entity) -> bool:
                 return bool(e.members) and not own & {self.mentions[i].code for i in e.members}
 
-            e = recent(s, lambda e: group(e) and e.person == personal)
+            # a group that acted (the subject) before one merely named ("mediated by A and B")
+            e = recent(s, lambda e: group(e) and e.person == personal and e.subject) or \
+                recent(s, lambda e: group(e) and e.person == personal)
             state_noun = DESCRIPTION_NOUNS.get(head.lemma_) == "state"
             if e is None and state_noun:
                 e = recent(s, group)  # the states of the ministers named
