@@ -22,7 +22,6 @@ from eventwire.parsed import (
 from eventwire.phrases import (
     DESCRIPTION_NOUNS,
     PLACE_KINDS,
-    PhraseReader,
     Reading,
     entity_text,
 )
@@ -45,7 +44,7 @@ LOCAL_SECTORS = {"COP", "JUD", "LEG", "SPY", "GOV", "CVL", "OPP", "EDU", "BUS", 
                  "PTY", "REB"}
 
 
-class ActorResolver(GroupReader, PhraseReader):
+class ActorResolver(GroupReader):
     """Resolves the actor noun phrases of one parsed document, in reading order."""
 
     def __init__(self, doc: Doc, gaz: Gazetteer, published: dt.date | None):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from spacy.tokens import Token
 
-from spacy.tokens import Doc, Token
-
-from eventwire.coref import Discourse, Entity
+from eventwire.coref import Entity
 from eventwire.mentions import GazMatch
 from eventwire.model import Mention
-from eventwire.phrases import Reading
+from eventwire.phrases import PhraseReader, Reading
 
 PAIR_WORDS = {"two", "both"}
 PAIR_NOUNS = {"country", "nation", "side", "state", "government", "neighbour", "neighbor",
@@ -17,14 +15,10 @@ PAIR_NOUNS = {"country", "nation", "side", "state", "government", "neighbour", "
 PERSON_PAIR_NOUNS = {"leader", "minister", "president", "counterpart"}
 
 
-class GroupReader:
-    """The group-forming half of ActorResolver (which supplies the state it reads; the
-    stubs below are ActorResolver's own methods, which come first in its MRO)."""
+class GroupReader(PhraseReader):
+    """The group-forming part of ActorResolver (which supplies the state it reads; the
+    stubs below are ActorResolver's own methods)."""
 
-    doc: Doc
-    published: dt.date | None
-    matches: dict[int, GazMatch]
-    discourse: Discourse
     mentions: list[Mention]
     by_head: dict[int, list[int]]
     quoted: list[bool]
