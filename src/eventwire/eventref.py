@@ -6,8 +6,10 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.actors import DEFINITE
 from eventwire.events import Candidate
 from eventwire.lexicon import Lexicon
+from eventwire.roles import object_of
 
 # Events that respond to another event: their target is whoever did the thing responded to.
 RESPONSE_EVENTS = {"ACCUSE", "REJECT", "SUPPORT"}
@@ -22,16 +24,14 @@ KIND_NOUNS = {
     "crackdown": "COERCE", "arrest": "COERCE", "arrests": "COERCE", "detention": "COERCE",
     "withdrawal": "RETREAT", "pullout": "RETREAT",
 }
-DEFINITE = {"the", "this", "that", "these", "those"}
 TOPIC_PREPS = {"against", "of", "over", "about", "on"}
 
 
 def _referring_noun(cand: Candidate) -> Token | None:
     """The definite, ownerless noun a response is about: "condemned the attack"."""
-    trig = cand.trigger
-    passive = any(c.dep_ == "auxpass" for c in trig.children)
-    nouns = [c for c in trig.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-    for holder in (trig, *cand.words):
+    obj, _ = object_of(cand.trigger)
+    nouns = [obj] if obj is not None else []
+    for holder in (cand.trigger, *cand.words):
         nouns += [p for c in holder.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
                   for p in c.children if p.dep_ == "pobj"]
     for noun in nouns:

@@ -21,6 +21,8 @@ from eventwire.model import Mention
 from eventwire.roles import RoleFinder, subject_of
 
 HOST_ROLES = ("place:in", "place:at")
+# Role paths that make the recipient the host of a meeting: "met in Moscow", "arrived at".
+HOST_PATHS = ("host<", "place:")
 # Events whose place makes the host state the recipient: visits, and protests in a capital.
 HOSTED_EVENTS = {"CONSULT", "PROTEST"}
 # Events that two joint subjects do with each other ("A and B agreed" codes both ways).
@@ -356,7 +358,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                 and a.start == r.start and r.kind != "implied":
             cand.decision = "dropped: actor and recipient are the same mention"
         elif r is not None and a is not None and a.code == r.code and entry.event == "CONSULT" \
-                and (rpath.startswith("host<") or rpath.startswith("place:")):
+                and rpath.startswith(HOST_PATHS):
             cand.decision = "dropped: the host meets at home"
         elif entry.event == "ASSAULT" and _figurative_fight(trigger):
             cand.decision = "dropped: figurative (not force)"

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from eventwire.events import Candidate
+from eventwire.events import HOST_PATHS, Candidate
 
-# Role paths that make the recipient the host of a visit: "arrived at the Russian capital",
-# "met in Moscow".
-HOST_PATHS = ("host<", "place:")
 MIRRORED = ("+symmetric", "+joint-subject")
 
 

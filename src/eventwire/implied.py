@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from eventwire.lexicon import TriggerEntry
 from eventwire.model import Mention
-from eventwire.roles import RoleFinder
+from eventwire.roles import RoleFinder, passive_without_agent
 
 # Acts only a state does: an agentless passive takes the country where it happened.
 STATE_ACTS = {"COERCE", "SANCTION"}
@@ -32,7 +32,7 @@ def actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
                       roles: RoleFinder) -> tuple[list[Mention], str]:
     """Who acts when the text names only where: the state for an agentless arrest ("was
     arrested in Lebanon"), the people of the place for a protest ("protests in Baghdad")."""
-    if entry.event in STATE_ACTS and _passive_without_agent(trigger) \
+    if entry.event in STATE_ACTS and passive_without_agent(trigger) \
             and not _standing_state(trigger):
         found, path = roles.fill("place:in", trigger, words)
         if found:
@@ -109,8 +109,3 @@ def domestic(actor: Mention, event: str) -> list[Mention]:
         return []  # a state may strike or demand abroad; insurgents and citizens act at home
     return [replace(actor, sector=DOMESTIC_EVENTS[event], name=None, kind="implied",
                     rule="domestic", antecedent=None)]
-
-
-def _passive_without_agent(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children) and \
-        not any(c.dep_ == "agent" for c in verb.children)

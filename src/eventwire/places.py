@@ -27,6 +27,7 @@ CONTEXT_BOOST = 20.0  # a candidate in a country the article already names
 BOOSTED_MIN_WEIGHT = 50_000.0
 ALTERNATE_FACTOR = 0.2  # matched only by an alternate name
 SUBDIVISION_WEIGHT = 1_000_000.0  # pycountry gives subdivisions no population
+REGION_WEIGHT = 2_000_000.0  # above a subdivision of the same name ("Gaza" the strip)
 COUNTRY_ALIASES = {
     "USA": ["US", "U.S.", "U.S.A.", "America", "United States of America"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain"],
@@ -131,8 +132,6 @@ def gazetteer() -> Gazetteer:
         gaz.subdivisions.setdefault(normalize(sub.name), (sub.code, country.alpha_3))
     return gaz
 
-
-REGION_WEIGHT = 2_000_000.0  # above a subdivision of the same name ("Gaza" the strip)
 
 
 def _add_regions(gaz: Gazetteer) -> None:

@@ -35,6 +35,11 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def passive_without_agent(verb: Token) -> bool:
+    """"was arrested", "is scheduled to": a passive that names no doer."""
+    return _is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """The acting subject of a verb, inheriting through conjunction, control and participles."""
     if depth > 4:
@@ -65,8 +70,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and \
                 head.lemma_ in ("call", "urge", "ask", "order", "tell", "force", "persuade"):
             return None, ""
-        if verb.dep_ == "xcomp" and _is_passive(head) and \
-                not any(c.dep_ == "agent" for c in head.children):
+        if verb.dep_ == "xcomp" and passive_without_agent(head):
             # "Obama is scheduled to attend", "troops were ordered to withdraw"
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             return (raised, "xcomp>nsubjpass") if raised is not None else (None, "")
