@@ -88,7 +88,7 @@ class ActorResolver(GroupReader):
         return unique
 
     def _name_conjuncts(self, token: Token) -> list[Token]:
-        """"Barack Obama and Vladimir Putin" mis-parsed: a conjunct hung on an inner name word."""
+        """"Barack Obama and Xi Jinping" mis-parsed: a conjunct hung on an inner name word."""
         gm = self.matches.get(token.i)
         if gm is None:
             return []

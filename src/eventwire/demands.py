@@ -38,7 +38,7 @@ def _speaker_of(clause: Token, resolver: ActorResolver) -> tuple[list[Mention], 
 
 def _obligations(sent: Span) -> dict[int, tuple[Token, Token]]:
     """Verb index -> (verb, the word that obliges): "must"/"should" on the verb, or the verb
-    "need"/"have" itself before a "to" complement ("They need to stand by us").
+    "need"/"have" itself before a "to" complement ("They need to back our bid").
 
     Found from the obliging words themselves, so the sentence is read once without walking
     every token's children.

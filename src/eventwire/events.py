@@ -93,7 +93,7 @@ def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
     """The dependents an entry requires: below the trigger, or below a word already found.
 
     A preposition or particle must hang directly off the trigger or a found word ("called
-    on X"), not anywhere below it ("calling it an aggression on Iraq").
+    on X"), not anywhere below it ("calling it an assault on Chile").
     """
     if not entry.with_:
         return []
@@ -164,8 +164,8 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
 
 
 def _claimed_wrongs(cands: list[Candidate], roles: RoleFinder) -> list[Candidate]:
-    """"The US claimed that ISIL had attacked Iraq": the attack is not asserted, but the claim
-    accuses ISIL (PLOVER ACCUSE: allege)."""
+    """"The US claimed that Hezbollah had attacked Israel": the attack is not asserted, but the
+    claim accuses Hezbollah (PLOVER ACCUSE: allege)."""
     out: list[Candidate] = []
     seen: set[tuple[int, str | None]] = set()
     for c in cands:
@@ -270,7 +270,7 @@ def _condition(trigger: Token) -> Token | None:
 
 
 def _describes_document(trigger: Token) -> bool:
-    """"the memoranda in which Turkey and Libya agreed ... and allowed deployments": a
+    """"the treaty in which Chile and Peru agreed ... and allowed patrols": a
     document's content, not news."""
     node = trigger
     for _ in range(4):

@@ -50,8 +50,8 @@ class GroupReader(PhraseReader):
                                   quoted=self.quoted[first_token.i], members=members))
 
     def _joined_people(self, head: Token) -> list[int]:
-        """Two known people the parser fused into one name ("US President Donald Trump and
-        Turkish President Recep Tayyip Erdoğan"): one mention each, and their group."""
+        """Two known people the parser fused into one name ("French President Emmanuel Macron
+        and German Chancellor Olaf Scholz"): one mention each, and their group."""
         tokens = self.doc[head.left_edge.i:head.i + 1]
         people: list[GazMatch] = []
         for t in tokens:

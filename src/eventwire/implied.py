@@ -49,7 +49,7 @@ def actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
 
 
 def _story_state(trigger: Token, roles: RoleFinder, event: str) -> list[Mention]:
-    """"At least 71 people were arrested": the country the story is about, named just before."""
+    """"At least 40 people were arrested": the country the story is about, named just before."""
     e = roles.resolver.story_country(trigger, people=False)
     if e is None:
         return []
@@ -59,13 +59,13 @@ def _story_state(trigger: Token, roles: RoleFinder, event: str) -> list[Mention]
 
 
 def _standing_state(verb: Token) -> bool:
-    """"The PKK is banned in Turkey": a present passive describes how things stand."""
+    """"The group is banned in Germany": a present passive describes how things stand."""
     return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children) \
         and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def clause_target(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
-    """"the airstrike that killed Soleimani", "a raid targeting rebels": the clause's object."""
+    """"the airstrike that killed the commander", "a raid targeting rebels": the clause's object."""
     for clause in noun.children:
         if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
             found, path = roles.fill("obj", clause, [])
@@ -84,7 +84,7 @@ def condition_subject(condition: Token, roles: RoleFinder, actors: list[Mention]
 
 def where_it_happens(entry: TriggerEntry, trigger: Token, words: list[Token],
                      roles: RoleFinder, actor: Mention) -> tuple[list[Mention], str]:
-    """A state's coercion lands where it happens: "reimposed blockades in the West Bank"."""
+    """A state's coercion lands where it happens: "imposed curfews in Gaza"."""
     if entry.event not in PLACED_EVENTS or actor.sector not in STATE_SECTORS:
         return [], ""
     place = roles.resolver.resolve_place

@@ -66,8 +66,8 @@ def coordination_head(verb: Token) -> Token:
 
 
 def stolen_subject(verb: Token) -> Token | None:
-    """"US troops defeated ISIS and Turkey would be moving": the parser joined "Turkey" to the
-    object before it, leaving the next clause's verb without its subject."""
+    """"Kenyan troops defeated the rebels and Uganda would be moving": the parser joined
+    "Uganda" to the object before it, leaving the next clause's verb without its subject."""
     if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.left_edge.i == 0 or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
@@ -91,7 +91,7 @@ def _opens_clause(noun: Token) -> bool:
 
 def coordinated(token: Token) -> list[Token]:
     """A token and its coordinated partners, also when the parser took a list for apposition
-    ("The US, Russia, and Switzerland")."""
+    ("Brazil, India, and South Africa")."""
     if token.dep_ == "conj" and _opens_clause(token):
         return [token]  # a stolen subject stands alone
     out = [token, *[c for c in token.conjuncts if not _opens_clause(c)]]

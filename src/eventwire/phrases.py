@@ -28,7 +28,7 @@ QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "ten"}
 # Weapons act for whoever wields them: "Israeli army bulldozers demolished", "Russian jets".
 WEAPON_HEADS = {"warplane", "jet", "fighter", "aircraft", "drone", "tank", "helicopter",
                 "warship", "gunboat", "bulldozer", "artillery", "missile", "rocket", "bomber"}
-# What a body issues speaks for it: "the Turkish statement called for", "Iran's statement".
+# What a body issues speaks for it: "the Polish statement urged", "Iran's statement".
 VOICE_NOUNS = {"statement", "communique", "communiqué", "declaration"}
 # Heads that take their sector from a modifier: "opposition groups", "army leaders".
 COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "representative",
@@ -133,7 +133,7 @@ class PhraseReader:
                       for t in head.children)
 
     def _conjunct_of_person(self, head: Token) -> bool:
-        """"Presidents Buhari of Nigeria and Patrice Talon of Benin": a name joined to a person
+        """"Presidents Ruto of Kenya and Museveni of Uganda": a name joined to a person
         is a person, whatever label the tagger gave it."""
         if head.dep_ != "conj" or head.pos_ != "PROPN":
             return False

@@ -24,7 +24,7 @@ SUPPORT_VERBS = {
     "tighten", "expand", "introduce", "adopt", "declare", "put", "set", "renew", "claim",
     "reimpose", "reinstate", "enforce", "establish",
 }
-# Nouns that carry an act named after "of": "sent a letter of support", "a show of force".
+# Nouns that carry an act named after "of": "wrote a letter of support", "a show of force".
 CARRIER_NOUNS = {"letter", "message", "note", "statement", "expression", "show", "gesture",
                  "sign", "signal", "declaration", "pledge", "offer", "vote", "word", "words"}
 # Verbs whose prepositional object is the subject's own act: "took part in talks".
@@ -71,7 +71,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
                 head.lemma_ in ("call", "urge", "ask", "order", "tell", "force", "persuade"):
             return None, ""
         if verb.dep_ == "xcomp" and passive_without_agent(head):
-            # "Obama is scheduled to attend", "troops were ordered to withdraw"
+            # "Modi is scheduled to attend", "troops were ordered to withdraw"
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             return (raised, "xcomp>nsubjpass") if raised is not None else (None, "")
         tok, path = subject_of(head, depth + 1)
@@ -208,7 +208,7 @@ class RoleFinder:
             tok, path = subject_of(head)
             return tok, f"dobj<{path}" if tok is not None else ""
         if noun.dep_ == "nsubjpass" and head.lemma_ in SUPPORT_VERBS:
-            # "the attack was claimed by the Houthis", "strikes were carried out by X"
+            # "the bombing was claimed by al-Shabaab", "raids were conducted by X"
             tok, path = subject_of(head)
             return tok, f"nsubjpass<{path}" if tok is not None else ""
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in PARTAKE_VERBS:

@@ -75,7 +75,7 @@ class Situator:
             got = self.speaker(span)
             person = next((e.text for e in span.ents if e.label_ == "PERSON"), None)
             if person and (got is None or not got.name or person not in got.name):
-                # "Former US Ambassador to the UN Nikki Haley": name the person in the span.
+                # "Former British Ambassador to the EU Ivan Rogers": name the person in the span.
                 return Actor(code=got.code if got else None, sector=got.sector if got else None,
                              text=span.text, name=person)
             if got is not None and got.name:
