@@ -252,3 +252,12 @@ def test_an_article_too_long_for_spacy_is_a_coding_error_for_that_article(tmp_pa
             .fetchall()
         assert _stored_ids(store) == {"ok"} and stats.errors == 1
     assert record == "long" and "coding failed" in reason and "E088" in reason
+
+
+def test_a_publication_date_that_is_no_date_is_refused() -> None:
+    _register()
+    for command in ("explain", "actors"):
+        result = CliRunner().invoke(app, [command, "Iran met Russia.", "--date", "2022-13-01"])
+        assert result.exit_code == 2
+        assert "'2022-13-01' is not a date; write YYYY-MM-DD" in result.output
+        assert "Traceback" not in result.output

@@ -14,6 +14,7 @@ from rich.table import Table
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
+    DateOpt,
     IncludeNegatedOpt,
     LexiconOpt,
     MaxArticleOpt,
@@ -156,8 +157,7 @@ def code_command(
 @app.command("explain")
 def explain_command(
     sentence: Annotated[str, typer.Argument(help="A sentence or short text to explain.")],
-    date: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD.")]
-    = None,
+    date: DateOpt = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     lexicon: LexiconOpt = None,
@@ -172,8 +172,7 @@ def explain_command(
 @app.command("actors")
 def actors_command(
     text: Annotated[str, typer.Argument(help="Text, or a path to a text file.")],
-    date: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD.")]
-    = None,
+    date: DateOpt = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
 ) -> None:

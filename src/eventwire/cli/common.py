@@ -36,6 +36,23 @@ MaxArticleOpt = Annotated[str | None, typer.Option(
     help=f"Largest article input read (file, JSONL line, page, WARC record): bytes, or 512k, "
          f"2MB. Default {DEFAULT_MAX_ARTICLE_BYTES:,}; see docs/limits.md.")]
 
+
+
+def _iso_date(value: str | None) -> str | None:
+    """A publication date must be a real YYYY-MM-DD: a typo would silently drop the date."""
+    import datetime as dt
+
+    if value is not None:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+    return value
+
+
+DateOpt = Annotated[str | None, typer.Option(
+    "--date", help="Publication date YYYY-MM-DD.", callback=_iso_date)]
+
 _err = Console(stderr=True, soft_wrap=True)
 
 
