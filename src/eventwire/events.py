@@ -34,6 +34,11 @@ DOCUMENT_NOUNS = {"memorandum", "memoranda", "agreement", "deal", "treaty", "acc
                   "resolution", "law", "bill", "decree", "protocol", "charter", "convention"}
 # PLOVER 3.1: cooperation announced for the future is coded as an intent, AGREE.
 FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
+# A promised handover ("will free the prisoners") is an intent too: PLOVER's RETREAT needs
+# an immediate material consequence, and a promised harm ("will impose sanctions") is a threat.
+PROMISED_HANDOVER = {"RETREAT"}
+PROMISED_HARMS = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
+PROMISE_AUX = {"will", "shall", "'ll", "wo", "would"}
 # What protesters demand or damage in the same breath is part of the protest.
 PROTEST_PARTS = {"REQUEST", "ASSAULT", "ACCUSE"}
 # Claiming that someone did one of these is accusing them.
@@ -260,6 +265,14 @@ def _figurative_fight(trigger: Token) -> bool:
     return False
 
 
+def _promised(modality: Modality, trigger: Token) -> bool:
+    """"will free", "would impose": a promise; "would be leaving" is an arrangement under way."""
+    if modality.modality != "future" or (modality.cue or "").lower() not in PROMISE_AUX:
+        return False
+    return not (trigger.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in trigger.children))
+
+
 def _condition(trigger: Token) -> Token | None:
     """The "if"/"unless" clause a verb's act depends on."""
     for clause in trigger.children:
@@ -334,6 +347,10 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             modality = Modality(modality="future", cue=condition.text)
             if not recipients or rpath == "domestic":
                 recipients, rpath = condition_subject(condition, roles, actors)
+    if _promised(modality, trigger) and (entry.event in PROMISED_HARMS or (
+            entry.event in PROMISED_HANDOVER and recipients)):
+        event = "THREATEN" if entry.event in PROMISED_HARMS else "AGREE"
+        entry = replace(entry, event=event, mode=None, id=f"{entry.id}+promised")
     pairs: list[tuple[Mention | None, Mention | None, str]] = []
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,

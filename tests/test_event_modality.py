@@ -1,0 +1,36 @@
+"""Promises and threats: how PLOVER codes acts announced for the future."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Article
+
+
+def coded(coder, text: str) -> set[tuple]:
+    art = coder.code(Article(id="t", text=text, published="2022-03-30"))
+    return {(e.actor.code, e.event, e.recipient.code if e.recipient else None, e.modality)
+            for e in art.events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # RETREAT needs an immediate material consequence; a promised one is an intent (AGREE)
+    ("Israel will release 50 Palestinian prisoners next week.", ("ISR", "AGREE", "PSE")),
+    # a promised harm is a threat
+    ("Russia said it will impose sanctions on Moldova.", ("RUS", "THREATEN", "MDA")),
+])
+def test_a_promised_act_is_coded_as_the_promise(coder, text, expected):
+    got = coded(coder, text)
+    assert expected + ("future",) in got
+    assert not {t for t in got if t[1] in ("RETREAT", "SANCTION")}
+
+
+def test_an_arrangement_under_way_keeps_its_own_category(coder):
+    got = coded(coder, "The minister said British soldiers would be leaving Mali by the end "
+                       "of the year.")
+    assert ("GBR", "RETREAT", "MLI", "future") in got
+
+
+def test_a_promise_with_nobody_to_receive_it_keeps_its_category(coder):
+    got = coded(coder, "Armenia's defence minister will resign.")
+    assert {t[1] for t in got} == {"RETREAT"}
