@@ -39,6 +39,8 @@ HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
 # People who by definition come from elsewhere: never the story country's by default.
 FROM_ELSEWHERE = {"refugee", "migrant", "exile", "expatriate", "foreigner", "tourist",
                   "pilgrim", "asylum-seeker"}
+# Participles that place a noun: "a newspaper based in Beirut", "troops stationed in Mali".
+BASED = {"base", "station", "operate", "headquarter", "locate"}
 # Sectors whose people belong where they act: "police in Minsk", "protesters in Baghdad".
 LOCAL_SECTORS = {"COP", "JUD", "LEG", "SPY", "GOV", "CVL", "OPP", "EDU", "BUS", "MED", "NGO",
                  "PTY", "REB"}
@@ -238,7 +240,9 @@ class ActorResolver(GroupReader):
             # antecedent's.
             sector = None if e.members else (r.sector if own and r.sector else e.sector)
             return self._point_to(head, e, "description", f"{r.rule}+coref", sector=sector)
-        place = self._clause_place(head) if r.sector in LOCAL_SECTORS else None
+        place = self._own_place(head) if r.sector in LOCAL_SECTORS | {"MIL"} else None
+        if place is None and r.sector in LOCAL_SECTORS:
+            place = self._clause_place(head)
         if place is not None:
             # "Police arrested protesters in Minsk": the state where it happens acts.
             return [self._add(self._mention(head, place, r.sector, r.name, "description",
@@ -270,6 +274,11 @@ class ActorResolver(GroupReader):
                                      and self.mentions[e.mention].start < token.idx
                                      and (people or not e.person))
 
+    def _own_place(self, head: Token) -> str | None:
+        """"security forces in Guinea", "a newspaper based in Beirut": where the noun is."""
+        holders = [head, *(c for c in head.children if c.dep_ == "acl" and c.lemma_ in BASED)]
+        return self._place_in(holders)
+
     def _clause_place(self, head: Token) -> str | None:
         """The country where a subject's or object's clause happens ("... in Minsk")."""
         verb = None
@@ -279,7 +288,10 @@ class ActorResolver(GroupReader):
             verb = head.head.head.head  # "arrested dozens of protesters in Minsk"
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return None
-        for prep in verb.children:
+        return self._place_in([verb])
+
+    def _place_in(self, holders: list[Token]) -> str | None:
+        for prep in (c for h in holders for c in h.children):
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):

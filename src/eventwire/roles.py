@@ -26,7 +26,8 @@ SUPPORT_VERBS = {
 }
 # Nouns that carry an act named after "of": "wrote a letter of support", "a show of force".
 CARRIER_NOUNS = {"letter", "message", "note", "statement", "expression", "show", "gesture",
-                 "sign", "signal", "declaration", "pledge", "offer", "vote", "word", "words"}
+                 "sign", "signal", "declaration", "pledge", "offer", "vote", "word", "words",
+                 "communique", "resolution"}
 # Verbs whose prepositional object is the subject's own act: "took part in talks".
 PARTAKE_VERBS = {"participate", "engage", "take", "join", "involve", "embark", "enter"}
 
@@ -55,6 +56,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         if c.dep_ in SUBJ_DEPS:
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head, "relcl"
+            inner = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if c.tag_ in ("VBG", "VBN") and inner is not None:
+                # "[The Red Cross working in Sudan] said": a participle phrase the parser made
+                # a clause; its own subject is the one who speaks.
+                return inner, "nsubj>participle"
             return c, "nsubj"
     stolen = stolen_subject(verb)
     if stolen is not None:
@@ -62,6 +68,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if verb.dep_ == "relcl":
         return verb.head, "relcl"
     if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
+        if verb.head.lemma_ in CARRIER_NOUNS and verb.head.dep_ == "dobj":
+            # "issued a statement demanding ...": whoever issued it demands
+            tok, path = subject_of(verb.head.head, depth + 1)
+            return tok, f"acl<dobj<{path}" if tok is not None else ""
         return verb.head, "acl"
     if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
         head = coordination_head(verb)
@@ -98,6 +108,12 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
             if subj is not None:
                 return subj, f"{c.dep_}>nsubj"
     return None, ""
+
+
+def _persons_own(noun: Token) -> bool:
+    """"his critics", "Putin's aides": a person's people are others, not the person."""
+    return any(c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON")
+               for c in noun.children)
 
 
 def _preps(holders: list[Token], word: str) -> list[Token]:
@@ -164,13 +180,18 @@ class RoleFinder:
                 m = self.resolver.resolve_place(tok)
                 if m is not None:
                     return [replace(m, sector=None)], f"{path}>place"
+            if kind == "subj" and tok.pos_ == "NOUN" and not _persons_own(tok):
+                # "the teachers' union called off", "US drone strikes killed": whose it is
+                owners = [m for m in self.owners(tok, 0, preps=False) if m.kind != "person"]
+                if owners:
+                    return owners, f"{path}>owner"
             if kind in ("obj", "prep") and tok.pos_ in ("NOUN", "PROPN"):
                 owners = self.owners(tok, 0)
                 if owners:
                     return owners, f"{path}>owner"
         return [], ""
 
-    def owners(self, noun: Token, depth: int = 0) -> list[Mention]:
+    def owners(self, noun: Token, depth: int = 0, preps: bool = True) -> list[Mention]:
         """Whose thing a non-actor object is: "Macron's statement", "the deal between A and B"."""
         if depth > 2:
             return []
@@ -183,7 +204,7 @@ class RoleFinder:
                 continue
             if found:
                 return found
-        for child in noun.children:
+        for child in noun.children if preps else ():
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
