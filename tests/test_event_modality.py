@@ -34,3 +34,15 @@ def test_an_arrangement_under_way_keeps_its_own_category(coder):
 def test_a_promise_with_nobody_to_receive_it_keeps_its_category(coder):
     got = coded(coder, "Armenia's defence minister will resign.")
     assert {t[1] for t in got} == {"RETREAT"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jordan will not accept more refugees.", ("JOR", "REJECT", None, "asserted")),
+    ("Kyiv did not meet the demands of the IMF.", ("UKR", "REJECT", "IMF", "asserted")),
+])
+def test_an_acceptance_done_not_is_a_refusal(coder, text, expected):
+    assert coded(coder, text) == {expected}
+
+
+def test_other_negated_acts_stay_unsaid(coder):
+    assert coded(coder, "Peru's parliament did not ratify the treaty with Chile.") == set()

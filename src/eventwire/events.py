@@ -16,7 +16,7 @@ from eventwire.implied import (
     where_it_happens,
 )
 from eventwire.lexicon import FUNCTION_WORDS, Lexicon, TriggerEntry
-from eventwire.modality import Modality, assess
+from eventwire.modality import NEGATORS, Modality, assess
 from eventwire.model import Mention
 from eventwire.roles import RoleFinder, subject_of
 
@@ -39,6 +39,9 @@ FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
 PROMISED_HANDOVER = {"RETREAT"}
 PROMISED_HARMS = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 PROMISE_AUX = {"will", "shall", "'ll", "wo", "would"}
+# Taking up what another offers or asks; done "not" it is a refusal (PLOVER REJECT).
+ACCEPTANCE_VERBS = {"accept", "heed", "meet"}
+ACCEPTANCES = {"AGREE", "CONCEDE", "AID", "RETREAT"}
 # What protesters demand or damage in the same breath is part of the protest.
 PROTEST_PARTS = {"REQUEST", "ASSAULT", "ACCUSE"}
 # Claiming that someone did one of these is accusing them.
@@ -336,6 +339,14 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         # "ready to strike": a threat.
         event = "THREATEN" if entry.event in CONFLICT_EVENTS else "AGREE"
         entry = replace(entry, event=event, mode=None, id=f"{entry.id}+intent")
+    if modality.negated and trigger.lemma_ in ACCEPTANCE_VERBS \
+            and (modality.cue or "").lower() in NEGATORS and entry.event in ACCEPTANCES:
+        # "will not accept more refugees", "did not meet their demands": a refusal
+        entry = replace(entry, event="REJECT", mode=None, id=f"{entry.id}+refused",
+                        requires_recipient=False)
+        modality = Modality()
+        if rpath == "domestic":
+            recipients, rpath = [], ""  # whoever is refused, the text names them
     condition = _condition(trigger)
     if condition is not None and not modality.negated and (
             modality.modality == "future" or (modality.cue or "").lower() in CONDITIONAL_MODALS):
