@@ -14,7 +14,7 @@ from eventwire.actors import ActorResolver
 from eventwire.demands import find_demands
 from eventwire.domains import is_sport, political_actor
 from eventwire.evaluations import find_evaluations
-from eventwire.eventref import refer_back
+from eventwire.eventref import claimed_target, refer_back
 from eventwire.events import Candidate, find_candidates
 from eventwire.hosting import host_mirrors_visit, visits
 from eventwire.knowledge import Knowledge, load_knowledge
@@ -71,6 +71,7 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
         if cand.decision != "emitted":
             out.append(cand)
             continue
+        cand = claimed_target(cand, found, knowledge.lexicon)
         out.extend(refer_back(cand, history, knowledge.lexicon))
         history.append(cand)
     return out

@@ -25,6 +25,8 @@ KIND_NOUNS = {
     "withdrawal": "RETREAT", "pullout": "RETREAT",
 }
 TOPIC_PREPS = {"against", "of", "over", "about", "on"}
+# Harms whose doer a later sentence may name: "The shelling was claimed by Boko Haram".
+CLAIMABLE = {"ASSAULT"}
 
 
 def _referring_noun(cand: Candidate) -> Token | None:
@@ -79,3 +81,42 @@ def refer_back(cand: Candidate, history: list[Candidate], lexicon: Lexicon) -> l
             doers.setdefault(h.actor.code or "", h)
     return [replace(cand, recipient=h.actor, recipient_path=f"refers<{noun.text}<{h.entry.id}")
             for h in doers.values() if h.actor is not None]
+
+
+def _definite(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE
+                                       for c in noun.children)
+
+
+def _named_act(cand: Candidate) -> Token | None:
+    """The definite noun by which an act names an earlier one: the trigger itself ("the
+    shelling was claimed by"), or what it is about ("said it carried out the raid")."""
+    if _definite(cand.trigger):
+        return cand.trigger
+    nouns = [p for h in (cand.trigger, *cand.words) for c in h.children
+             if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS | {"for"}
+             for p in c.children if p.dep_ == "pobj"]
+    return next((n for n in nouns if _definite(n)), None)
+
+
+def claimed_target(cand: Candidate, found: list[Candidate], lexicon: Lexicon) -> Candidate:
+    """A doer named for an act reported earlier takes that act's target.
+
+    "An army base in Niger was shelled ... Boko Haram claimed the shelling": the
+    earlier report had a target but no doer, the later one a doer but no target. The
+    latest earlier candidate of the kind with a target lends it, emitted or not.
+    """
+    if cand.actor is None or cand.entry.event not in CLAIMABLE or not (
+            cand.recipient is None or cand.recipient_path == "domestic"):
+        return cand
+    noun = _named_act(cand)
+    if noun is None or cand.entry.event not in _kinds(noun, lexicon):
+        return cand
+    earlier = [h for h in found if h.entry.event == cand.entry.event
+               and h.trigger.i < cand.trigger.i and h.recipient is not None
+               and h.recipient_path != "domestic" and h.recipient.code != cand.actor.code]
+    if not earlier:
+        return cand
+    h = earlier[-1]
+    return replace(cand, recipient=h.recipient,
+                   recipient_path=f"refers<{noun.text}<{h.entry.id}")
