@@ -56,3 +56,20 @@ def test_a_participle_phrase_made_a_clause_keeps_its_subject(coder):
 
 def test_kosovo_is_an_actor(coder):
     assert ("SRB", "SANCTION", "XKX") in triples(coder, "Serbia imposed sanctions on Kosovo.")
+
+
+def test_a_thing_attacked_somewhere_gives_the_places_country(coder):
+    assert ("RUS", "ASSAULT", "SYR") in triples(coder, "Russian jets bombed a hospital in Idlib.")
+
+
+def test_a_place_on_the_object_places_local_police(coder):
+    assert ("NGA", "COERCE", "NGA") in triples(coder, "Police arrested two students in Lagos.")
+
+
+@pytest.mark.parametrize("claim", [
+    "Boko Haram claimed responsibility for the shelling.",
+    "The shelling was claimed by Boko Haram.",
+])
+def test_a_doer_named_later_takes_the_earlier_reports_target(coder, claim):
+    got = triples(coder, f"An army base in Niger was shelled on Sunday. {claim}")
+    assert got == {("NGA", "ASSAULT", "NER")}

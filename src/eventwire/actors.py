@@ -288,7 +288,8 @@ class ActorResolver(GroupReader):
             verb = head.head.head.head  # "arrested dozens of protesters in Minsk"
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return None
-        return self._place_in([verb])
+        # "arrested two students in Lagos": the place may hang on the object
+        return self._place_in([verb, *(c for c in verb.children if c.dep_ == "dobj")])
 
     def _place_in(self, holders: list[Token]) -> str | None:
         for prep in (c for h in holders for c in h.children):
