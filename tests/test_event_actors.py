@@ -73,3 +73,12 @@ def test_a_place_on_the_object_places_local_police(coder):
 def test_a_doer_named_later_takes_the_earlier_reports_target(coder, claim):
     got = triples(coder, f"An army base in Niger was shelled on Sunday. {claim}")
     assert got == {("NGA", "ASSAULT", "NER")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hezbollah fired rockets targeting Israeli army posts.", ("LBN", "ASSAULT", "ISR")),
+    ("France called for a ceasefire in Gaza. The call was seconded by Spain.",
+     ("ESP", "SUPPORT", "FRA")),
+])
+def test_targets_named_by_a_participle_or_an_earlier_call(coder, text, expected):
+    assert expected in triples(coder, text)

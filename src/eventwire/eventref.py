@@ -23,6 +23,8 @@ KIND_NOUNS = {
     "talks": "CONSULT", "visit": "CONSULT", "meeting": "CONSULT",
     "crackdown": "COERCE", "arrest": "COERCE", "arrests": "COERCE", "detention": "COERCE",
     "withdrawal": "RETREAT", "pullout": "RETREAT",
+    "call": "REQUEST", "appeal": "REQUEST", "plea": "REQUEST", "request": "REQUEST",
+    "demand": "REQUEST", "demands": "REQUEST",
 }
 TOPIC_PREPS = {"against", "of", "over", "about", "on"}
 # Harms whose doer a later sentence may name: "The shelling was claimed by Boko Haram".

@@ -321,8 +321,12 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             if recipients:
                 rpath = f"host<{rpath}"
                 break
-    if not recipients and trigger.pos_ == "NOUN" and entry.event in ("ASSAULT", "COERCE"):
-        recipients, rpath = clause_target(trigger, roles)
+    if not recipients and entry.event in ("ASSAULT", "COERCE"):
+        # "a raid targeting rebels", "fired rockets targeting army posts"
+        for noun in [t for t in (trigger, *words) if t.pos_ == "NOUN"]:
+            recipients, rpath = clause_target(noun, roles)
+            if recipients:
+                break
     if not recipients and entry.event in COMPLEMENT_EVENTS:
         recipients, rpath = _complement_recipient(trigger, roles, actors)
     if not recipients and actors and entry.event in DOMESTIC_EVENTS \
