@@ -46,3 +46,21 @@ def test_an_acceptance_done_not_is_a_refusal(coder, text, expected):
 
 def test_other_negated_acts_stay_unsaid(coder):
     assert coded(coder, "Peru's parliament did not ratify the treaty with Chile.") == set()
+
+
+def test_a_meeting_of_three_is_coded_pair_by_pair(coder):
+    got = coded(coder, "Egypt, Jordan and Iraq met on Monday.")
+    pairs = {(a, r) for a, e, r, _ in got if e == "CONSULT"}
+    assert pairs == {("EGY", "JOR"), ("JOR", "EGY"), ("EGY", "IRQ"), ("IRQ", "EGY"),
+                     ("JOR", "IRQ"), ("IRQ", "JOR")}
+
+
+def test_a_meeting_of_three_at_one_hosts_home_is_a_visit_to_it(coder):
+    got = coded(coder, "Egypt, Jordan and Iraq met in Baghdad on Monday.")
+    assert {(a, r) for a, e, r, _ in got if e == "CONSULT"} == {("EGY", "IRQ"), ("JOR", "IRQ")}
+
+
+def test_three_who_agree_act_together(coder):
+    got = coded(coder, "Egypt, Jordan and Iraq signed a trade deal.")
+    assert {(a, r) for a, e, r, _ in got if e == "AGREE"} == {
+        ("EGY", None), ("JOR", None), ("IRQ", None)}

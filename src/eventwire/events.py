@@ -27,6 +27,7 @@ HOST_PATHS = ("host<", "place:")
 HOSTED_EVENTS = {"CONSULT", "PROTEST"}
 # Events that two joint subjects do with each other ("A and B agreed" codes both ways).
 JOINT_EVENTS = {"AGREE", "CONSULT", "COOPERATE"}
+MAX_PAIRWISE = 4
 # Verbal events whose target may sit in their complement clause.
 COMPLEMENT_EVENTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}
 EMBEDDED_ROLES = ("obj", "prep:to", "prep:against", "prep:on", "prep:with", "dative")
@@ -370,9 +371,12 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,
                           "", rpath, modality, decision="dropped: no identifiable actor")]
-    # Two joint subjects act on each other; three or more act together (recipient none).
+    # Joint subjects act on each other, pair by pair (as the gold sets code a trilateral
+    # summit); past a handful they act together (recipient none), not in n*(n-1) events.
     reciprocal = entry.symmetric or entry.event in JOINT_EVENTS
-    if not recipients and len(actors) == 2 and reciprocal:
+    parties = len(actors)
+    if not recipients and reciprocal and parties >= 2 and (parties == 2 or (
+            entry.event == "CONSULT" and parties <= MAX_PAIRWISE)):
         pairs = [(a, b, "joint-subject") for a in actors for b in actors
                  if (a.code, a.sector) != (b.code, b.sector)]  # army and rebels of one state
     else:
