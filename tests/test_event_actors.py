@@ -82,3 +82,12 @@ def test_a_doer_named_later_takes_the_earlier_reports_target(coder, claim):
 ])
 def test_targets_named_by_a_participle_or_an_earlier_call(coder, text, expected):
     assert expected in triples(coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Armenia received arms from India.", ("IND", "AID", "ARM")),
+    # "against" hangs on the noun before the verb: still the entry's word
+    ("Evidence against Serbia has been presented by Croatia.", ("HRV", "ACCUSE", "SRB")),
+])
+def test_giver_and_accuser_before_the_verb(coder, text, expected):
+    assert expected in triples(coder, text)

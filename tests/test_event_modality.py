@@ -39,13 +39,20 @@ def test_a_promise_with_nobody_to_receive_it_keeps_its_category(coder):
 @pytest.mark.parametrize("text,expected", [
     ("Jordan will not accept more refugees.", ("JOR", "REJECT", None, "asserted")),
     ("Kyiv did not meet the demands of the IMF.", ("UKR", "REJECT", "IMF", "asserted")),
+    ("Japan will not send aid to Myanmar.", ("JPN", "REJECT", "MMR", "asserted")),
+    ("Jordan said it will not grant permission to Iraq to build the pipeline.",
+     ("JOR", "REJECT", "IRQ", "asserted")),
 ])
 def test_an_acceptance_done_not_is_a_refusal(coder, text, expected):
     assert coded(coder, text) == {expected}
 
 
-def test_other_negated_acts_stay_unsaid(coder):
-    assert coded(coder, "Peru's parliament did not ratify the treaty with Chile.") == set()
+@pytest.mark.parametrize("text", [
+    "Peru's parliament did not ratify the treaty with Chile.",
+    "Japan did not send aid to Myanmar.",  # a gift not given is no refusal
+])
+def test_other_negated_acts_stay_unsaid(coder, text):
+    assert coded(coder, text) == set()
 
 
 def test_a_meeting_of_three_is_coded_pair_by_pair(coder):

@@ -43,6 +43,7 @@ PROMISE_AUX = {"will", "shall", "'ll", "wo", "would"}
 # Taking up what another offers or asks; done "not" it is a refusal (PLOVER REJECT).
 ACCEPTANCE_VERBS = {"accept", "heed", "meet"}
 ACCEPTANCES = {"AGREE", "CONCEDE", "AID", "RETREAT"}
+GIFTS = {"AID", "SUPPORT", "CONCEDE", "RETREAT"}
 # What protesters demand or damage in the same breath is part of the protest.
 PROTEST_PARTS = {"REQUEST", "ASSAULT", "ACCUSE"}
 # Claiming that someone did one of these is accusing them.
@@ -119,7 +120,8 @@ def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
     for lemma in entry.with_:
         pool = direct if lemma in FUNCTION_WORDS else direct + deeper
         if lemma in FUNCTION_WORDS and trigger.pos_ in ("VERB", "AUX"):
-            pool = [t for t in pool if t.i > trigger.i]  # "On Thursday, X called for ..."
+            # "On Thursday, X called for ...": the trigger's own particle follows it
+            pool = [t for t in pool if t.i > trigger.i or t.head.i != trigger.i]
         hit = next((t for t in pool if t.lemma_.lower() == lemma or t.lower_ == lemma), None)
         if hit is None:
             return None
@@ -277,6 +279,16 @@ def _promised(modality: Modality, trigger: Token) -> bool:
         c.dep_ == "aux" and c.lemma_ == "be" for c in trigger.children))
 
 
+def _refused(entry: TriggerEntry, trigger: Token, modality: Modality) -> bool:
+    """Taking up done "not", or a gift that "will not" be given: PLOVER REJECT."""
+    if not modality.negated or (modality.cue or "").lower() not in NEGATORS:
+        return False
+    if trigger.lemma_ in ACCEPTANCE_VERBS and entry.event in ACCEPTANCES:
+        return True
+    return entry.event in GIFTS and any(
+        c.dep_ == "aux" and c.lower_ in PROMISE_AUX for c in trigger.children)
+
+
 def _condition(trigger: Token) -> Token | None:
     """The "if"/"unless" clause a verb's act depends on."""
     for clause in trigger.children:
@@ -344,9 +356,9 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         # "ready to strike": a threat.
         event = "THREATEN" if entry.event in CONFLICT_EVENTS else "AGREE"
         entry = replace(entry, event=event, mode=None, id=f"{entry.id}+intent")
-    if modality.negated and trigger.lemma_ in ACCEPTANCE_VERBS \
-            and (modality.cue or "").lower() in NEGATORS and entry.event in ACCEPTANCES:
-        # "will not accept more refugees", "did not meet their demands": a refusal
+    if _refused(entry, trigger, modality):
+        # "will not accept more refugees", "did not meet their demands", "would not provide
+        # support": a refusal
         entry = replace(entry, event="REJECT", mode=None, id=f"{entry.id}+refused",
                         requires_recipient=False)
         modality = Modality()
