@@ -91,3 +91,12 @@ def test_targets_named_by_a_participle_or_an_earlier_call(coder, text, expected)
 ])
 def test_giver_and_accuser_before_the_verb(coder, text, expected):
     assert expected in triples(coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Anti-American protesters burned flags in Karachi.", {("PAK", "PROTEST", "PAK")}),
+    ("Pro-Russian separatists attacked Ukrainian troops in Donetsk.",
+     {("UKR", "ASSAULT", "UKR")}),
+])
+def test_a_stance_toward_a_country_is_not_membership(coder, text, expected):
+    assert triples(coder, text) == expected

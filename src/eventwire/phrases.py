@@ -23,6 +23,8 @@ FOLLOW_PREPS = {"of", "on", "for", "from"}
 # "protesters in Baghdad" are Iraqi; "troops in Iraq" need not be.
 LOCAL_PREPS = {"in", "throughout", "across"}
 FOREIGN_SECTORS = {"MIL", "IGO", None}
+# "pro-Russian separatists", "anti-American protesters": a stance toward a country.
+STANCE_PREFIXES = {"pro", "anti"}
 # "thousands of Iraqi Kurds", "hundreds of protesters": people counted.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "ten"}
 # Weapons act for whoever wields them: "Israeli army bulldozers demolished", "Russian jets".
@@ -161,8 +163,8 @@ class PhraseReader:
                 continue
             seen.add(gm.start)
             e = gm.entry
-            if e.kind == "none":
-                continue
+            if e.kind == "none" or self._stance_prefix(gm.start):
+                continue  # "pro-Russian separatists", "anti-American protesters" are neither
             is_head = gm.start <= head.i < gm.end or appos
             if e.kind == "person":
                 office = e.office_on(self.published)
@@ -189,6 +191,11 @@ class PhraseReader:
                 if is_head:
                     r.actor, r.plural = True, e.plural
                     r.sector = r.sector or e.sector
+
+    def _stance_prefix(self, start: int) -> bool:
+        """"pro-" or "anti-" before a name: a stance toward it, not membership."""
+        return start >= 2 and self.doc[start - 1].text == "-" \
+            and self.doc[start - 2].lower_ in STANCE_PREFIXES
 
     def _coordinated_codes(self, token: Token) -> list[str]:
         """Codes of demonyms coordinated with this one ("Greek, Cypriot and French")."""
