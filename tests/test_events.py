@@ -108,9 +108,12 @@ def test_a_protests_own_demand_is_part_of_the_protest(coder):
     assert "PROTEST" in {t[1] for t in got} and "REQUEST" not in {t[1] for t in got}
 
 
-def test_an_international_body_has_no_home(coder):
-    got = triples(coder, "The United Nations imposed a news blackout on Monday.")
-    assert ("UNO", "COERCE", "UNO") not in got
+@pytest.mark.parametrize("text,code", [
+    ("The United Nations imposed a news blackout on Monday.", "UNO"),
+    ("The Islamic State claimed responsibility for the bombing.", "IMG"),  # no home state
+])
+def test_an_international_body_has_no_home(coder, text, code):
+    assert all(t[2] != code for t in triples(coder, text))
 
 
 def test_stated_readiness_is_intent(coder):

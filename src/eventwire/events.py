@@ -303,7 +303,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             and not entry.requires_recipient:  # a required recipient is one the text names
         recipients, rpath = where_it_happens(entry, trigger, words, roles, actors[0])
         if not recipients:
-            recipients = domestic(actors[0], entry.event)
+            recipients = domestic(actors[0], entry.event, roles.resolver.gaz.countries)
             rpath = "domestic" if recipients else ""
     modality = assess(trigger)
     entry, modality, recipients, rpath = recode(entry, trigger, modality, recipients, rpath,

@@ -71,6 +71,7 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # ISO3 -> capital name
     names: dict[str, str] = field(default_factory=dict)  # code -> display name
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-cased demonym -> code
+    countries: set[str] = field(default_factory=set)  # codes that have a home territory
 
     def add(self, alias: str, entry: GazEntry) -> None:
         alias = " ".join(str(alias).split())
@@ -193,6 +194,7 @@ def _add_country(gaz: Gazetteer, raw: dict[str, Any], path: str, v: _Validator) 
     names = _names(raw, "names", path, line)
     display = names[0] if names else gaz.names.get(code, code)
     gaz.names[code] = display
+    gaz.countries.add(code)
     for n in names:
         gaz.add(n, GazEntry("country", code, "GOV", display))
     for n in _names(raw, "demonyms", path, line):

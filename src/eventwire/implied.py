@@ -100,11 +100,11 @@ def where_it_happens(entry: TriggerEntry, trigger: Token, words: list[Token],
     return [], ""
 
 
-def domestic(actor: Mention, event: str) -> list[Mention]:
+def domestic(actor: Mention, event: str, countries: set[str]) -> list[Mention]:
     """The actor's own country, for acts aimed at home when the text names no other target."""
-    if actor.code is None or len(actor.code) != 3 or actor.sector == "IGO" \
+    if actor.code not in countries or actor.sector == "IGO" \
             or event == "PROTEST" and actor.sector == "GOV":
-        return []  # only a country has a home
+        return []  # only a country has a home (not the IS, not the UN)
     if event in NON_STATE_ONLY and actor.sector not in NON_STATE:
         return []  # a state may strike or demand abroad; insurgents and citizens act at home
     return [replace(actor, sector=DOMESTIC_EVENTS[event], name=None, kind="implied",
