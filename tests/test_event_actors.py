@@ -100,3 +100,8 @@ def test_giver_and_accuser_before_the_verb(coder, text, expected):
 ])
 def test_a_stance_toward_a_country_is_not_membership(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+def test_an_interview_is_not_a_consultation(coder):
+    assert not {t for t in triples(coder, "Macron met Russian journalists in Paris.")
+                if t[1] == "CONSULT"}
