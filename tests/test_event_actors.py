@@ -105,3 +105,9 @@ def test_a_stance_toward_a_country_is_not_membership(coder, text, expected):
 def test_an_interview_is_not_a_consultation(coder):
     assert not {t for t in triples(coder, "Macron met Russian journalists in Paris.")
                 if t[1] == "CONSULT"}
+
+
+def test_an_admission_is_made_to_the_victim_of_the_act_admitted(coder):
+    got = triples(coder, "Iran acknowledged that its military had shot down the Ukrainian "
+                         "airliner.")
+    assert ("IRN", "CONCEDE", "UKR") in got and ("IRN", "CONCEDE", "IRN") not in got

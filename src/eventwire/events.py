@@ -29,7 +29,7 @@ HOSTED_EVENTS = {"CONSULT", "PROTEST"}
 JOINT_EVENTS = {"AGREE", "CONSULT", "COOPERATE"}
 MAX_PAIRWISE = 4
 # Verbal events whose target may sit in their complement clause.
-COMPLEMENT_EVENTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}
+COMPLEMENT_EVENTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"}
 EMBEDDED_ROLES = ("obj", "prep:to", "prep:against", "prep:on", "prep:with", "dative")
 DOCUMENT_NOUNS = {"memorandum", "memoranda", "agreement", "deal", "treaty", "accord", "pact",
                   "resolution", "law", "bill", "decree", "protocol", "charter", "convention"}
