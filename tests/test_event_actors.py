@@ -111,3 +111,9 @@ def test_an_admission_is_made_to_the_victim_of_the_act_admitted(coder):
     got = triples(coder, "Iran acknowledged that its military had shot down the Ukrainian "
                          "airliner.")
     assert ("IRN", "CONCEDE", "UKR") in got and ("IRN", "CONCEDE", "IRN") not in got
+
+
+def test_the_region_is_the_country_the_story_is_about(coder):
+    for text in ("Fighting spread across Mali. France completed its withdrawal from the region.",
+                 "Fighting spread across Mali. France withdrew its last troops from the area."):
+        assert ("FRA", "RETREAT", "MLI") in triples(coder, text)

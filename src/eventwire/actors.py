@@ -263,7 +263,8 @@ class ActorResolver(GroupReader):
                               head)]
         return []
 
-    def story_country(self, token: Token, people: bool = True) -> Entity | None:
+    def story_country(self, token: Token, people: bool = True,
+                      other_than: frozenset[str] = frozenset()) -> Entity | None:
         """The country the last few sentences before a token are about, if one was named
         (a named person's country too, unless `people` is False)."""
         s = self._sentence(token)
@@ -272,7 +273,7 @@ class ActorResolver(GroupReader):
                                      and len(e.code) == 3 and not e.members
                                      and e.sector not in ("IGO", "MED") and not e.quoted
                                      and self.mentions[e.mention].start < token.idx
-                                     and (people or not e.person))
+                                     and (people or not e.person) and e.code not in other_than)
 
     def _own_place(self, head: Token) -> str | None:
         """"security forces in Guinea", "a newspaper based in Beirut": where the noun is."""

@@ -13,6 +13,8 @@ from eventwire.parsed import coordination_head, stolen_subject
 SUBJ_DEPS = ("nsubj", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acomp")
 OWNER_PREPS = {"of", "by", "between", "from"}
+# Places named only by their kind: "the region", "the area" are where the story is.
+PLACE_NOUNS = {"region", "area", "territory"}
 # Verbs whose object noun names the subject's own act: "launched an attack", "held talks".
 SUPPORT_VERBS = {
     "launch", "carry", "conduct", "stage", "hold", "have", "make", "mount", "begin", "start",
@@ -168,9 +170,9 @@ class RoleFinder:
                     return found, path
                 continue
             if kind == "place":
-                m = self.resolver.resolve_place(tok)
+                m = self.resolver.resolve_place(tok) or self._story_place(tok, trigger)
                 if m is not None:
-                    return [m], f"place:{word}"
+                    return [m], f"place:{word}" + (">story-place" if m.kind == "implied" else "")
                 continue
             found = self.resolver.resolve(tok)
             if found:
@@ -195,6 +197,21 @@ class RoleFinder:
                 if m is not None:
                     return [replace(m, sector=None)], f"{path}>in-place"
         return [], ""
+
+    def _story_place(self, noun: Token, trigger: Token) -> Mention | None:
+        """"a withdrawal from the region": the country the story is about (not the actor's)."""
+        if noun.lemma_ not in PLACE_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        subj, _ = subject_of(trigger)
+        doers = [subj] if subj is not None else []
+        doers += [c for c in trigger.children if c.dep_ == "poss"]  # "its withdrawal"
+        actors = frozenset(m.code or "" for t in doers for m in self.resolver.resolve(t))
+        e = self.resolver.story_country(noun, people=False, other_than=actors)
+        if e is None:
+            return None
+        return replace(self.resolver.mentions[e.mention], sector=None, kind="implied",
+                       rule="story-place", antecedent=e.mention)
 
     def _located(self, noun: Token) -> Mention | None:
         for prep in noun.children:
