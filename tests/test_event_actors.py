@@ -117,3 +117,12 @@ def test_the_region_is_the_country_the_story_is_about(coder):
     for text in ("Fighting spread across Mali. France completed its withdrawal from the region.",
                  "Fighting spread across Mali. France withdrew its last troops from the area."):
         assert ("FRA", "RETREAT", "MLI") in triples(coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Darfur rebels attacked a convoy.", ("SDN", "REB")),
+    ("Kano police arrested him.", ("NGA", "COP")),
+])
+def test_a_place_before_a_sector_noun_gives_its_country(coder, text, expected):
+    art = coder.code(Article(id="t", text=text, published="2022-03-30"))
+    assert expected in {(m.code, m.sector) for m in art.mentions}

@@ -113,6 +113,9 @@ class PhraseReader:
                 preps = FOLLOW_PREPS | (LOCAL_PREPS if local else set())
                 r.code, sector = self._of_phrase(head, 0, preps)
                 r.rule += "+of" if r.code else ""
+            if r.code is None:
+                r.code = self._place_modifier(head)  # "Darfur rebels", "Tigray forces"
+                r.rule += "+place" if r.code else ""
             # "a spokesman for the Pentagon", "members of the Duma": the body's sector.
             r.sector = (sector or r.sector) if collective else (r.sector or sector)
             if head.lemma_ in QUANTITY_HEADS and r.code is not None:
@@ -125,6 +128,18 @@ class PhraseReader:
         elif head.lemma_ in WEAPON_HEADS:
             r.actor, r.sector = True, r.sector or "MIL"
         return r if r.actor else None
+
+    def _place_modifier(self, head: Token) -> str | None:
+        """The country of a place named before a sector noun: "Darfur rebels" are Sudan's."""
+        from eventwire.places import resolve_place  # the gazetteer loads on first use
+
+        for child in head.lefts:
+            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" \
+                    and child.ent_type_ in ("GPE", "LOC", "") and child.i not in self.matches:
+                place = resolve_place(child.text, self.countries())
+                if place is not None and place.country:
+                    return place.country
+        return None
 
     def _lone_name(self, head: Token) -> bool:
         """A place name with no name parts around it ("Chad", "Sri Lanka's", not "Chad Johnson")."""
