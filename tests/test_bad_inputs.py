@@ -261,3 +261,12 @@ def test_a_publication_date_that_is_no_date_is_refused() -> None:
         assert result.exit_code == 2
         assert "'2022-13-01' is not a date; write YYYY-MM-DD" in result.output
         assert "Traceback" not in result.output
+
+
+def test_a_long_text_argument_is_text_not_a_file_name() -> None:
+    # Longer than a file name may be, with a dot that looks like a file suffix.
+    text = "Kenya met Uganda in Nairobi on Monday. " * 10 + "They signed a trade deal"
+    _register()
+    result = CliRunner().invoke(app, ["actors", text, "--date", "2022-03-30"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "KEN" in result.output

@@ -169,6 +169,16 @@ def explain_command(
     explain(coder, sentence, date, Console())
 
 
+def _names_a_file(text: str) -> bool:
+    """A one-line argument naming an existing file; anything else is text to code."""
+    if "\n" in text or len(text) > 1024 or not Path(text).suffix:
+        return False
+    try:
+        return Path(text).is_file()
+    except OSError:  # "File name too long" and the like: it is text
+        return False
+
+
 @app.command("actors")
 def actors_command(
     text: Annotated[str, typer.Argument(help="Text, or a path to a text file.")],
@@ -179,8 +189,7 @@ def actors_command(
     """Print each actor mention, its resolution, its antecedent and the rule used."""
     from eventwire.explain import show_actors
 
-    path = Path(text)
-    if len(text) < 4096 and path.suffix and path.exists():
+    if _names_a_file(text):
         articles, errors = read_inputs([text])
         if errors:
             fail(str(errors[0]))
