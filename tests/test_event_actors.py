@@ -126,3 +126,10 @@ def test_the_region_is_the_country_the_story_is_about(coder):
 def test_a_place_before_a_sector_noun_gives_its_country(coder, text, expected):
     art = coder.code(Article(id="t", text=text, published="2022-03-30"))
     assert expected in {(m.code, m.sector) for m in art.mentions}
+
+
+def test_an_owner_decides_before_what_its_statement_names(coder):
+    got = triples(coder, "Brazil's leader Jair Bolsonaro criticised Macron's statement: "
+                         '"The French president\'s idea that trade be settled at the G-7 '
+                         'without the countries affected is wrong."')
+    assert ("BRA", "ACCUSE", "FRA") in got and not any(t[2] == "G7" for t in got)

@@ -79,7 +79,8 @@ class PhraseReader:
         r = Reading()
         core = [x for t in head.lefts if t.dep_ in MODIFIER_DEPS for x in t.subtree] + [head]
         self._read_tokens(head, core, r)
-        if r.code is None:
+        if r.code is None and not any(c.dep_ == "poss" for c in head.children):
+            # (an owner decides first: "Macron's statement: '... at the G-7 ...'")
             appos = [x for t in head.children if t.dep_ == "appos" for x in t.subtree
                      if x.dep_ not in ("conj", "cc") or x.head.i == t.i]
             self._read_tokens(head, appos, r, appos=True)
