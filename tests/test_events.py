@@ -493,3 +493,8 @@ def test_both_sides_are_the_pair_that_acted_not_the_mediators(coder):
              for e in coded.events if e.event == "AGREE"}
     assert agree and all(code == "ETH" and rec == "ETH" for code, _, rec in agree)
     assert {sector for _, sector, _ in agree} >= {"MIL"}
+
+
+def test_pursuing_an_act_is_doing_it(coder):
+    got = triples(coder, "Ukraine said it would pursue the prosecution of Russian commanders.")
+    assert ("UKR", "ACCUSE", "RUS") in got

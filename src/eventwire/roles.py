@@ -24,7 +24,7 @@ SUPPORT_VERBS = {
     "commit", "perpetrate", "unleash", "execute", "complete", "finalize", "finalise", "reach",
     "strike", "seal", "conclude", "approve", "ratify", "pledge", "promise", "grant", "lift",
     "tighten", "expand", "introduce", "adopt", "declare", "put", "set", "renew", "claim",
-    "reimpose", "reinstate", "enforce", "establish",
+    "reimpose", "reinstate", "enforce", "establish", "pursue",
 }
 # Nouns that carry an act named after "of": "wrote a letter of support", "a show of force".
 CARRIER_NOUNS = {"letter", "message", "note", "statement", "expression", "show", "gesture",
