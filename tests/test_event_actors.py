@@ -133,3 +133,19 @@ def test_an_owner_decides_before_what_its_statement_names(coder):
                          '"The French president\'s idea that trade be settled at the G-7 '
                          'without the countries affected is wrong."')
     assert ("BRA", "ACCUSE", "FRA") in got and not any(t[2] == "G7" for t in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The US Department of Commerce announced new restrictions on shipments to China.",
+     ("USA", "SANCTION", "CHN")),
+    ("Japan imposed a ban on exports to Russia.", ("JPN", "SANCTION", "RUS")),
+])
+def test_a_measure_on_movements_aims_at_their_destination(coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_a_department_takes_its_owners_sector(coder):
+    art = coder.code(Article(id="t", text="The marketing department of Sony grew.",
+                             published="2022-03-30"))
+    assert ("marketing department", "JPN", "BUS") in {
+        (m.text, m.code, m.sector) for m in art.mentions}

@@ -35,7 +35,7 @@ VOICE_NOUNS = {"statement", "communique", "communiqué", "declaration"}
 # Heads that take their sector from a modifier: "opposition groups", "army leaders".
 COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "representative",
                     "delegation", "official", "activist", "unit", "faction", "wing", "source",
-                    "spokesman", "spokeswoman", "spokesperson", "chief", "head",
+                    "department", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
                     "sympathizer", "sympathiser", "loyalist", "follower",
                     *VOICE_NOUNS, *QUANTITY_HEADS, *WEAPON_HEADS}
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")

@@ -13,6 +13,9 @@ from eventwire.parsed import coordination_head, stolen_subject
 SUBJ_DEPS = ("nsubj", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acomp")
 OWNER_PREPS = {"of", "by", "between", "from"}
+# Movements whose destination is what a measure on them aims at.
+MOVEMENT_NOUNS = {"flight", "travel", "export", "shipment", "trade", "trip", "remittance",
+                  "sale", "delivery", "transfer", "visit"}
 # Places named only by their kind: "the region", "the area" are where the story is.
 PLACE_NOUNS = {"region", "area", "territory"}
 # Verbs whose object noun names the subject's own act: "launched an attack", "held talks".
@@ -191,6 +194,11 @@ class RoleFinder:
                 owners = self.owners(tok, 0)
                 if owners:
                     return owners, f"{path}>owner"
+            if kind == "prep" and tok.lemma_ in MOVEMENT_NOUNS:
+                # "curbs on flights to Venezuela", "a ban on exports to Russia": where to
+                found = [m for p in _preps([tok], "to") for m in self.resolver.resolve(p)]
+                if found:
+                    return found, f"{path}>to"
             if kind == "obj" and tok.pos_ == "NOUN":
                 # "hit oil facilities in Saudi Arabia": the country the thing is in
                 m = self._located(tok)
