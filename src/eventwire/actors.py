@@ -293,13 +293,19 @@ class ActorResolver(GroupReader):
         return self._place_in([verb, *(c for c in verb.children if c.dep_ == "dobj")])
 
     def _place_in(self, holders: list[Token]) -> str | None:
+        m = self.place_in(holders)
+        return m.code if m is not None else None
+
+    def place_in(self, holders: list[Token]) -> Mention | None:
+        """The country of the first place named "in"/"at" under these words."""
         for prep in (c for h in holders for c in h.children):
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    if pobj.dep_ == "pobj" and (pobj.ent_type_ in ("GPE", "LOC", "FAC")
+                                                or pobj.pos_ == "PROPN"):  # "Niger" as PERSON
                         m = self.resolve_place(pobj)
                         if m is not None:
-                            return m.code
+                            return m
         return None
 
     def _antecedent(self, head: Token, r: Reading) -> tuple[Entity | None, bool]:

@@ -201,7 +201,7 @@ class RoleFinder:
                     return found, f"{path}>to"
             if kind == "obj" and tok.pos_ == "NOUN":
                 # "hit oil facilities in Saudi Arabia": the country the thing is in
-                m = self._located(tok)
+                m = self.resolver.place_in([tok])
                 if m is not None:
                     return [replace(m, sector=None)], f"{path}>in-place"
         return [], ""
@@ -220,15 +220,6 @@ class RoleFinder:
             return None
         return replace(self.resolver.mentions[e.mention], sector=None, kind="implied",
                        rule="story-place", antecedent=e.mention)
-
-    def _located(self, noun: Token) -> Mention | None:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and (pobj.ent_type_ in ("GPE", "LOC", "FAC")
-                                                or pobj.pos_ == "PROPN"):
-                        return self.resolver.resolve_place(pobj)
-        return None
 
     def owners(self, noun: Token, depth: int = 0, preps: bool = True) -> list[Mention]:
         """Whose thing a non-actor object is: "Macron's statement", "the deal between A and B"."""
