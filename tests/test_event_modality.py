@@ -1,4 +1,4 @@
-"""Promises and threats: how PLOVER codes acts announced for the future."""
+"""How an act is put decides its code: promises, threats, refusals, meetings of several."""
 
 from __future__ import annotations
 
