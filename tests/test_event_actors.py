@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from event_support import triples
 from eventwire.model import Article
-
-
-def triples(coder, text: str) -> set[tuple]:
-    coded = coder.code(Article(id="t", text=text, published="2022-03-30"))
-    return {(e.actor.code, e.event, e.recipient.code if e.recipient else None)
-            for e in coded.events}
 
 
 @pytest.mark.parametrize("text,expected", [

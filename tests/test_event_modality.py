@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.model import Article
-
-
-def coded(coder, text: str) -> set[tuple]:
-    art = coder.code(Article(id="t", text=text, published="2022-03-30"))
-    return {(e.actor.code, e.event, e.recipient.code if e.recipient else None, e.modality)
-            for e in art.events}
+from event_support import coded
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from event_support import triples
 from eventwire.lexicon import packaged_lexicon_files
 from eventwire.model import Article
 from eventwire.yamlfile import load_entry_list
-
-
-def triples(coder, text: str, published: str | None = "2022-03-30") -> set[tuple]:
-    coded = coder.code(Article(id="t", text=text, published=published))
-    return {(e.actor.code, e.event, e.recipient.code if e.recipient else None)
-            for e in coded.events}
 
 
 @pytest.mark.parametrize("text,expected", [
