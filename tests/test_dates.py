@@ -36,6 +36,8 @@ PUB = date(2022, 3, 30)  # a Wednesday
         ("the past 1.5 years", "2020-09-28", "2022-03-30"),
         ("two weeks ago", "2022-03-16", None),
         ("last weekend", "2022-03-26", "2022-03-27"),
+        ("by the end of April", "2022-04-01", "2022-04-30"),  # the month it falls in
+        ("at the beginning of next month", "2022-04-01", "2022-04-30"),
     ],
 )
 def test_rules(text, start, end):

@@ -19,7 +19,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
 FUTURE_SLACK = timedelta(days=92)  # "March 3" may be up to about three months ahead
 LEADING = re.compile(r"^(?:(?:on|in|at|since|by|during|from|until|till|of|the|around|about|"
-                     r"early|late|mid)\b[\s-]*)+", re.I)
+                     r"early|late|mid|(?:end|beginning|start|middle) of)\b[\s-]*)+", re.I)
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|noon))?"
 DAY_WORDS = ("morning", "afternoon", "evening", "night", "noon", "midnight")
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
