@@ -144,3 +144,15 @@ def test_a_department_takes_its_owners_sector(coder):
                              published="2022-03-30"))
     assert ("marketing department", "JPN", "BUS") in {
         (m.text, m.code, m.sector) for m in art.mentions}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels shelled the city of Donetsk on Monday.", ("UKR", "ASSAULT")),
+    ("Insurgents bombarded the eastern districts of Kabul overnight.", ("AFG", "ASSAULT")),
+])
+def test_local_fighters_act_where_the_town_they_attack_is(coder, text, expected):
+    assert expected in {t[:2] for t in triples(coder, text)}
+
+
+def test_a_thing_a_country_owns_does_not_place_its_attackers(coder):
+    assert triples(coder, "Protesters attacked the US embassy.") == set()

@@ -21,11 +21,10 @@ from eventwire.parsed import (
 )
 from eventwire.phrases import (
     DESCRIPTION_NOUNS,
-    PLACE_KINDS,
     Reading,
-    entity_text,
 )
 from eventwire.quotemarks import quoted_mask, scan_quotes
+from eventwire.whereabouts import PlaceReader
 
 DESCRIPTION_FITS = {
     "state": lambda e: e.sector in ("GOV", None),
@@ -39,14 +38,12 @@ HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
 # People who by definition come from elsewhere: never the story country's by default.
 FROM_ELSEWHERE = {"refugee", "migrant", "exile", "expatriate", "foreigner", "tourist",
                   "pilgrim", "asylum-seeker"}
-# Participles that place a noun: "a newspaper based in Beirut", "troops stationed in Mali".
-BASED = {"base", "station", "operate", "headquarter", "locate"}
 # Sectors whose people belong where they act: "police in Minsk", "protesters in Baghdad".
 LOCAL_SECTORS = {"COP", "JUD", "LEG", "SPY", "GOV", "CVL", "OPP", "EDU", "BUS", "MED", "NGO",
                  "PTY", "REB"}
 
 
-class ActorResolver(GroupReader):
+class ActorResolver(GroupReader, PlaceReader):
     """Resolves the actor noun phrases of one parsed document, in reading order."""
 
     def __init__(self, doc: Doc, gaz: Gazetteer, published: dt.date | None):
@@ -110,26 +107,6 @@ class ActorResolver(GroupReader):
         return [self._mention(token, code, sector, reading.name, reading.kind,
                               reading.rule + "+modifier")
                 for code in [reading.code, *reading.more_codes]]
-
-    def resolve_place(self, token: Token) -> Mention | None:
-        """A country a place-like phrase ("Moscow", "the Russian capital") stands in."""
-        for m in self.resolve(token):
-            return m
-        for t in token.subtree:
-            gm = self.matches.get(t.i)
-            if gm and gm.entry.code and gm.entry.kind in PLACE_KINDS:
-                return self._mention(token, gm.entry.code, "GOV", None, "place", "place-modifier")
-        if token.ent_type_ in ("GPE", "LOC", "FAC"):
-            from eventwire.places import resolve_place  # the gazetteer loads on first use
-
-            place = resolve_place(entity_text(token), self.countries())
-            if place is not None and place.country:
-                return self._mention(token, place.country, "GOV", None, "place", "gazetteer-place")
-        return None
-
-    def countries(self) -> list[str]:
-        """Countries the article has named so far: context for ambiguous place names."""
-        return [m.code for m in self.mentions if m.code and len(m.code) == 3]
 
     # -- the walk through the document ---------------------------------------------------
     def _resolve_all(self) -> None:
@@ -274,39 +251,6 @@ class ActorResolver(GroupReader):
                                      and e.sector not in ("IGO", "MED") and not e.quoted
                                      and self.mentions[e.mention].start < token.idx
                                      and (people or not e.person) and e.code not in other_than)
-
-    def _own_place(self, head: Token) -> str | None:
-        """"security forces in Guinea", "a newspaper based in Beirut": where the noun is."""
-        holders = [head, *(c for c in head.children if c.dep_ == "acl" and c.lemma_ in BASED)]
-        return self._place_in(holders)
-
-    def _clause_place(self, head: Token) -> str | None:
-        """The country where a subject's or object's clause happens ("... in Minsk")."""
-        verb = None
-        if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            verb = head.head
-        elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.dep_ == "dobj":
-            verb = head.head.head.head  # "arrested dozens of protesters in Minsk"
-        if verb is None or verb.pos_ not in ("VERB", "AUX"):
-            return None
-        # "arrested two students in Lagos": the place may hang on the object
-        return self._place_in([verb, *(c for c in verb.children if c.dep_ == "dobj")])
-
-    def _place_in(self, holders: list[Token]) -> str | None:
-        m = self.place_in(holders)
-        return m.code if m is not None else None
-
-    def place_in(self, holders: list[Token]) -> Mention | None:
-        """The country of the first place named "in"/"at" under these words."""
-        for prep in (c for h in holders for c in h.children):
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and (pobj.ent_type_ in ("GPE", "LOC", "FAC")
-                                                or pobj.pos_ == "PROPN"):  # "Niger" as PERSON
-                        m = self.resolve_place(pobj)
-                        if m is not None:
-                            return m
-        return None
 
     def _antecedent(self, head: Token, r: Reading) -> tuple[Entity | None, bool]:
         """The referent a definite description points to, and whether it keeps its own sector."""
