@@ -156,3 +156,8 @@ def test_local_fighters_act_where_the_town_they_attack_is(coder, text, expected)
 
 def test_a_thing_a_country_owns_does_not_place_its_attackers(coder):
     assert triples(coder, "Protesters attacked the US embassy.") == set()
+
+
+def test_the_ministers_of_several_countries_are_each_of_them(coder):
+    got = triples(coder, "The interior ministers of Spain, Italy and Malta met in Rome.")
+    assert {t[0] for t in got if t[1:] == ("CONSULT", "ITA")} == {"ESP", "MLT"}

@@ -114,6 +114,8 @@ class PhraseReader:
                 preps = FOLLOW_PREPS | (LOCAL_PREPS if local else set())
                 r.code, sector = self._of_phrase(head, 0, preps)
                 r.rule += "+of" if r.code else ""
+                if r.code and head.tag_ == "NNS":  # "the foreign ministers of Egypt and Greece"
+                    r.more_codes = self._of_conjunct_codes(head, r.code)
             if r.code is None:
                 r.code = self._place_modifier(head)  # "Darfur rebels", "Tigray forces"
                 r.rule += "+place" if r.code else ""
@@ -278,6 +280,17 @@ class PhraseReader:
                     if code:
                         return code, (own.entry.sector if local and own else sector)
         return None, None
+
+    def _of_conjunct_codes(self, head: Token, first: str) -> list[str]:
+        """The other countries of "the ministers of A, B and C"."""
+        codes: list[str] = []
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                for conj in pobj.conjuncts:
+                    code, _ = self._coded_words(conj)
+                    if code and code != first and code not in codes:
+                        codes.append(code)
+        return codes
 
     def _coded_words(self, noun: Token) -> tuple[str | None, str | None]:
         """A noun's own code, or its modifier's ("for the German government" -> DEU GOV)."""
