@@ -329,22 +329,6 @@ def test_seed_article(coder, shared):
     assert {q.speaker.name for q in coded.quotes} == {"Hossein Amir Abdollahian"}
 
 
-def test_a_response_to_an_earlier_event_targets_whoever_did_it(coder):
-    text = ("Azerbaijani forces launched an offensive in Nagorno-Karabakh on Sunday. "
-            "The European Union condemned the operation on Monday. "
-            "Greece and Cyprus signed a maritime agreement with Egypt. "
-            "Turkey denounced the agreement.")
-    got = triples(coder, text)
-    assert ("EUR", "ACCUSE", "AZE") in got
-    # every party to the agreement is denounced
-    assert {t[2] for t in got if t[:2] == ("TUR", "ACCUSE")} == {"GRC", "CYP", "EGY"}
-
-
-def test_a_response_without_an_earlier_referent_keeps_no_recipient(coder):
-    got = triples(coder, "The European Union condemned the attack.")
-    assert {t[2] for t in got if t[:2] == ("EUR", "ACCUSE")} == {None}
-
-
 def test_a_set_described_by_examples_stands_for_them(coder):
     got = triples(coder, "The US has been urging allies such as Japan and Canada to cut "
                          "imports from Russia.")

@@ -72,7 +72,7 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
             out.append(cand)
             continue
         cand = claimed_target(cand, found, knowledge.lexicon)
-        out.extend(refer_back(cand, history, knowledge.lexicon))
+        out.extend(refer_back(cand, history, knowledge.lexicon, resolver))
         history.append(cand)
     return out
 

@@ -6,9 +6,11 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from eventwire.actors import DEFINITE
+from eventwire.actors import DEFINITE, ActorResolver
 from eventwire.events import Candidate
 from eventwire.lexicon import Lexicon
+from eventwire.model import Mention
+from eventwire.parties import named_parties
 from eventwire.roles import object_of
 
 # Events that respond to another event: their target is whoever did the thing responded to.
@@ -20,7 +22,8 @@ KIND_NOUNS = {
     "operation": "ASSAULT", "attack": "ASSAULT", "strike": "ASSAULT", "offensive": "ASSAULT",
     "assault": "ASSAULT", "bombing": "ASSAULT", "incursion": "ASSAULT", "invasion": "ASSAULT",
     "sanctions": "SANCTION", "sanction": "SANCTION", "expulsion": "SANCTION",
-    "talks": "CONSULT", "visit": "CONSULT", "meeting": "CONSULT",
+    "talks": "CONSULT", "visit": "CONSULT", "meeting": "CONSULT", "summit": "CONSULT",
+    "conference": "CONSULT",
     "crackdown": "COERCE", "arrest": "COERCE", "arrests": "COERCE", "detention": "COERCE",
     "withdrawal": "RETREAT", "pullout": "RETREAT",
     "call": "REQUEST", "appeal": "REQUEST", "plea": "REQUEST", "request": "REQUEST",
@@ -31,22 +34,26 @@ TOPIC_PREPS = {"against", "of", "over", "about", "on"}
 CLAIMABLE = {"ASSAULT"}
 
 
-def _referring_noun(cand: Candidate) -> Token | None:
-    """The definite, ownerless noun a response is about: "condemned the attack"."""
+def _topic_nouns(cand: Candidate) -> list[Token]:
+    """What a response is about: its object, or what it is "against", "over", "about"."""
     obj, _ = object_of(cand.trigger)
     nouns = [obj] if obj is not None else []
     for holder in (cand.trigger, *cand.words):
         nouns += [p for c in holder.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
                   for p in c.children if p.dep_ == "pobj"]
-    for noun in nouns:
-        if noun.pos_ != "NOUN":
-            continue
-        dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
-        owned = any(c.dep_ == "poss" for c in noun.children) or any(
-            c.dep_ == "prep" and c.lower_ in ("by", "between", "with") for c in noun.children)
-        if dets & DEFINITE and not owned:
-            return noun
-    return None
+    return [n for n in nouns if n.pos_ == "NOUN"]
+
+
+def _referring_noun(noun: Token, lexicon: Lexicon) -> Token | None:
+    """A definite, ownerless noun naming an earlier act: "the attack"; "the conclusions of
+    the summit" name the summit."""
+    if not _kinds(noun, lexicon):
+        noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), noun)
+    dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    owned = any(c.dep_ == "poss" for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("by", "between", "with") for c in noun.children)
+    return noun if dets & DEFINITE and not owned else None
 
 
 def _kinds(noun: Token, lexicon: Lexicon) -> set[str]:
@@ -59,30 +66,69 @@ def _kinds(noun: Token, lexicon: Lexicon) -> set[str]:
     return kinds
 
 
-def refer_back(cand: Candidate, history: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
-    """A recipient-less response aimed at the doers of the event its object refers back to.
+def refer_back(cand: Candidate, history: list[Candidate], lexicon: Lexicon,
+               resolver: ActorResolver) -> list[Candidate]:
+    """A recipient-less response aimed at the parties of the thing it is about.
 
-    History holds the article's emitted candidates so far, in text order. The latest one of
-    the named kind, done by someone else, is the referent; all its doers (both parties of
-    an agreement) become recipients. Without a referent the candidate stands as it was.
+    The thing may name its parties ("denounced the deal between Turkey and Libya"), or
+    refer back by its kind ("condemned the attack") to the latest act of that kind that
+    someone else did (history holds the article's emitted candidates so far, in text
+    order) or to the latest thing of that kind named with its parties. All its parties
+    become recipients (both sides of an agreement, everyone at a summit). Without a
+    referent the candidate stands as it was.
     """
     if cand.recipient is not None or cand.actor is None or cand.entry.event not in RESPONSE_EVENTS:
         return [cand]
-    noun = _referring_noun(cand)
-    if noun is None:
-        return [cand]
-    kinds = _kinds(noun, lexicon)
+    for noun in _topic_nouns(cand):
+        parties = named_parties(noun, resolver)
+        if parties:
+            return _aimed(cand, noun, parties, f"parties<{noun.text}")
+        ref = _referring_noun(noun, lexicon)
+        if ref is not None:
+            found = _referent(cand, ref, _kinds(ref, lexicon), history, lexicon, resolver)
+            return _aimed(cand, noun, found[1], f"refers<{ref.text}<{found[0]}") if found \
+                else [cand]
+    return [cand]
+
+
+def _referent(cand: Candidate, ref: Token, kinds: set[str], history: list[Candidate],
+              lexicon: Lexicon, resolver: ActorResolver) -> tuple[str, list[Mention]] | None:
+    """The parties of the latest earlier act, or thing named with its parties, of a kind."""
+    assert cand.actor is not None
     earlier = [h for h in history if h.entry.event in kinds and h.actor is not None
                and h.trigger.i < cand.trigger.i and h.actor.code != cand.actor.code]
-    if not earlier:
+    if kinds == {"CONSULT"}:
+        earlier = [h for h in earlier if h.recipient is not None]  # a meeting, not a word
+    acted = None
+    if earlier:
+        latest = earlier[-1].trigger.i
+        same = [h for h in earlier if h.trigger.i == latest]
+        people = [h.actor for h in same if h.actor is not None]
+        if kinds == {"CONSULT"}:  # everyone at the meeting, its host too
+            people += [h.recipient for h in same if h.recipient is not None]
+        acted = (latest, same[0].entry.id, people)
+    named = next(((n.i, n.text, named_parties(n, resolver))
+                  for n in reversed(cand.trigger.doc[:ref.i])
+                  if n.pos_ == "NOUN" and _kinds(n, lexicon) & kinds
+                  and named_parties(n, resolver)), None)
+    best = max((x for x in (acted, named) if x is not None), key=lambda x: x[0], default=None)
+    if best is None:
+        return None
+    return best[1], [m for m in best[2] if m.code != cand.actor.code]
+
+
+def _aimed(cand: Candidate, noun: Token, targets: list[Mention], path: str
+           ) -> list[Candidate]:
+    """One candidate per target; the noun joins the evidence ("denounced the deal")."""
+    assert cand.actor is not None
+    seen: dict[str, Mention] = {}
+    for m in targets:
+        if m.code and m.code != cand.actor.code:
+            seen.setdefault(m.code, m)
+    if not seen:
         return [cand]
-    latest = earlier[-1].trigger.i
-    doers: dict[str, Candidate] = {}
-    for h in earlier:
-        if h.trigger.i == latest and h.actor is not None:
-            doers.setdefault(h.actor.code or "", h)
-    return [replace(cand, recipient=h.actor, recipient_path=f"refers<{noun.text}<{h.entry.id}")
-            for h in doers.values() if h.actor is not None]
+    words = [*cand.words, noun]
+    return [replace(cand, recipient=m, recipient_path=path, words=words) for m in seen.values()]
 
 
 def _definite(noun: Token) -> bool:

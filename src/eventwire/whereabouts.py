@@ -54,6 +54,13 @@ class PlaceReader:
                 return self._mention(token, place.country, "GOV", None, "place", "gazetteer-place")
         return None
 
+    def place_word(self, token: Token) -> Mention | None:
+        """The country one word names, whatever hangs on it ("Libyan" in "Turkish-Libyan")."""
+        gm = self.matches.get(token.i)
+        if gm and gm.entry.code and gm.entry.kind in PLACE_KINDS and gm.end - gm.start == 1:
+            return self._mention(token, gm.entry.code, "GOV", None, gm.entry.kind, "place-word")
+        return None
+
     def place_in(self, holders: list[Token]) -> Mention | None:
         """The country of the first place named "in"/"at" under these words."""
         for prep in (c for h in holders for c in h.children):
