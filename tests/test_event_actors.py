@@ -161,3 +161,23 @@ def test_a_thing_a_country_owns_does_not_place_its_attackers(coder):
 def test_the_ministers_of_several_countries_are_each_of_them(coder):
     got = triples(coder, "The interior ministers of Spain, Italy and Malta met in Rome.")
     assert {t[0] for t in got if t[1:] == ("CONSULT", "ITA")} == {"ESP", "MLT"}
+
+
+def test_a_subject_the_parser_hung_on_an_auxiliary_still_acts(coder):
+    # the parser makes "Washington" the subject of "been", not of "encouraging"
+    got = triples(coder, "Washington has been encouraging partners such as Japan to restrict "
+                         "chip exports.")
+    assert ("USA", "REQUEST", "JPN") in got
+
+
+def test_an_attack_that_hit_something_targets_its_country(coder):
+    got = triples(coder, "A school in Kharkiv was hit by Russian airstrikes.")
+    assert ("RUS", "ASSAULT", "UKR") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iran seized a tanker owned by Greece.", ("IRN", "COERCE", "GRC")),
+    ("Russia shelled a depot belonging to the Ukrainian army.", ("RUS", "ASSAULT", "UKR")),
+])
+def test_a_thing_owned_or_belonging_to_someone_is_theirs(coder, text, expected):
+    assert expected in triples(coder, text)

@@ -65,12 +65,17 @@ def _standing_state(verb: Token) -> bool:
 
 
 def clause_target(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
-    """"the airstrike that killed the commander", "a raid targeting rebels": the clause's object."""
+    """"the airstrike that killed the commander", "a raid targeting rebels": the clause's object;
+    "a hospital was hit by airstrikes": what the attack, as the doer of a passive, hit."""
     for clause in noun.children:
         if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
             found, path = roles.fill("obj", clause, [])
             if found:
                 return found, f"{clause.dep_}>{path}"
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        found, path = roles.fill("obj", noun.head.head, [])
+        if found:
+            return found, f"agent<{path}"
     return [], ""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -70,6 +71,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     stolen = stolen_subject(verb)
     if stolen is not None:
         return stolen, "conj>stolen-subject"
+    for aux in (c for c in verb.children if c.dep_ == "aux"):
+        # "The US has been encouraging": the parser hung the subject on "been"
+        subj = next((s for s in aux.children if s.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj, "aux>nsubj"
     if verb.dep_ == "relcl":
         return verb.head, "relcl"
     if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
@@ -119,6 +125,16 @@ def _persons_own(noun: Token) -> bool:
     """"his critics", "Putin's aides": a person's people are others, not the person."""
     return any(c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON")
                for c in noun.children)
+
+
+def _owner_preps(noun: Token) -> Iterator[Token]:
+    """"the deal between A and B", "facilities belonging to Aramco", "a tanker owned by Iran"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+            yield child
+        elif child.dep_ == "acl" and child.lemma_ in ("belong", "own"):
+            yield from (c for c in child.children
+                        if c.dep_ in ("prep", "agent") and c.lower_ in ("to", "by"))
 
 
 def _preps(holders: list[Token], word: str) -> list[Token]:
@@ -234,14 +250,13 @@ class RoleFinder:
                 continue
             if found:
                 return found
-        for child in noun.children if preps else ():
-            if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    found = self.resolver.resolve(pobj) or self.owners(pobj, depth + 1)
-                    if found:
-                        return found
+        for prep in _owner_preps(noun) if preps else ():
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                found = self.resolver.resolve(pobj) or self.owners(pobj, depth + 1)
+                if found:
+                    return found
         return []
 
     def _noun_governor_subject(self, noun: Token) -> tuple[Token | None, str]:
