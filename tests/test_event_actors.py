@@ -181,3 +181,9 @@ def test_an_attack_that_hit_something_targets_its_country(coder):
 ])
 def test_a_thing_owned_or_belonging_to_someone_is_theirs(coder, text, expected):
     assert expected in triples(coder, text)
+
+
+def test_an_exception_is_left_out_not_acted_on(coder):
+    got = triples(coder, "To ease tensions, Ankara invited the states to open talks, with the "
+                         "exception of Cyprus.")
+    assert ("TUR", "REQUEST", "CYP") not in got

@@ -142,7 +142,9 @@ def _preps(holders: list[Token], word: str) -> list[Token]:
     for h in holders:
         for c in h.children:
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word:
-                out.extend(p for p in c.children if p.dep_ == "pobj")
+                # "with the exception of Cyprus" leaves Cyprus out
+                out.extend(p for p in c.children if p.dep_ == "pobj"
+                           and p.lemma_ not in ("exception", "exclusion"))
     return out
 
 
