@@ -54,3 +54,16 @@ def test_the_outcome_of_a_summit_is_everyone_at_it(coder):
     got = triples(coder, "The leaders of Chile, Peru and Bolivia met in Lima on Monday. "
                          "Argentina criticised the outcome of the summit.")
     assert {t[2] for t in got if t[:2] == ("ARG", "ACCUSE")} == {"CHL", "PER", "BOL"}
+
+
+def test_joining_talks_held_as_a_visit_visits_the_host(coder):
+    got = triples(coder, "The foreign ministers of Chile and Peru met in Lima on Monday. "
+                         "The Bolivian foreign minister joined the talks as an observer.")
+    assert ("BOL", "CONSULT", "PER") in got and ("BOL", "CONSULT", "CHL") not in got
+
+
+def test_a_meeting_held_this_time_somewhere_is_a_visit_to_the_host(coder):
+    got = triples(coder, "The envoys of Chile, Peru and Bolivia met again, this time in Lima, "
+                         "to sign a treaty.")
+    assert {t for t in got if t[1] == "CONSULT"} == {("CHL", "CONSULT", "PER"),
+                                                     ("BOL", "CONSULT", "PER")}

@@ -14,7 +14,7 @@ from eventwire.actors import ActorResolver
 from eventwire.demands import find_demands
 from eventwire.domains import is_sport, political_actor
 from eventwire.evaluations import find_evaluations
-from eventwire.eventref import claimed_target, refer_back
+from eventwire.eventref import claimed_target, joined_meeting, refer_back
 from eventwire.events import Candidate, find_candidates
 from eventwire.hosting import host_mirrors_visit, visits
 from eventwire.knowledge import Knowledge, load_knowledge
@@ -72,6 +72,10 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
             out.append(cand)
             continue
         cand = claimed_target(cand, found, knowledge.lexicon)
+        joined = joined_meeting(cand, history, knowledge.lexicon)
+        if joined is not None:
+            out.extend(joined)  # a meeting already told: not a new referent
+            continue
         out.extend(refer_back(cand, history, knowledge.lexicon, resolver))
         history.append(cand)
     return out

@@ -168,3 +168,34 @@ def claimed_target(cand: Candidate, found: list[Candidate], lexicon: Lexicon) ->
     h = earlier[-1]
     return replace(cand, recipient=h.recipient,
                    recipient_path=f"refers<{noun.text}<{h.entry.id}")
+
+
+def joined_meeting(cand: Candidate, history: list[Candidate], lexicon: Lexicon
+                   ) -> list[Candidate] | None:
+    """Whoever joins or attends "the talks" meets those who held them: the host when they
+    were a visit ("joined the talks as an observer" in Cairo is a visit to Egypt).
+
+    None when the candidate names no earlier meeting; else its re-aimed candidates (the
+    host attending at home is dropped, as for any visit).
+    """
+    if cand.entry.event != "CONSULT" or cand.actor is None:
+        return None
+    ref = next((r for n in _topic_nouns(cand)
+                if (r := _referring_noun(n, lexicon)) is not None), None)
+    if ref is None or "CONSULT" not in _kinds(ref, lexicon):
+        return None
+    earlier = [h for h in history if h.entry.event == "CONSULT" and h.recipient is not None
+               and h.trigger.i < cand.trigger.i]
+    if not earlier:
+        return None
+    same = [h for h in earlier if h.trigger.i == earlier[-1].trigger.i]
+    hosted = all(h.recipient_path.startswith("host<") for h in same)
+    people = [h.recipient for h in same]
+    if not hosted:
+        people += [h.actor for h in same]
+    targets = {m.code: m for m in people if m is not None and m.code}
+    if hosted and cand.actor.code in targets:
+        return [replace(cand, decision="dropped: the host meets at home")]
+    path = f"joins<{ref.text}<{same[0].entry.id}"
+    return [replace(cand, recipient=m, recipient_path=path)
+            for code, m in targets.items() if code != cand.actor.code] or None

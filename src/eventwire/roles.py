@@ -176,6 +176,8 @@ class RoleFinder:
         elif kind == "dative":
             tokens = [(c, "dative") for c in trigger.children if c.dep_ == "dative"]
         elif kind in ("prep", "place"):
+            if kind == "place":  # "met, that time in Athens": a time noun holds the place
+                holders += [c for c in trigger.children if c.dep_ == "npadvmod"]
             tokens = [(t, f"prep:{word}") for t in _preps(holders, word)]
         elif kind == "poss":
             # "Russia's attack", and "cancelled Zambia's debt" (the possessor of a required word)
