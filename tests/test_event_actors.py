@@ -187,3 +187,14 @@ def test_an_exception_is_left_out_not_acted_on(coder):
     got = triples(coder, "To ease tensions, Ankara invited the states to open talks, with the "
                          "exception of Cyprus.")
     assert ("TUR", "REQUEST", "CYP") not in got
+
+
+def test_the_parliament_named_long_before_is_still_that_parliament(coder):
+    text = ("The Kenyan Parliament voted on Tuesday to cap interest rates. "
+            "Banks had lobbied for months. Shares in lenders fell sharply. "
+            "Analysts expect profits to shrink. Investors sold bonds as well. "
+            "Lenders may cut credit to small firms. "
+            "On Friday the United States criticised the Parliament over the vote.")
+    got = triples(coder, text)
+    assert ("USA", "ACCUSE", "USA") not in got
+    assert ("USA", "ACCUSE", "KEN") in got
