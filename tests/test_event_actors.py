@@ -198,3 +198,11 @@ def test_the_parliament_named_long_before_is_still_that_parliament(coder):
     got = triples(coder, text)
     assert ("USA", "ACCUSE", "USA") not in got
     assert ("USA", "ACCUSE", "KEN") in got
+
+
+@pytest.mark.parametrize("text", [
+    "France formed a coalition that was joined by Italy.",
+    "Italy joined the alliance led by France.",
+])
+def test_joining_a_coalition_cooperates_with_whoever_leads_it(coder, text):
+    assert ("ITA", "COOPERATE", "FRA") in triples(coder, text)

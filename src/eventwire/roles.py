@@ -14,6 +14,9 @@ from eventwire.parsed import coordination_head, stolen_subject
 SUBJ_DEPS = ("nsubj", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acomp")
 OWNER_PREPS = {"of", "by", "between", "from"}
+# Verbs by which a subject sets up what it leads: "announced/formed/led a coalition".
+FOUNDING_VERBS = {"announce", "form", "launch", "lead", "found", "create", "establish",
+                  "build", "assemble"}
 # Movements whose destination is what a measure on them aims at.
 MOVEMENT_NOUNS = {"flight", "travel", "export", "shipment", "trade", "trip", "remittance",
                   "sale", "delivery", "transfer", "visit"}
@@ -104,6 +107,9 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
     if _is_passive(verb):
         for c in verb.children:
             if c.dep_ == "nsubjpass":
+                if verb.dep_ == "relcl" and c.lower_ in ("which", "that") and \
+                        verb.head.pos_ == "NOUN":
+                    return verb.head, "relcl-passive"  # "a coalition which was joined by"
                 return c, "nsubjpass"
         if verb.dep_ == "acl":
             return verb.head, "acl-passive"
@@ -128,11 +134,11 @@ def _persons_own(noun: Token) -> bool:
 
 
 def _owner_preps(noun: Token) -> Iterator[Token]:
-    """"the deal between A and B", "facilities belonging to Aramco", "a tanker owned by Iran"."""
+    """"the deal between A and B", "facilities belonging to Aramco", "an alliance led by France"."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
             yield child
-        elif child.dep_ == "acl" and child.lemma_ in ("belong", "own"):
+        elif child.dep_ == "acl" and child.lemma_ in ("belong", "own", "lead"):
             yield from (c for c in child.children
                         if c.dep_ in ("prep", "agent") and c.lower_ in ("to", "by"))
 
@@ -252,6 +258,12 @@ class RoleFinder:
                 found = self.resolver.resolve_modifier(child)
             else:
                 continue
+            if found:
+                return found
+        if noun.dep_ == "dobj" and noun.head.lemma_ in FOUNDING_VERBS:
+            # "the US announced a naval coalition": whoever set a thing up owns it
+            founder, _ = subject_of(noun.head)
+            found = self.resolver.resolve(founder) if founder is not None else []
             if found:
                 return found
         for prep in _owner_preps(noun) if preps else ():
