@@ -206,3 +206,13 @@ def test_the_parliament_named_long_before_is_still_that_parliament(coder):
 ])
 def test_joining_a_coalition_cooperates_with_whoever_leads_it(coder, text):
     assert ("ITA", "COOPERATE", "FRA") in triples(coder, text)
+
+
+def test_police_force_with_no_target_named_is_used_at_home(coder):
+    got = triples(coder, "Police in Caracas used tear gas and water cannon.")
+    assert ("VEN", "ASSAULT", "VEN") in got
+
+
+def test_an_army_striking_with_no_target_named_stays_untargeted(coder):
+    got = triples(coder, "The Turkish army launched air strikes on Sunday.")
+    assert ("TUR", "ASSAULT", "TUR") not in got

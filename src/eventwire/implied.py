@@ -24,8 +24,10 @@ DOMESTIC_EVENTS: dict[str, str | None] = {"PROTEST": "GOV", "COERCE": "CVL", "CO
                                           "ASSAULT": None, "REQUEST": "GOV", "ACCUSE": "GOV"}
 PLACED_EVENTS = {"COERCE", "ASSAULT"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
-NON_STATE_ONLY = {"ASSAULT", "REQUEST", "ACCUSE"}
 NON_STATE = {"REB", "CVL", "OPP", "PTY"}
+# Events a state may aim abroad: only these sectors aim them at home unnamed ("police fired
+# tear gas" is at home, "the army struck" need not be).
+HOME_SECTORS = {"ASSAULT": NON_STATE | {"COP"}, "REQUEST": NON_STATE, "ACCUSE": NON_STATE}
 
 
 def actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
@@ -110,7 +112,7 @@ def domestic(actor: Mention, event: str, countries: set[str]) -> list[Mention]:
     if actor.code not in countries or actor.sector == "IGO" \
             or event == "PROTEST" and actor.sector == "GOV":
         return []  # only a country has a home (not the IS, not the UN)
-    if event in NON_STATE_ONLY and actor.sector not in NON_STATE:
+    if event in HOME_SECTORS and actor.sector not in HOME_SECTORS[event]:
         return []  # a state may strike or demand abroad; insurgents and citizens act at home
     return [replace(actor, sector=DOMESTIC_EVENTS[event], name=None, kind="implied",
                     rule="domestic", antecedent=None)]
