@@ -216,3 +216,13 @@ def test_police_force_with_no_target_named_is_used_at_home(coder):
 def test_an_army_striking_with_no_target_named_stays_untargeted(coder):
     got = triples(coder, "The Turkish army launched air strikes on Sunday.")
     assert ("TUR", "ASSAULT", "TUR") not in got
+
+
+def test_whoever_adopts_a_proposal_does_what_it_proposes(coder):
+    text = "The Kenyan parliament passed a resolution to expel the Somali ambassador."
+    assert ("KEN", "SANCTION", "SOM") in triples(coder, text)
+
+
+def test_debating_a_proposal_does_not_do_it(coder):
+    text = "The Kenyan parliament debated a motion to expel the Somali ambassador."
+    assert not any(t[1] == "SANCTION" for t in triples(coder, text))

@@ -37,6 +37,9 @@ SUPPORT_VERBS = {
 CARRIER_NOUNS = {"letter", "message", "note", "statement", "expression", "show", "gesture",
                  "sign", "signal", "declaration", "pledge", "offer", "vote", "word", "words",
                  "communique", "resolution"}
+# Nouns whose to-infinitive is what their adopter does: "a resolution to expel the troops".
+PROPOSAL_NOUNS = {"resolution", "motion", "bill", "law", "decision", "decree", "measure"}
+ADOPTING_VERBS = {"vote", "pass", "adopt", "approve", "enact", "sign", "issue", "endorse"}
 # Verbs whose prepositional object is the subject's own act: "took part in talks".
 PARTAKE_VERBS = {"participate", "engage", "take", "join", "involve", "embark", "enter"}
 
@@ -87,6 +90,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             tok, path = subject_of(verb.head.head, depth + 1)
             return tok, f"acl<dobj<{path}" if tok is not None else ""
         return verb.head, "acl"
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lemma_ in PROPOSAL_NOUNS:
+        # "voted on a resolution to expel ...", "adopted a motion to suspend ...": whoever
+        # adopts the proposal does what it proposes
+        noun = verb.head
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ in ("dobj", "pobj") and governor.lemma_ in ADOPTING_VERBS:
+            tok, path = subject_of(governor, depth + 1)
+            return tok, f"acl<{noun.dep_}<{path}" if tok is not None else ""
     if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
         head = coordination_head(verb)
         if verb.dep_ == "pcomp":
