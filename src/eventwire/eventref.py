@@ -107,14 +107,11 @@ def _referent(cand: Candidate, ref: Token, kinds: set[str], history: list[Candid
         if kinds == {"CONSULT"}:  # everyone at the meeting, its host too
             people += [h.recipient for h in same if h.recipient is not None]
         acted = (latest, same[0].entry.id, people)
-    named = next(((n.i, n.text, named_parties(n, resolver))
-                  for n in reversed(cand.trigger.doc[:ref.i])
+    named = next(((n.i, n.text, parties) for n in reversed(cand.trigger.doc[:ref.i])
                   if n.pos_ == "NOUN" and _kinds(n, lexicon) & kinds
-                  and named_parties(n, resolver)), None)
+                  and (parties := named_parties(n, resolver))), None)
     best = max((x for x in (acted, named) if x is not None), key=lambda x: x[0], default=None)
-    if best is None:
-        return None
-    return best[1], [m for m in best[2] if m.code != cand.actor.code]
+    return (best[1], best[2]) if best is not None else None
 
 
 def _aimed(cand: Candidate, noun: Token, targets: list[Mention], path: str
