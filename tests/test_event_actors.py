@@ -185,8 +185,8 @@ def test_a_thing_owned_or_belonging_to_someone_is_theirs(coder, text, expected):
 
 def test_an_exception_is_left_out_not_acted_on(coder):
     got = triples(coder, "To ease tensions, Ankara invited the states to open talks, with the "
-                         "exception of Cyprus.")
-    assert ("TUR", "REQUEST", "CYP") not in got
+                         "exception of Malta.")
+    assert ("TUR", "REQUEST", "MLT") not in got
 
 
 def test_the_parliament_named_long_before_is_still_that_parliament(coder):
@@ -194,7 +194,7 @@ def test_the_parliament_named_long_before_is_still_that_parliament(coder):
             "Banks had lobbied for months. Shares in lenders fell sharply. "
             "Analysts expect profits to shrink. Investors sold bonds as well. "
             "Lenders may cut credit to small firms. "
-            "On Friday the United States criticised the Parliament over the vote.")
+            "Washington later criticised the Parliament over the vote.")
     got = triples(coder, text)
     assert ("USA", "ACCUSE", "USA") not in got
     assert ("USA", "ACCUSE", "KEN") in got

@@ -58,7 +58,7 @@ def test_the_outcome_of_a_summit_is_everyone_at_it(coder):
 
 def test_joining_talks_held_as_a_visit_visits_the_host(coder):
     got = triples(coder, "The foreign ministers of Chile and Peru met in Lima on Monday. "
-                         "The Bolivian foreign minister joined the talks as an observer.")
+                         "The Bolivian foreign minister joined the talks on Tuesday.")
     assert ("BOL", "CONSULT", "PER") in got and ("BOL", "CONSULT", "CHL") not in got
 
 

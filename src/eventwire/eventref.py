@@ -45,8 +45,8 @@ def _topic_nouns(cand: Candidate) -> list[Token]:
 
 
 def _referring_noun(noun: Token, lexicon: Lexicon) -> Token | None:
-    """A definite, ownerless noun naming an earlier act: "the attack"; "the conclusions of
-    the summit" name the summit."""
+    """A definite, ownerless noun naming an earlier act: "the attack"; "the outcome of the
+    summit" names the summit."""
     if not _kinds(noun, lexicon):
         noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), noun)
@@ -170,7 +170,7 @@ def claimed_target(cand: Candidate, found: list[Candidate], lexicon: Lexicon) ->
 def joined_meeting(cand: Candidate, history: list[Candidate], lexicon: Lexicon
                    ) -> list[Candidate] | None:
     """Whoever joins or attends "the talks" meets those who held them: the host when they
-    were a visit ("joined the talks as an observer" in Cairo is a visit to Egypt).
+    were a visit (joining talks held in Lima is a visit to Peru).
 
     None when the candidate names no earlier meeting; else its re-aimed candidates (the
     host attending at home is dropped, as for any visit).

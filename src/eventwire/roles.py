@@ -78,7 +78,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if stolen is not None:
         return stolen, "conj>stolen-subject"
     for aux in (c for c in verb.children if c.dep_ == "aux"):
-        # "The US has been encouraging": the parser hung the subject on "been"
+        # "Washington has been urging ...": the parser hung the subject on "been"
         subj = next((s for s in aux.children if s.dep_ == "nsubj"), None)
         if subj is not None:
             return subj, "aux>nsubj"
@@ -91,7 +91,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             return tok, f"acl<dobj<{path}" if tok is not None else ""
         return verb.head, "acl"
     if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lemma_ in PROPOSAL_NOUNS:
-        # "voted on a resolution to expel ...", "adopted a motion to suspend ...": whoever
+        # "passed a resolution to expel ...", "adopted a motion to suspend ...": whoever
         # adopts the proposal does what it proposes
         noun = verb.head
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -159,7 +159,7 @@ def _preps(holders: list[Token], word: str) -> list[Token]:
     for h in holders:
         for c in h.children:
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word:
-                # "with the exception of Cyprus" leaves Cyprus out
+                # "with the exception of Malta" leaves Malta out
                 out.extend(p for p in c.children if p.dep_ == "pobj"
                            and p.lemma_ not in ("exception", "exclusion"))
     return out
@@ -193,7 +193,7 @@ class RoleFinder:
         elif kind == "dative":
             tokens = [(c, "dative") for c in trigger.children if c.dep_ == "dative"]
         elif kind in ("prep", "place"):
-            if kind == "place":  # "met, that time in Athens": a time noun holds the place
+            if kind == "place":  # "met, this time in Lima": a time noun holds the place
                 holders += [c for c in trigger.children if c.dep_ == "npadvmod"]
             tokens = [(t, f"prep:{word}") for t in _preps(holders, word)]
         elif kind == "poss":

@@ -91,7 +91,7 @@ class PlaceReader:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         found = self._place_in([verb, *objects])
         if found is None and head.dep_ == "nsubj":
-            # "Insurgents shelled Aleppo", "... part of Syria's second city": the place acted on
+            # "Insurgents shelled Homs", "... the eastern districts of Kabul": the place acted on
             found = next((p for p in map(self._settlement, objects) if p is not None), None)
         return found
 
