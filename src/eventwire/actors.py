@@ -281,12 +281,9 @@ class ActorResolver(GroupReader, PlaceReader):
             return recent(s, lambda e: e.person and not e.members and (
                 r.sector is None or e.sector == r.sector)), True
         lemma = head.lemma_.lower()
-        def same_noun(e: Entity) -> bool:
-            return e.head_lemma == lemma and not e.members and not e.person
-
         # "the Parliament" is the parliament the article named, however long ago
-        named = recent(s, same_noun) or next(
-            (e for e in reversed(self.discourse.entities) if same_noun(e)), None)
+        named = self.discourse.latest(
+            lambda e: e.head_lemma == lemma and not e.members and not e.person)
         if named is not None or r.sector is None:
             return named, False  # "the ministry" after "Russia's Defence Ministry"
         same = recent(s, lambda e: e.sector == r.sector and not e.members)

@@ -56,6 +56,10 @@ class Discourse:
                 best, best_score = e, score
         return best
 
+    def latest(self, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The latest fitting referent, however far back: a named institution's own noun."""
+        return next((e for e in reversed(self.entities) if fits(e)), None)
+
     def recent(self, sentence: int, fits: Callable[[Entity], bool]) -> Entity | None:
         """The latest fitting referent within the window."""
         for e in reversed(self.entities):

@@ -50,10 +50,9 @@ def _referring_noun(noun: Token, lexicon: Lexicon) -> Token | None:
     if not _kinds(noun, lexicon):
         noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), noun)
-    dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
     owned = any(c.dep_ == "poss" for c in noun.children) or any(
         c.dep_ == "prep" and c.lower_ in ("by", "between", "with") for c in noun.children)
-    return noun if dets & DEFINITE and not owned else None
+    return noun if _definite(noun) and not owned else None
 
 
 def _kinds(noun: Token, lexicon: Lexicon) -> set[str]:
@@ -101,17 +100,21 @@ def _referent(cand: Candidate, ref: Token, kinds: set[str], history: list[Candid
         earlier = [h for h in earlier if h.recipient is not None]  # a meeting, not a word
     acted = None
     if earlier:
-        latest = earlier[-1].trigger.i
-        same = [h for h in earlier if h.trigger.i == latest]
+        same = _latest(earlier)
         people = [h.actor for h in same if h.actor is not None]
         if kinds == {"CONSULT"}:  # everyone at the meeting, its host too
             people += [h.recipient for h in same if h.recipient is not None]
-        acted = (latest, same[0].entry.id, people)
+        acted = (same[0].trigger.i, same[0].entry.id, people)
     named = next(((n.i, n.text, parties) for n in reversed(cand.trigger.doc[:ref.i])
                   if n.pos_ == "NOUN" and _kinds(n, lexicon) & kinds
                   and (parties := named_parties(n, resolver))), None)
     best = max((x for x in (acted, named) if x is not None), key=lambda x: x[0], default=None)
     return (best[1], best[2]) if best is not None else None
+
+
+def _latest(acts: list[Candidate]) -> list[Candidate]:
+    """The candidates of the last trigger among acts: one act told with all its parties."""
+    return [h for h in acts if h.trigger.i == acts[-1].trigger.i]
 
 
 def _aimed(cand: Candidate, noun: Token, targets: list[Mention], path: str
@@ -185,7 +188,7 @@ def joined_meeting(cand: Candidate, history: list[Candidate], lexicon: Lexicon
                and h.trigger.i < cand.trigger.i]
     if not earlier:
         return None
-    same = [h for h in earlier if h.trigger.i == earlier[-1].trigger.i]
+    same = _latest(earlier)
     hosted = all(h.recipient_path.startswith("host<") for h in same)
     people = [h.recipient for h in same]
     if not hosted:

@@ -7,9 +7,9 @@ from spacy.tokens import Token
 from eventwire.actors import ActorResolver
 from eventwire.model import Mention
 from eventwire.parsed import coordinated
+from eventwire.phrases import MODIFIER_DEPS
 
 PARTY_PREPS = {"between", "with", "among"}
-MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod"}
 
 
 def named_parties(noun: Token, resolver: ActorResolver) -> list[Mention]:

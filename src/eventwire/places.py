@@ -133,7 +133,6 @@ def gazetteer() -> Gazetteer:
     return gaz
 
 
-
 def _add_regions(gaz: Gazetteer) -> None:
     """The package's list of regions the news names (data/regions.yaml), checked on load."""
     path = resources.files("eventwire") / "data" / "regions.yaml"

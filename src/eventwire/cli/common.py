@@ -37,7 +37,6 @@ MaxArticleOpt = Annotated[str | None, typer.Option(
          f"2MB. Default {DEFAULT_MAX_ARTICLE_BYTES:,}; see docs/limits.md.")]
 
 
-
 def _iso_date(value: str | None) -> str | None:
     """A publication date must be a real YYYY-MM-DD: a typo would silently drop the date."""
     import datetime as dt
