@@ -67,3 +67,9 @@ def test_a_meeting_held_this_time_somewhere_is_a_visit_to_the_host(coder):
                          "to sign a treaty.")
     assert {t for t in got if t[1] == "CONSULT"} == {("CHL", "CONSULT", "PER"),
                                                      ("BOL", "CONSULT", "PER")}
+
+
+def test_joining_talks_after_an_arrival_visits_the_host(coder):
+    got = triples(coder, "The Chilean foreign minister arrived in Lima on Monday for talks. "
+                         "The Bolivian foreign minister joined the talks on Tuesday.")
+    assert ("BOL", "CONSULT", "PER") in got and ("BOL", "CONSULT", "CHL") not in got

@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.actors import DEFINITE, ActorResolver
-from eventwire.events import Candidate
+from eventwire.events import HOST_PATHS, Candidate
 from eventwire.lexicon import Lexicon
 from eventwire.model import Mention
 from eventwire.parties import named_parties
@@ -189,7 +189,7 @@ def joined_meeting(cand: Candidate, history: list[Candidate], lexicon: Lexicon
     if not earlier:
         return None
     same = _latest(earlier)
-    hosted = all(h.recipient_path.startswith("host<") for h in same)
+    hosted = all(h.recipient_path.startswith(HOST_PATHS) for h in same)
     people = [h.recipient for h in same]
     if not hosted:
         people += [h.actor for h in same]
