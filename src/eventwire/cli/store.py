@@ -12,7 +12,6 @@ import duckdb
 import pandas as pd
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -27,6 +26,8 @@ from eventwire import analytics
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
+    AllowPrivateOpt,
+    FollowSymlinksOpt,
     IncludeNegatedOpt,
     LexiconOpt,
     MaxArticleOpt,
@@ -35,11 +36,11 @@ from eventwire.cli.common import (
     limits_from,
     load_coder,
 )
+from eventwire.cli.terminal import shown
 from eventwire.errors import EventwireError
 from eventwire.ingest import pipeline
 from eventwire.ingest.fetch import make_client
 from eventwire.ingest.limits import Limits
-from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
 from eventwire.ingest.watch import parse_interval
 from eventwire.ingest.watch import watch as watch_feeds
 from eventwire.ingest.workers import CoderSpec
@@ -51,10 +52,6 @@ from eventwire.store.readonly_sql import refusal
 err = Console(stderr=True)
 DbOpt = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB",
                                     help="DuckDB database file.")]
-AllowPrivateOpt = Annotated[bool, typer.Option(
-    "--allow-private-urls", envvar=ALLOW_PRIVATE_ENV,
-    help="Fetch from loopback/private/link-local addresses (refused by default; see "
-         "SECURITY.md).")]
 WithDupOpt = Annotated[bool, typer.Option(
     "--with-duplicates", help="Count every copy of a story's events, not each story once.")]
 
@@ -97,7 +94,7 @@ def _summary(stats: pipeline.IngestStats) -> None:
               f"{stats.skipped} already stored, {stats.errors} errors "
               f"in {stats.seconds:.1f}s ({rate:.1f} articles/s); run {stats.run_id}")
     for sample in stats.error_samples:
-        err.print(f"  [yellow]error[/yellow] {escape(sample)}", highlight=False)
+        err.print(f"  [yellow]error[/yellow] {shown(sample)}", highlight=False)
     if stats.errors > len(stats.error_samples):
         err.print(f"  ... see: eventwire query \"SELECT * FROM ingest_errors WHERE run_id = "
                   f"'{stats.run_id}'\"")
@@ -117,6 +114,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_article_bytes: MaxArticleOpt = None,
     allow_private_urls: AllowPrivateOpt = False,
+    follow_symlinks: FollowSymlinksOpt = False,
     workers: Annotated[int | None, typer.Option(
         "--workers", help="Code on a local Dask cluster of N worker processes.")] = None,
     cluster: Annotated[str | None, typer.Option(
@@ -150,7 +148,7 @@ def ingest(
                 make_client(allow_private=allow_private_urls) as client:
             stats = pipeline.ingest(store, sources, spec, jobs=jobs, batch_size=batch_size,
                                     coder=coder, progress=BarProgress(bar), client=client,
-                                    limits=limits)
+                                    limits=limits, follow_symlinks=follow_symlinks)
     except EventwireError as exc:
         fail(str(exc))
     finally:
@@ -371,7 +369,7 @@ def watch(
             err.print(f"[{stamp}] new {stats.stored} ({stats.events} events), known "
                       f"{stats.skipped}, errors {stats.errors}", highlight=False)
         else:
-            err.print(f"[{stamp}] [red]{escape(problem or '')}[/red]", highlight=False)
+            err.print(f"[{stamp}] [red]{shown(problem or '')}[/red]", highlight=False)
 
     try:
         with make_client(allow_private=allow_private_urls) as client:
