@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from datetime import datetime
@@ -44,12 +45,14 @@ from eventwire.ingest.limits import Limits
 from eventwire.ingest.watch import parse_interval
 from eventwire.ingest.watch import watch as watch_feeds
 from eventwire.ingest.workers import CoderSpec
+from eventwire.ontology import CATEGORIES
 from eventwire.store.db import DEFAULT_DB, Store, StoreError
-from eventwire.store.export import FORMATS, Filters
+from eventwire.store.export import FORMATS, ExportError, Filters
 from eventwire.store.export import export as export_events
 from eventwire.store.readonly_sql import refusal
 
 err = Console(stderr=True)
+ACTOR_CODE = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 DbOpt = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB",
                                     help="DuckDB database file.")]
 WithDupOpt = Annotated[bool, typer.Option(
@@ -318,20 +321,26 @@ def export(
     actor: Annotated[str | None, typer.Option("--actor", help="As actor or recipient.")] = None,
     event: Annotated[str | None, typer.Option("--event", help="PLOVER category.")] = None,
     include_negated: IncludeNegatedOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists (a Parquet "
+                                                        "folder is replaced whole).")] = False,
 ) -> None:
     """Write stored events as PLOVER JSONL, CSV, month-partitioned Parquet or GDELT-style TSV."""
     if fmt not in FORMATS:
         fail(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if event is not None and event.upper() not in CATEGORIES:
+        fail(f"--event {event!r}: not a PLOVER category; use one of {', '.join(CATEGORIES)}")
+    if actor is not None and not ACTOR_CODE.fullmatch(actor):
+        fail(f"--actor {actor!r}: not an actor code (letters and digits, like IRN or NATO)")
     s, u = _date(since, "--since"), _date(until, "--until")
     filters = Filters(s.date() if s else None, u.date() if u else None,
                       actor.upper() if actor else None, event, include_negated)
-    if fmt != "parquet" and out.is_dir():
-        fail(f"{out}: is a directory; give a file name")
     if not out.parent.exists():
         fail(f"{out.parent}: no such directory")
     store = _open(db, read_only=True)
     try:
-        n = export_events(store.conn, fmt, out, filters)
+        n = export_events(store.conn, fmt, out, filters, force=force)
+    except ExportError as exc:
+        fail(str(exc))
     except (OSError, duckdb.Error) as exc:
         fail(f"export to {out} failed: {exc}")
     finally:
