@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pyarrow.dataset as pads
@@ -92,30 +91,16 @@ def test_feed_links_refused_by_the_guard_are_error_rows(tmp_path: Path, coder,
     assert errors[0][0] == "http://127.0.0.1:9/admin" and "refused" in errors[0][1]
 
 
-class _Page(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        body = (f"<html><head><title>Pact</title></head><body><article><p>{hostile.GOOD}</p>"
-                "<p>The deal covers oil and gas projects for ten years.</p></article></body>"
-                "</html>").encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.mark.timeout(90)
 def test_code_fetches_urls_through_the_guarded_client(monkeypatch: pytest.MonkeyPatch) -> None:
-    with http_server(_Page) as base:
-        allowed = runner.invoke(app, ["code", f"{base}/world/pact"])
+    with http_server() as base:  # serves tests/fixtures
+        page = f"{base}/site/iran-russia-talks.html"
+        allowed = runner.invoke(app, ["code", page])
         monkeypatch.delenv("EVENTWIRE_ALLOW_PRIVATE_URLS", raising=False)
-        refused = runner.invoke(app, ["code", f"{base}/world/pact"])
+        refused = runner.invoke(app, ["code", page])
     assert allowed.exit_code == 0, allowed.output
     (coded,) = [json.loads(x) for x in allowed.stdout.splitlines()]
-    assert coded["url"] == f"{base}/world/pact" and coded["events"]
+    assert coded["url"] == page and coded["events"]
     assert refused.exit_code == 1 and "refused" in refused.stderr
     assert len([x for x in refused.stderr.splitlines() if x.startswith("error")]) == 1
 
@@ -233,3 +218,20 @@ def test_code_writes_every_line_around_an_article_over_the_parser_limit(tmp_path
     # Coded in chunks, or one error line naming it: never a crash that loses "after".
     assert (ids == ["before", name, "after"] and not errors) or \
         (ids == ["before", "after"] and len(errors) == 1 and f"[{name}]" in errors[0])
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may list any folder, so none is unreadable")
+def test_an_unreadable_subdirectory_is_reported(tmp_path: Path, coder) -> None:
+    tree = tmp_path / "tree"
+    (tree / "locked").mkdir(parents=True)
+    (tree / "locked" / "a.txt").write_text(hostile.GOOD)
+    _good(tree)
+    (tree / "locked").chmod(0)
+    try:
+        with Store.open(tmp_path / "db.duckdb") as store:
+            stats = ingest(store, [str(tree)], coder=coder)
+            errors = _errors(store, str(tree))
+    finally:
+        (tree / "locked").chmod(0o755)
+    assert stats.stored == 1 and len(errors) == 1 and "cannot list" in errors[0][1]
