@@ -235,3 +235,31 @@ def test_an_unreadable_subdirectory_is_reported(tmp_path: Path, coder) -> None:
     finally:
         (tree / "locked").chmod(0o755)
     assert stats.stored == 1 and len(errors) == 1 and "cannot list" in errors[0][1]
+
+
+@pytest.mark.timeout(30)
+def test_every_reader_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
+    # A file swapped for a FIFO after read_source's check reaches the reader itself.
+    from eventwire.ingest.files import read_text_file
+    from eventwire.ingest.html import read_html_file
+    from eventwire.ingest.jsonl import read_jsonl
+    from eventwire.ingest.rss import read_feed
+    from eventwire.ingest.warc import read_warc
+
+    pipe = tmp_path / "swapped"
+    os.mkfifo(pipe)
+    readers = (read_text_file, read_html_file, read_jsonl, read_warc,
+               lambda p: read_feed(str(p), None))
+    for read in readers:
+        (got,) = list(read(pipe))
+        assert "refused: a FIFO" in got.reason  # type: ignore[union-attr]
+
+
+@pytest.mark.timeout(30)
+def test_a_doctype_inside_cdata_content_is_not_a_dtd() -> None:
+    from eventwire.ingest.rss import parse_feed
+
+    feed = ("<rss><channel><item><description><![CDATA[<!DOCTYPE html><p>" + hostile.GOOD +
+            "</p>]]></description></item></channel></rss>")
+    (article,) = list(parse_feed(feed.encode(), "cdata.rss", None))
+    assert article.text == hostile.GOOD  # type: ignore[union-attr]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
+from eventwire.ingest.walk import open_regular
 
 
 def split_title(raw: str) -> tuple[str | None, str]:
@@ -19,7 +20,7 @@ def split_title(raw: str) -> tuple[str | None, str]:
 
 def read_bounded(path: Path, limit: int) -> bytes | int:
     """A file's bytes, or its size when it is over `limit` (then it is never read whole)."""
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         raw = handle.read(limit + 1)
         if len(raw) <= limit:
             return raw

@@ -9,6 +9,7 @@ from typing import Any, BinaryIO
 
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import MAX_ID_CHARS, Record, RecordError, make_article
+from eventwire.ingest.walk import open_regular
 
 _OPTIONAL = ("title", "published", "url", "source")
 
@@ -89,7 +90,7 @@ def read_jsonl(path: Path, limits: Limits | None = None, *, start: int = 0,
     limits = limits or Limits.from_env()
     source = str(path)
     try:
-        handle = path.open("rb")
+        handle = open_regular(path)
     except OSError as exc:
         yield RecordError(source, "file", f"cannot read: {exc.strerror or exc}")
         return

@@ -15,7 +15,7 @@ from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError
 from eventwire.ingest.rss import parse_feed, read_feed
-from eventwire.ingest.walk import special_file, walk_directory
+from eventwire.ingest.walk import open_regular, special_file, walk_directory
 from eventwire.ingest.warc import read_warc
 
 Reader = Callable[[Path, Limits], Iterator[Record]]
@@ -64,7 +64,7 @@ def _read_file(path: Path, client: httpx.Client | None,
     kind = suffix_kind(path)
     if kind is None:
         try:
-            with path.open("rb") as handle:
+            with open_regular(path) as handle:
                 kind = sniff(handle.read(4096))
         except OSError as exc:
             yield RecordError(str(path), "file", f"cannot read: {exc.strerror or exc}")

@@ -12,8 +12,18 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from eventwire.ingest.record import RecordError
+
+
+def _kind(mode: int) -> str:
+    return ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
+
+
+class NotRegularFile(OSError):
+    """What open_regular raises for a FIFO, socket or device; its text is the reason."""
 
 
 def special_file(path: Path) -> RecordError | None:
@@ -24,9 +34,21 @@ def special_file(path: Path) -> RecordError | None:
         return None  # the reader says what is wrong (missing, unreadable)
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
-    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
-    return RecordError(str(path), "file", f"refused: {kind}, not a regular file")
+    return RecordError(str(path), "file", f"refused: {_kind(mode)}, not a regular file")
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open a file for reading only if it is a regular file, checked on the open descriptor
+    (non-blocking), so a file swapped for a FIFO after special_file's check cannot hang us."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(f"refused: {_kind(mode)}, not a regular file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _inside(target: Path, root: Path) -> bool:

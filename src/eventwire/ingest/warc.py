@@ -10,6 +10,7 @@ from warcio.archiveiterator import ArchiveIterator
 from eventwire.ingest.html import article_from_html
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, normalise_date
+from eventwire.ingest.walk import open_regular
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -19,7 +20,7 @@ def read_warc(path: Path, limits: Limits | None = None) -> Iterator[Record]:
     limits = limits or Limits.from_env()
     source = str(path)
     try:
-        stream = path.open("rb")
+        stream = open_regular(path)
     except OSError as exc:
         yield RecordError(source, "file", f"cannot read: {exc.strerror or exc}")
         return
