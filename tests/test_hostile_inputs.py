@@ -26,6 +26,7 @@ from ingest_support import http_server
 
 runner = CliRunner()
 _register()
+ANSI_TITLE = "\x1b]0;pwned\x07\x1b[2J[bold red]Cleared"  # retitle, clear screen, rich markup
 
 
 def _good(folder: Path) -> Path:
@@ -132,10 +133,12 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
     rows = [{"id": "f1", "title": "=HYPERLINK(\"http://evil.example/\",\"x\")",
              "url": "javascript:alert(1)", "published": "2024-03-01", "text": hostile.GOOD},
             {"id": "f2", "title": "@SUM(A1:A9)", "published": "2024-04-02",
-             "text": "France accused Germany of lying about the deal."}]
+             "text": "France accused Germany of lying about the deal."},
+            {"id": "f3", "title": ANSI_TITLE, "published": "2024-04-03",
+             "text": "Spain protested against Portugal over the dam."}]
     lines.write_text("".join(json.dumps(r) + "\n" for r in rows))
     with Store.open(folder / "db.duckdb") as store:
-        assert ingest(store, [str(lines)], coder=coder).stored == 2
+        assert ingest(store, [str(lines)], coder=coder).stored == 3
     return folder / "db.duckdb"
 
 
@@ -185,6 +188,20 @@ def test_csv_cells_cannot_become_formulas(hostile_db: Path, tmp_path: Path) -> N
     assert {r["title"] for r in rows} >= {"'=HYPERLINK(\"http://evil.example/\",\"x\")"}
     assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
     assert all(not c.startswith("-") or c.lstrip("-").replace(".", "").isdigit() for c in cells)
+
+
+@pytest.mark.timeout(90)
+def test_stored_text_shown_in_tables_carries_no_escapes(hostile_db: Path, tmp_path: Path) -> None:
+    query = runner.invoke(app, ["query", "SELECT title FROM articles WHERE id = 'f3'",
+                                "--db", str(hostile_db)])
+    lines = tmp_path / "ansi.jsonl"
+    lines.write_text(json.dumps({"id": "a", "title": ANSI_TITLE,
+                                 "text": "Spain protested against Portugal."}) + "\n")
+    table = runner.invoke(app, ["code", str(lines), "--format", "table"])
+    for got in (query, table):
+        assert got.exit_code == 0, got.output
+        assert "\x1b" not in got.output and "\x07" not in got.output
+        assert "[bold red]Cleared" in " ".join(got.output.split())
 
 
 # --- the slow ones ----------------------------------------------------------------------------

@@ -101,7 +101,7 @@ def render_table(coded: list[CodedArticle], console: Console) -> None:
     table.add_column("evidence", style="green", overflow="fold")
     for ca in coded:
         if not ca.events:
-            table.add_row(ca.title or ca.id, "[dim](no events)[/dim]", "", "")
+            table.add_row(shown(ca.title or ca.id), "[dim](no events)[/dim]", "", "")
         for k, ev in enumerate(ca.events):
             actor = f"{ev.actor.code}" + (f" {ev.actor.sector}" if ev.actor.sector else "")
             rec = "-"
@@ -110,9 +110,9 @@ def render_table(coded: list[CodedArticle], console: Console) -> None:
                                            else "")
             what = ev.event + (f"/{ev.mode}" if ev.mode else "")
             flag = "" if ev.modality == "asserted" else f" ({ev.modality})"
-            label = (ca.title or ca.id) if k == 0 else ""
+            label = shown(ca.title or ca.id) if k == 0 else ""  # titles come from the web
             table.add_row(label, f"{actor} -> {what} -> {rec}{flag}", ev.date or "",
-                          f'"{ev.evidence.text}"')
+                          f'"{shown(ev.evidence.text)}"')
     console.print(table)
 
 

@@ -216,7 +216,7 @@ def _emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
                              else "left")
         for row in df.itertuples(index=False):
             table.add_row(*("" if pd.isna(v) else str(v)[:10] if isinstance(v, pd.Timestamp)
-                            else str(v) for v in row))
+                            else shown(str(v)) for v in row))  # stored text is untrusted
         out = Console()
         if not out.is_terminal:  # piped: never crop columns to a pretend 80-column screen
             out = Console(width=max(80, sum(len(str(c)) + 12 for c in df.columns)))
