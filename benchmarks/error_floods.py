@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import hostile  # noqa: E402 - the generator lives with the tests
-from eventwire.ingest.pipeline import IngestStats, read_all  # noqa: E402
+from eventwire.batch.pipeline import IngestStats, read_all  # noqa: E402
 from eventwire.store.db import Store  # noqa: E402
 
 

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from eventwire.cli import _register
 from eventwire.cli import app as cli
 from eventwire.ingest.record import make_article
-from eventwire.ontology import load_ontology
+from eventwire.knowledge.ontology import load_ontology
 from eventwire.store.db import Store
 from live_server import (
     API_KEY,
@@ -375,7 +375,7 @@ def test_duplicate_ids_in_one_batch_keep_the_first_as_the_cli_does(
     assert anonymous.get("/v1/articles/twice").json()["text"] == first
     lines = tmp_path / "twice.jsonl"
     lines.write_text("".join(f'{{"id": "twice", "text": "{t}"}}\n' for t in (first, second)))
-    from eventwire.ingest.pipeline import ingest
+    from eventwire.batch.pipeline import ingest
 
     with Store.open(tmp_path / "cli.duckdb") as store:
         stats = ingest(store, [str(lines)], coder=coder)

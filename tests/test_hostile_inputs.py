@@ -18,9 +18,9 @@ import pytest
 from typer.testing import CliRunner
 
 import hostile
+from eventwire.batch.pipeline import ingest
 from eventwire.cli import _register, app
 from eventwire.ingest.fetch import make_client
-from eventwire.ingest.pipeline import ingest
 from eventwire.store.db import ERRORS_PER_SOURCE, Store
 from ingest_support import http_server
 

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from eventwire.batch.workers import CoderSpec, code_stream
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
@@ -32,7 +33,6 @@ from eventwire.ingest.jsonl import decode_line, read_lines
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
 from eventwire.ingest.sources import read_source
-from eventwire.ingest.workers import CoderSpec, code_stream
 from eventwire.model import Article, CodedArticle
 
 err = Console(stderr=True)

@@ -21,7 +21,7 @@ from eventwire.cli.terminal import shown
 from eventwire.errors import EventwireError
 from eventwire.ingest.limits import ARTICLE_ENV, DEFAULT_MAX_ARTICLE_BYTES, Limits, parse_size
 from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
-from eventwire.nlp import ModelNotInstalled
+from eventwire.nlp.pipeline import ModelNotInstalled
 
 ModelOpt = Annotated[str | None, typer.Option(
     "--model", envvar="EVENTWIRE_MODEL",
