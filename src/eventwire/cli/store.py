@@ -137,6 +137,9 @@ def ingest(
     limits = limits_from(max_article_bytes)
     spec = CoderSpec(model, tuple(actors or ()), tuple(lexicon or ()), include_negated)
     if workers is not None or cluster or lake is not None or lake_only:
+        if follow_symlinks:
+            fail("--follow-symlinks is for one machine; cluster runs never follow symlinks "
+                 "out of a directory")
         stats = _ingest_on_cluster(sources, db, spec, workers, cluster, lake, lake_only,
                                    chunk_lines, batch_size, limits, allow_private_urls,
                                    quiet, jobs)
