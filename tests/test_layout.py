@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,17 @@ def test_the_check_sees_an_import_against_the_flow(tmp_path: Path) -> None:
     (line, target), = imported_modules(bad)
     assert (line, target) == (2, "eventwire.events.candidates")
     assert RANK[stage_of(target)] > RANK["actors"]
+
+
+def test_docs_layout_lists_every_module_under_its_package() -> None:
+    """docs/layout.md is the map of the tree: a new module is added to it, under its stage."""
+    text = (PACKAGE.parents[1] / "docs" / "layout.md").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"^## `([\w/]+)`[^\n]*\n(.*?)(?=^## |\Z)", text, re.M | re.S))
+    missing = []
+    for path in modules():
+        folder = "eventwire/" if path.parent == PACKAGE else f"{path.parent.name}/"
+        if path.name == "__init__.py" and path.parent != PACKAGE:
+            continue
+        if f"- `{path.name}`:" not in sections.get(folder, ""):
+            missing.append(f"{folder}{path.name}")
+    assert not missing, f"docs/layout.md does not list: {missing}"

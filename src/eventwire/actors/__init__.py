@@ -1,4 +1,4 @@
-"""Stage 2, actors: noun phrases of a parsed article to coded actors.
+"""The actors stage: noun phrases of a parsed article to coded actors.
 
 Takes: a parsed `Doc` and the knowledge. Gives: an `ActorResolver` that turns a token into
 `Mention`s with a country and sector code: names, titles, demonyms and offices found by one

@@ -1,4 +1,4 @@
-"""Stage 4, context: when and where each event happened, and who said what.
+"""The context stage: when and where each event happened, and who said what.
 
 Takes: a parsed `Doc`, its event candidates and the `ActorResolver`. Gives: event dates
 resolved against the publication date (`dates`), event places (`places`), direct and indirect

@@ -1,4 +1,4 @@
-"""Stage 3, events: triggers, the roles around them, and what the wording says about them.
+"""The events stage: triggers, the roles around them, and what the wording says about them.
 
 Takes: a parsed `Doc`, the lexicon and an `ActorResolver`. Gives: event `Candidate`s (actor,
 PLOVER category, recipient, evidence) from trigger words (`candidates`, `roles`, `implied`),

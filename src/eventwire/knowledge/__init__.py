@@ -1,4 +1,4 @@
-"""Stage 0, knowledge: the package's YAML data (and the user's), loaded and validated once.
+"""The knowledge stage: the package's YAML data (and the user's), loaded and validated once.
 
 Takes: the data files in `knowledge/data/` plus any `--actors`/`--lexicon` files.
 Gives: a `Knowledge` bundle (the PLOVER `Ontology`, the actor `Gazetteer`, the trigger

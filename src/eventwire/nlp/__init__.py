@@ -1,4 +1,4 @@
-"""Stage 1, nlp: text to a parsed spaCy `Doc`, and cached views of it.
+"""The nlp stage: text to a parsed spaCy `Doc`, and cached views of it.
 
 Takes: article text. Gives: the parsed `Doc` (`load_pipeline`), its sentences and token
 texts without spaCy's per-access recomputation (`parsed`), and quoted stretches found by their
