@@ -40,12 +40,16 @@ KNOWN: list[tuple[str, str, str, list[tuple[str, str, str, str, Place | None]]]]
      [("IRN", "AGREE", "RUS", "signed an energy agreement", TEHRAN),
       ("IRN", "CONSULT", "RUS", "met Russian envoys", TEHRAN),
       ("USA", "SANCTION", "IRN", "imposed sanctions on Iran", None)]),
-    ("known-3", "2024-08-02",
+    ("wire/2024/known-3", "2024-08-02",  # an id with slashes must still be served
      "Russia threatened to cut gas supplies to Iran over unpaid bills. Moscow later praised "
      "Tehran for its patience.",
      [("RUS", "THREATEN", "IRN", "threatened to cut gas supplies to Iran", None),
       ("RUS", "SUPPORT", "IRN", "praised Tehran", MOSCOW)]),
 ]
+
+# A hostile feed can give any URL; the dashboard must link only http(s) ones.
+URLS = {"known-1": "https://news.example.org/world/known-1",
+        "wire/2024/known-3": "javascript:alert(document.domain)"}
 
 
 def _sentence(text: str, start: int) -> str:
@@ -72,7 +76,7 @@ def known_articles() -> list[tuple[Article, CodedArticle]]:
                 quad=onto.categories[name].quad, intensity=onto.intensity(name, None),
                 location=place, confidence=0.9, rule="test: hand-coded"))
         article = Article(id=aid, text=text, title=f"Known article {aid[-1]}",
-                          published=published, source="tests")
+                          published=published, source="tests", url=URLS.get(aid))
         out.append((article, CodedArticle(id=aid, title=article.title, published=published,
                                           events=events)))
     return out

@@ -354,3 +354,38 @@ def test_serve_command(demo: Running, tmp_path: Path) -> None:
         proc.terminate()
         proc.wait(timeout=10)
     assert "127.0.0.1" in proc.stderr.read()
+
+
+def test_ids_with_slashes_are_served_and_overlong_ids_refused(anonymous: httpx.Client) -> None:
+    body = {"articles": [{"id": "wire/2024/07/pact", "text": "France accused Germany of lying."}]}
+    assert anonymous.post("/v1/articles", json=body).json()["stored"] == 1
+    got = anonymous.get("/v1/articles/" + quote("wire/2024/07/pact", safe=""))
+    assert got.status_code == 200 and got.json()["id"] == "wire/2024/07/pact"
+    assert anonymous.get("/v1/articles/wire/2024/07/pact").json()["id"] == "wire/2024/07/pact"
+    long_id = {"articles": [{"id": "x" * 201, "text": "France accused Germany of lying."}]}
+    assert "200" in error_of(anonymous.post("/v1/articles", json=long_id), 422)
+
+
+def test_duplicate_ids_in_one_batch_keep_the_first_as_the_cli_does(
+        anonymous: httpx.Client, tmp_path: Path, coder) -> None:
+    first, second = "Spain protested against Portugal.", "Italy praised Greece for its help."
+    body = {"articles": [{"id": "twice", "text": first}, {"id": "twice", "text": second}]}
+    out = anonymous.post("/v1/articles", json=body).json()
+    assert (out["stored"], out["skipped"]) == (1, 1)
+    assert anonymous.get("/v1/articles/twice").json()["text"] == first
+    lines = tmp_path / "twice.jsonl"
+    lines.write_text("".join(f'{{"id": "twice", "text": "{t}"}}\n' for t in (first, second)))
+    from eventwire.batch.pipeline import ingest
+
+    with Store.open(tmp_path / "cli.duckdb") as store:
+        stats = ingest(store, [str(lines)], coder=coder)
+        (text,) = store.conn.execute("SELECT text FROM articles WHERE id = 'twice'").fetchone()
+    assert (stats.stored, stats.skipped, text) == (1, 1, first)
+
+
+def test_actor_filters_ignore_case_like_the_cli(client: httpx.Client) -> None:
+    upper = client.get("/v1/events", params={"actor": "IRN", "recipient": "RUS"}).json()
+    lower = client.get("/v1/events", params={"actor": "irn", "recipient": "rus"}).json()
+    assert upper["total"] == lower["total"] >= 3 and upper["items"] == lower["items"]
+    assert client.get("/v1/dyads/irn/rus/timeseries").json()["points"] == \
+        client.get("/v1/dyads/IRN/RUS/timeseries").json()["points"]

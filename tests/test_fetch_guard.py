@@ -106,9 +106,12 @@ def test_a_feed_cannot_point_us_at_internal_pages(tmp_path: Path,
                         "<description>Iran and Russia met in Moscow on Tuesday.</description>"
                         f"</item><item><link>{base}/admin2</link></item></channel></rss>")
         with make_client() as client:
-            first, second = list(read_feed(str(feed), client))
+            refusal, first, second = list(read_feed(str(feed), client))
         assert _Internal.hits == 0
-    assert first.text == "Iran and Russia met in Moscow on Tuesday."  # the summary, not SECRET
+    # The refusal is an error row of its own, then the summary (not SECRET) is stored.
+    assert isinstance(refusal, RecordError) and "refused" in refusal.reason
+    assert refusal.record == f"{base}/admin" and "summary is stored instead" in refusal.reason
+    assert first.text == "Iran and Russia met in Moscow on Tuesday."
     assert isinstance(second, RecordError) and "refused" in second.reason
 
 

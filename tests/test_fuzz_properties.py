@@ -9,6 +9,7 @@ import gzip
 import io
 import json
 import tempfile
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from eventwire.cli.terminal import shown
 from eventwire.errors import KnowledgeFileError
 from eventwire.ingest.files import split_title
 from eventwire.ingest.html import article_from_html
@@ -243,3 +245,30 @@ def test_lexicon_loader_loads_or_names_the_problem(doc: object) -> None:
         load_lexicon([_yaml_file(doc)], packaged=False)
     except KnowledgeFileError as exc:
         assert exc.path.endswith("k.yaml") and exc.problem
+
+
+_DTD_ENCODINGS = ("utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+                  "utf-32-be", "cp037", "latin-1")
+_PROLOG_BITS = st.sampled_from(["<!-- <rss -->", "<!-- <feed> -->", "<?pi <rss ?>", "\n", " ",
+                                "<!-- <![CDATA[ -->", "<!---->"])
+
+
+@FAST
+@given(st.sampled_from(_DTD_ENCODINGS), st.lists(_PROLOG_BITS, max_size=4).map("".join),
+       st.sampled_from(["<!DOCTYPE rss [<!ENTITY x 'y'>]>", '<!DOCTYPE rss SYSTEM "x.dtd">',
+                        "<!doctype rss>", "<!ENTITY x 'y'>"]))
+def test_a_dtd_is_refused_whatever_the_encoding_or_comments(encoding: str, prolog: str,
+                                                           dtd: str) -> None:
+    doc = (f'<?xml version="1.0" encoding="{encoding}"?>{prolog}{dtd}<rss><channel><item>'
+           "<description>Iran met Russia in Moscow.</description></item></channel></rss>")
+    (got,) = list(parse_feed(doc.encode(encoding), "f.rss", None))
+    assert isinstance(got, RecordError) and "has a DTD" in got.reason
+
+
+@FAST
+@given(st.text(max_size=60))
+def test_shown_text_carries_no_terminal_controls(text: str) -> None:
+    out = shown(text)
+    assert not any(unicodedata.category(c) == "Cc" or c in "\u202e\u2066\u2028" for c in out)
+    if text.isprintable() and "[" not in text:
+        assert out == text

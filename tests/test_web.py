@@ -119,3 +119,20 @@ def test_dyad_event_detail_and_timeline(page, demo: Running,
     for name in ("events", "event-detail", "dyad-timeline"):
         assert (shots / f"{name}.png").stat().st_size > 10_000
     print(f"screenshots in {shots}")
+
+
+def test_article_links_are_http_only_and_slashed_ids_open(page, demo: Running) -> None:
+    expect = sync_api.expect
+    threat = httpx.get(f"{demo.url}/v1/events", params={"actor": "rus", "event": "THREATEN"})
+    (event,) = [e for e in threat.json()["items"] if e["article_id"] == "wire/2024/known-3"]
+    page.goto(f"{demo.url}/#/event/{event['id']}")
+    page.wait_for_selector('body[data-ready="event"]')
+    expect(page.locator("#ev-article")).to_contain_text("Known article 3")
+    assert page.locator("#ev-article a").count() == 0  # javascript: URL: no link at all
+    consult = httpx.get(f"{demo.url}/v1/events", params={"actor": "IRN", "recipient": "RUS",
+                                                         "event": "CONSULT"}).json()["items"]
+    known = next(e for e in consult if e["article_id"] == "known-1")
+    page.goto(f"{demo.url}/#/event/{known['id']}")
+    page.wait_for_selector('body[data-ready="event"]')
+    expect(page.locator("#ev-article a")).to_have_attribute(
+        "href", "https://news.example.org/world/known-1")

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from eventwire.ingest.record import MAX_ID_CHARS
 from eventwire.knowledge.ontology import CATEGORIES
 from eventwire.model import Mention, Span  # the same fields in the API as in the coder
 
@@ -46,7 +47,8 @@ class ArticleIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     text: str = Field(min_length=1, pattern=r"\S", description="The article body (not blank).")
-    id: str | None = Field(None, max_length=200, description="Stable id; default: a hash.")
+    id: str | None = Field(None, max_length=MAX_ID_CHARS,
+                           description="Stable id; default: a hash. May contain '/'.")
     title: str | None = Field(None, max_length=2000)
     published: str | None = Field(None, max_length=100, description="Publication date.")
     url: str | None = Field(None, max_length=4000)

@@ -46,6 +46,11 @@ class EventFilter:
     q: str | None = None
     negated: bool | None = None
 
+    def __post_init__(self) -> None:
+        """Actor codes match whatever their case, as on the command line."""
+        self.actor = self.actor.upper() if self.actor else self.actor
+        self.recipient = self.recipient.upper() if self.recipient else self.recipient
+
     def where(self) -> tuple[str, list[Any]]:
         """A WHERE clause of fixed text and the list of values it binds."""
         parts: list[str] = []

@@ -33,7 +33,7 @@ from eventwire.api.security import api_key_header, bearer, check_write_access
 from eventwire.batch.pipeline import IngestStats, store_articles
 from eventwire.batch.workers import CoderSpec
 from eventwire.errors import EventwireError
-from eventwire.ingest.record import make_article
+from eventwire.ingest.record import MAX_ID_CHARS, make_article
 from eventwire.model import Article
 from eventwire.nlp.pipeline import ModelNotInstalled
 
@@ -134,9 +134,10 @@ def list_events(
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-@router.get("/events/{event_id}", response_model=StoredEventOut, tags=["events"],
+@router.get("/events/{event_id:path}", response_model=StoredEventOut, tags=["events"],
             responses=_404)
-def get_event(event_id: Annotated[str, Path(max_length=200)], database: DB) -> dict[str, Any]:
+def get_event(event_id: Annotated[str, Path(max_length=MAX_ID_CHARS)],
+              database: DB) -> dict[str, Any]:
     """One event with its evidence."""
     with database.reader() as cur:
         found = queries.get_event(cur, event_id)
@@ -145,8 +146,9 @@ def get_event(event_id: Annotated[str, Path(max_length=200)], database: DB) -> d
     return found
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, tags=["store"], responses=_404)
-def get_article(article_id: Annotated[str, Path(max_length=200)],
+@router.get("/articles/{article_id:path}", response_model=ArticleOut, tags=["store"],
+            responses=_404)
+def get_article(article_id: Annotated[str, Path(max_length=MAX_ID_CHARS)],
                 database: DB) -> dict[str, Any]:
     """An article's text and its events, whose evidence offsets index into the text."""
     with database.reader() as cur:
@@ -161,6 +163,7 @@ def get_article(article_id: Annotated[str, Path(max_length=200)],
 def dyad_timeseries(database: DB, actor: PathCode, recipient: PathCode, by: Period = "week",
                     with_duplicates: bool = False) -> dict[str, Any]:
     """Events from actor to recipient per period (one story counted once unless asked)."""
+    actor, recipient = actor.upper(), recipient.upper()  # codes match in any case, as in the CLI
     with database.reader() as cur:
         points = queries.dyad_timeseries(cur, actor, recipient, by, with_duplicates)
     return {"actor": actor, "recipient": recipient, "by": by,

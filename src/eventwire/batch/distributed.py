@@ -42,6 +42,7 @@ from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.limits import Limits
 from eventwire.ingest.record import Record, RecordError, stable_hash, text_hash
 from eventwire.ingest.sources import read_source, sniff, suffix_kind
+from eventwire.ingest.walk import walk_directory
 from eventwire.model import Article
 from eventwire.store.db import Store
 from eventwire.store.dedup import StoryIndex
@@ -83,8 +84,8 @@ def _files(source: str) -> list[str]:
     path = Path(source)
     if _is_url(source) or not path.is_dir():
         return [source]
-    return [str(p) for p in sorted(path.rglob("*")) if p.is_file()
-            and not p.name.startswith(".") and suffix_kind(p) is not None]
+    return [str(p) for p in walk_directory(path)  # errors: a single-process run reports them
+            if isinstance(p, Path) and suffix_kind(p) is not None]
 
 
 def _stamp(path: str) -> str:

@@ -44,26 +44,33 @@ class Progress:
 
 def read_all(store: Store, sources: Sequence[str], run_id: str, stats: IngestStats,
              client: httpx.Client | None, skip_known: bool = False,
-             limits: Limits | None = None) -> list[Article]:
-    """Read every source; bad records go to the errors table, duplicates in the input collapse."""
+             limits: Limits | None = None, follow_symlinks: bool = False) -> list[Article]:
+    """Read every source; bad records go to the errors table."""
     skip = store.has_id if skip_known else None
     limits = limits or Limits.from_env()
-    seen: dict[str, Article] = {}
+    articles: list[Article] = []
     for source in sources:
         try:
-            for rec in read_source(source, client, skip, limits):
+            for rec in read_source(source, client, skip, limits, follow_symlinks):
                 if isinstance(rec, RecordError):
                     record_error(store, run_id, stats, rec.source, rec.record, rec.reason)
                     continue
                 stats.read += 1
-                if rec.id in seen:
-                    stats.skipped += 1  # the same article twice in the input: store it once
-                    continue
-                seen[rec.id] = rec
+                articles.append(rec)
         except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the other sources
             record_error(store, run_id, stats, source, "source", f"reading stopped by an "
                          f"unexpected error (a bug: please report it): {type(exc).__name__}: {exc}")
-    return list(seen.values())
+    return articles
+
+
+def first_of_each_id(articles: Iterable[Article]) -> tuple[list[Article], int]:
+    """The first article of each id and how many later ones were dropped: one rule for the
+    CLI and the API (docs/store.md)."""
+    seen: dict[str, Article] = {}
+    total = 0
+    for total, article in enumerate(articles, 1):  # noqa: B007 - total is used after the loop
+        seen.setdefault(article.id, article)
+    return list(seen.values()), total - len(seen)
 
 
 def record_error(store: Store, run_id: str, stats: IngestStats, source: str,
@@ -80,7 +87,8 @@ def store_articles(store: Store, articles: Iterable[Article], run_id: str, stats
                    coder: Coder | None = None, progress: Progress | None = None) -> None:
     """Code articles not yet stored and write each in its own transaction."""
     progress = progress or Progress()
-    articles = list(articles)
+    articles, repeats = first_of_each_id(articles)
+    stats.skipped += repeats  # the same id twice in one batch: the first is stored
     stored = store.stored_hashes(a.id for a in articles)
     todo = [a for a in articles if stored.get(a.id) != text_hash(a.text)]
     stats.skipped += len(articles) - len(todo)
@@ -106,11 +114,13 @@ def store_articles(store: Store, articles: Iterable[Article], run_id: str, stats
 def ingest(store: Store, sources: Sequence[str], spec: CoderSpec | None = None, *,
            jobs: int = 1, batch_size: int = 32, coder: Coder | None = None,
            progress: Progress | None = None, skip_known: bool = False,
-           client: httpx.Client | None = None, limits: Limits | None = None) -> IngestStats:
+           client: httpx.Client | None = None, limits: Limits | None = None,
+           follow_symlinks: bool = False) -> IngestStats:
     """The whole run, recorded in ingest_runs; a crash leaves the run marked 'running'.
 
     `coder` (jobs=1 only) reuses an already loaded Coder; otherwise `spec` says what to load.
-    `limits` (default: the environment's, see docs/limits.md) bound what one record may read.
+    `limits` (default: the environment's, see docs/limits.md) bound what one record may read;
+    `follow_symlinks` lets directory sources follow links that leave the directory.
     """
     spec = spec or CoderSpec()
     started = time.perf_counter()
@@ -119,7 +129,8 @@ def ingest(store: Store, sources: Sequence[str], spec: CoderSpec | None = None, 
     client = client or make_client()
     status = "failed"
     try:
-        articles = read_all(store, sources, stats.run_id, stats, client, skip_known, limits)
+        articles = read_all(store, sources, stats.run_id, stats, client, skip_known, limits,
+                            follow_symlinks)
         store_articles(store, articles, stats.run_id, stats, spec, jobs=jobs,
                        batch_size=batch_size, coder=coder, progress=progress)
         status = "done"

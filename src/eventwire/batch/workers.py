@@ -55,9 +55,19 @@ def _init_worker(spec: CoderSpec) -> None:
         _WORKER_FAILURE = str(exc)
 
 
-def code_batch(coder: Coder, batch: list[Article], batch_size: int) -> list[Outcome]:
-    """Code a batch; if the batch fails, code its articles one by one to isolate the bad one."""
-    sigs = [signature_bytes(a.text) for a in batch]
+def _reason(exc: Exception) -> str:
+    """One short line for the error row (spaCy's messages run to paragraphs)."""
+    first = (str(exc).strip().splitlines() or [""])[0]
+    return f"coding failed: {type(exc).__name__}: {first[:300]}"
+
+
+def code_batch(coder: Coder, batch: list[Article], batch_size: int,
+               signed: bool = True) -> list[Outcome]:
+    """Code a batch; if the batch fails, code its articles one by one to isolate the bad one.
+
+    `signed` adds each article's MinHash signature (the store groups stories by it).
+    """
+    sigs = [signature_bytes(a.text) if signed else b"" for a in batch]
     try:
         coded = list(coder.code_many(batch, batch_size=batch_size))
         return [Outcome(a, c, s) for a, c, s in zip(batch, coded, sigs, strict=True)]
@@ -68,7 +78,7 @@ def code_batch(coder: Coder, batch: list[Article], batch_size: int) -> list[Outc
         try:
             out.append(Outcome(article, coder.code(article), sig))
         except Exception as exc:  # noqa: BLE001
-            out.append(Outcome(article, None, sig, f"coding failed: {type(exc).__name__}: {exc}"))
+            out.append(Outcome(article, None, sig, _reason(exc)))
     return out
 
 
@@ -86,12 +96,13 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def code_stream(articles: Iterable[Article], spec: CoderSpec, *, jobs: int = 1,
-                batch_size: int = 32, coder: Coder | None = None) -> Iterator[Outcome]:
+                batch_size: int = 32, coder: Coder | None = None,
+                signed: bool = True) -> Iterator[Outcome]:
     """Yield Outcomes in input order (so story ids come out the same for any --jobs)."""
     if jobs <= 1:
         coder = coder or spec.load()
         for chunk in _chunks(articles, batch_size):
-            yield from code_batch(coder, chunk, batch_size)
+            yield from code_batch(coder, chunk, batch_size, signed)
         return
     ctx = multiprocessing.get_context("spawn")  # no fork of a process holding a DuckDB handle
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 app = typer.Typer(
@@ -22,6 +25,20 @@ def _register() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point; a bug ends in one line, not a traceback, unless
+    EVENTWIRE_DEBUG=1 asks for the traceback."""
     _register()
-    app()
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - every expected error is handled before here
+        if os.environ.get("EVENTWIRE_DEBUG", "").strip() not in ("", "0"):
+            raise
+        from rich.console import Console
+
+        from eventwire.cli.terminal import shown
+
+        first = (str(exc).strip().splitlines() or [""])[0][:500]
+        Console(stderr=True, soft_wrap=True).print(
+            f"[red]error:[/red] internal error {shown(type(exc).__name__)}: {shown(first)} "
+            "(a bug: please report it; EVENTWIRE_DEBUG=1 shows the traceback)", highlight=False)
+        sys.exit(70)

@@ -8,13 +8,15 @@ from typing import Annotated, BinaryIO
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
+from eventwire.batch.workers import CoderSpec, code_stream
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
+    AllowPrivateOpt,
     DateOpt,
+    FollowSymlinksOpt,
     IncludeNegatedOpt,
     LexiconOpt,
     MaxArticleOpt,
@@ -24,7 +26,9 @@ from eventwire.cli.common import (
     load_coder,
     progress,
 )
+from eventwire.cli.terminal import shown
 from eventwire.coder import Coder, parse_published
+from eventwire.ingest.fetch import make_client
 from eventwire.ingest.jsonl import decode_line, read_lines
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
@@ -64,17 +68,28 @@ def _stdin_records(limits: Limits, stream: BinaryIO | None = None) -> list[Recor
     return [make_article(text, given_id="stdin", source="<stdin>")]
 
 
-def read_inputs(inputs: list[str], limits: Limits | None = None
+def read_inputs(inputs: list[str], limits: Limits | None = None, *,
+                allow_private: bool | None = None, follow_symlinks: bool = False
                 ) -> tuple[list[Article], list[RecordError]]:
-    """Every article of every input; unreadable records come back as errors, not exceptions."""
+    """Every article of every input; unreadable records come back as errors, not exceptions.
+
+    URLs are fetched through the same guarded client as `ingest` (SECURITY.md).
+    """
     limits = limits or Limits.from_env()
     articles: list[Article] = []
     errors: list[RecordError] = []
-    for source in inputs:
-        records = _stdin_records(limits) if source == "-" else read_source(source, limits=limits)
-        for rec in records:
-            (errors if isinstance(rec, RecordError) else articles).append(rec)
+    with make_client(allow_private=allow_private) as client:
+        for source in inputs:
+            records = _stdin_records(limits) if source == "-" else \
+                read_source(source, client, limits=limits, follow_symlinks=follow_symlinks)
+            for rec in records:
+                (errors if isinstance(rec, RecordError) else articles).append(rec)
     return articles, errors
+
+
+def _error_line(message: str) -> None:
+    """One red line per bad input on stderr, whatever bytes its name holds."""
+    err.print(f"[red]error:[/red] {shown(message)}", highlight=False, soft_wrap=True)
 
 
 def render_table(coded: list[CodedArticle], console: Console) -> None:
@@ -86,7 +101,7 @@ def render_table(coded: list[CodedArticle], console: Console) -> None:
     table.add_column("evidence", style="green", overflow="fold")
     for ca in coded:
         if not ca.events:
-            table.add_row(ca.title or ca.id, "[dim](no events)[/dim]", "", "")
+            table.add_row(shown(ca.title or ca.id), "[dim](no events)[/dim]", "", "")
         for k, ev in enumerate(ca.events):
             actor = f"{ev.actor.code}" + (f" {ev.actor.sector}" if ev.actor.sector else "")
             rec = "-"
@@ -95,9 +110,9 @@ def render_table(coded: list[CodedArticle], console: Console) -> None:
                                            else "")
             what = ev.event + (f"/{ev.mode}" if ev.mode else "")
             flag = "" if ev.modality == "asserted" else f" ({ev.modality})"
-            label = (ca.title or ca.id) if k == 0 else ""
+            label = shown(ca.title or ca.id) if k == 0 else ""  # titles come from the web
             table.add_row(label, f"{actor} -> {what} -> {rec}{flag}", ev.date or "",
-                          f'"{ev.evidence.text}"')
+                          f'"{shown(ev.evidence.text)}"')
     console.print(table)
 
 
@@ -117,31 +132,41 @@ def code_command(
         "--published", help="Publication date YYYY-MM-DD for inputs that carry none "
                             "(plain-text files, stdin).")] = None,
     max_article_bytes: MaxArticleOpt = None,
+    allow_private_urls: AllowPrivateOpt = False,
+    follow_symlinks: FollowSymlinksOpt = False,
 ) -> None:
     """Code articles into PLOVER events: one JSON object per article."""
     if fmt not in ("jsonl", "table"):
         fail(f"--format must be jsonl or table, not {fmt!r}")
     if published is not None and parse_published(published) is None:
         fail(f"--published must be a date like 2022-03-30, not {published!r}")
-    articles, errors = read_inputs(inputs, limits_from(max_article_bytes))
+    articles, errors = read_inputs(inputs, limits_from(max_article_bytes),
+                                   allow_private=allow_private_urls,
+                                   follow_symlinks=follow_symlinks)
     for article in articles:
         article.published = article.published or published
     for e in errors:
-        err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
+        _error_line(str(e))
     if not articles:
         raise typer.Exit(1 if errors else 0)
     coder = load_coder(model, actors, lexicon, include_negated)
     coded: list[CodedArticle] = []
+    failures = 0
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         show = output is not None or fmt == "table"
         with progress(len(articles), "coding", enabled=show) as step:
-            for ca in coder.code_many(articles, batch_size=batch_size):
-                if fmt == "jsonl":
-                    out.write(ca.to_json() + "\n")
-                else:
-                    coded.append(ca)
+            for outcome in code_stream(articles, CoderSpec(), batch_size=batch_size, coder=coder,
+                                       signed=False):
                 step()
+                if outcome.coded is None:  # one article the coder could not handle
+                    failures += 1
+                    _error_line(f"{outcome.article.source or '?'} [{outcome.article.id}]: "
+                                f"{outcome.error or 'coding failed'}")
+                elif fmt == "jsonl":
+                    out.write(outcome.coded.to_json() + "\n")
+                else:
+                    coded.append(outcome.coded)
     finally:
         if output:
             out.close()
@@ -149,8 +174,8 @@ def code_command(
         render_table(coded, Console())
     if output:
         n_events = "" if fmt == "table" else f" to {output}"
-        err.print(f"coded {len(articles)} article(s){n_events}", highlight=False)
-    if errors:
+        err.print(f"coded {len(articles) - failures} article(s){n_events}", highlight=False)
+    if errors or failures:
         raise typer.Exit(1)
 
 

@@ -8,7 +8,6 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -18,8 +17,10 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from eventwire.cli.terminal import shown
 from eventwire.errors import EventwireError
 from eventwire.ingest.limits import ARTICLE_ENV, DEFAULT_MAX_ARTICLE_BYTES, Limits, parse_size
+from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
 from eventwire.nlp.pipeline import ModelNotInstalled
 
 ModelOpt = Annotated[str | None, typer.Option(
@@ -35,6 +36,13 @@ MaxArticleOpt = Annotated[str | None, typer.Option(
     "--max-article-bytes", envvar=ARTICLE_ENV, show_envvar=True,
     help=f"Largest article input read (file, JSONL line, page, WARC record): bytes, or 512k, "
          f"2MB. Default {DEFAULT_MAX_ARTICLE_BYTES:,}; see docs/limits.md.")]
+AllowPrivateOpt = Annotated[bool, typer.Option(
+    "--allow-private-urls", envvar=ALLOW_PRIVATE_ENV,
+    help="Fetch from loopback/private/link-local addresses (refused by default; see "
+         "SECURITY.md).")]
+FollowSymlinksOpt = Annotated[bool, typer.Option(
+    "--follow-symlinks", help="In directory sources, also read symlinks that lead out of the "
+                              "directory (skipped with an error by default).")]
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -57,7 +65,7 @@ _err = Console(stderr=True, soft_wrap=True)
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """One red line on stderr and a non-zero exit: how every user mistake ends."""
-    _err.print(f"[red]error:[/red] {escape(message)}")
+    _err.print(f"[red]error:[/red] {shown(message)}", highlight=False)
     raise typer.Exit(code)
 
 

@@ -8,10 +8,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eventwire.cli import app
+from eventwire.cli.terminal import shown
 from eventwire.errors import EventwireError
 from eventwire.evaluate import EvalInputError, load_jsonl, print_report, score
 from eventwire.model import Article
@@ -78,7 +78,7 @@ def eval_command(
             pred_docs = _code_gold(gold_docs, model, actors or [], lexicon or [], err)
         report = score(gold_docs, pred_docs)
     except (EventwireError, ModelNotInstalled) as exc:
-        err.print(f"[red]error: {escape(str(exc))}[/red]", soft_wrap=True)
+        err.print(f"[red]error: {shown(str(exc))}[/red]", soft_wrap=True)
         raise typer.Exit(code=2) from None
     if as_json:
         typer.echo(json.dumps(report.to_dict(include_docs=show_errors), indent=2))

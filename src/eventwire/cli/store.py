@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from datetime import datetime
@@ -12,7 +13,6 @@ import duckdb
 import pandas as pd
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -30,6 +30,8 @@ from eventwire.batch.workers import CoderSpec
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
+    AllowPrivateOpt,
+    FollowSymlinksOpt,
     IncludeNegatedOpt,
     LexiconOpt,
     MaxArticleOpt,
@@ -38,23 +40,21 @@ from eventwire.cli.common import (
     limits_from,
     load_coder,
 )
+from eventwire.cli.terminal import shown
 from eventwire.errors import EventwireError
 from eventwire.ingest.fetch import make_client
 from eventwire.ingest.limits import Limits
-from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
+from eventwire.knowledge.ontology import CATEGORIES
 from eventwire.store import analytics
 from eventwire.store.db import DEFAULT_DB, Store, StoreError
-from eventwire.store.export import FORMATS, Filters
+from eventwire.store.export import FORMATS, ExportError, Filters
 from eventwire.store.export import export as export_events
 from eventwire.store.readonly_sql import refusal
 
 err = Console(stderr=True)
+ACTOR_CODE = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 DbOpt = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB",
                                     help="DuckDB database file.")]
-AllowPrivateOpt = Annotated[bool, typer.Option(
-    "--allow-private-urls", envvar=ALLOW_PRIVATE_ENV,
-    help="Fetch from loopback/private/link-local addresses (refused by default; see "
-         "SECURITY.md).")]
 WithDupOpt = Annotated[bool, typer.Option(
     "--with-duplicates", help="Count every copy of a story's events, not each story once.")]
 
@@ -97,7 +97,7 @@ def _summary(stats: pipeline.IngestStats) -> None:
               f"{stats.skipped} already stored, {stats.errors} errors "
               f"in {stats.seconds:.1f}s ({rate:.1f} articles/s); run {stats.run_id}")
     for sample in stats.error_samples:
-        err.print(f"  [yellow]error[/yellow] {escape(sample)}", highlight=False)
+        err.print(f"  [yellow]error[/yellow] {shown(sample)}", highlight=False)
     if stats.errors > len(stats.error_samples):
         err.print(f"  ... see: eventwire query \"SELECT * FROM ingest_errors WHERE run_id = "
                   f"'{stats.run_id}'\"")
@@ -117,6 +117,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_article_bytes: MaxArticleOpt = None,
     allow_private_urls: AllowPrivateOpt = False,
+    follow_symlinks: FollowSymlinksOpt = False,
     workers: Annotated[int | None, typer.Option(
         "--workers", help="Code on a local Dask cluster of N worker processes.")] = None,
     cluster: Annotated[str | None, typer.Option(
@@ -136,6 +137,9 @@ def ingest(
     limits = limits_from(max_article_bytes)
     spec = CoderSpec(model, tuple(actors or ()), tuple(lexicon or ()), include_negated)
     if workers is not None or cluster or lake is not None or lake_only:
+        if follow_symlinks:
+            fail("--follow-symlinks is for one machine; cluster runs never follow symlinks "
+                 "out of a directory")
         stats = _ingest_on_cluster(sources, db, spec, workers, cluster, lake, lake_only,
                                    chunk_lines, batch_size, limits, allow_private_urls,
                                    quiet, jobs)
@@ -150,7 +154,7 @@ def ingest(
                 make_client(allow_private=allow_private_urls) as client:
             stats = pipeline.ingest(store, sources, spec, jobs=jobs, batch_size=batch_size,
                                     coder=coder, progress=BarProgress(bar), client=client,
-                                    limits=limits)
+                                    limits=limits, follow_symlinks=follow_symlinks)
     except EventwireError as exc:
         fail(str(exc))
     finally:
@@ -215,7 +219,7 @@ def _emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
                              else "left")
         for row in df.itertuples(index=False):
             table.add_row(*("" if pd.isna(v) else str(v)[:10] if isinstance(v, pd.Timestamp)
-                            else str(v) for v in row))
+                            else shown(str(v)) for v in row))  # stored text is untrusted
         out = Console()
         if not out.is_terminal:  # piped: never crop columns to a pretend 80-column screen
             out = Console(width=max(80, sum(len(str(c)) + 12 for c in df.columns)))
@@ -320,20 +324,26 @@ def export(
     actor: Annotated[str | None, typer.Option("--actor", help="As actor or recipient.")] = None,
     event: Annotated[str | None, typer.Option("--event", help="PLOVER category.")] = None,
     include_negated: IncludeNegatedOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists (a Parquet "
+                                                        "folder is replaced whole).")] = False,
 ) -> None:
     """Write stored events as PLOVER JSONL, CSV, month-partitioned Parquet or GDELT-style TSV."""
     if fmt not in FORMATS:
         fail(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if event is not None and event.upper() not in CATEGORIES:
+        fail(f"--event {event!r}: not a PLOVER category; use one of {', '.join(CATEGORIES)}")
+    if actor is not None and not ACTOR_CODE.fullmatch(actor):
+        fail(f"--actor {actor!r}: not an actor code (letters and digits, like IRN or NATO)")
     s, u = _date(since, "--since"), _date(until, "--until")
     filters = Filters(s.date() if s else None, u.date() if u else None,
                       actor.upper() if actor else None, event, include_negated)
-    if fmt != "parquet" and out.is_dir():
-        fail(f"{out}: is a directory; give a file name")
     if not out.parent.exists():
         fail(f"{out.parent}: no such directory")
     store = _open(db, read_only=True)
     try:
-        n = export_events(store.conn, fmt, out, filters)
+        n = export_events(store.conn, fmt, out, filters, force=force)
+    except ExportError as exc:
+        fail(str(exc))
     except (OSError, duckdb.Error) as exc:
         fail(f"export to {out} failed: {exc}")
     finally:
@@ -371,7 +381,7 @@ def watch(
             err.print(f"[{stamp}] new {stats.stored} ({stats.events} events), known "
                       f"{stats.skipped}, errors {stats.errors}", highlight=False)
         else:
-            err.print(f"[{stamp}] [red]{escape(problem or '')}[/red]", highlight=False)
+            err.print(f"[{stamp}] [red]{shown(problem or '')}[/red]", highlight=False)
 
     try:
         with make_client(allow_private=allow_private_urls) as client:

@@ -21,6 +21,10 @@ class FetchError(Exception):
     """A download that failed; the message says why in words a user can act on."""
 
 
+class FetchRefused(FetchError):
+    """A URL the SSRF guard would not fetch (scheme or address): never silently skipped."""
+
+
 @dataclass
 class Fetched:
     """The body of a page and what the server said about it."""
@@ -66,7 +70,7 @@ def fetch(client: httpx.Client, url: str, max_bytes: int = MAX_BYTES) -> Fetched
             return Fetched(str(resp.url), b"".join(chunks),
                            resp.headers.get("content-type", "").lower())
     except UrlRefused as exc:
-        raise FetchError(str(exc)) from None
+        raise FetchRefused(str(exc)) from None
     except httpx.TooManyRedirects:
         raise FetchError(f"more than {MAX_REDIRECTS} redirects") from None
     except httpx.TimeoutException:

@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
+from eventwire.ingest.walk import open_regular
 
 
 def split_title(raw: str) -> tuple[str | None, str]:
@@ -20,7 +21,7 @@ def split_title(raw: str) -> tuple[str | None, str]:
 
 def read_bounded(path: Path, limit: int) -> bytes | int:
     """A file's bytes, or its size when it is over `limit` (then it is never read whole)."""
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         raw = handle.read(limit + 1)
         if len(raw) <= limit:
             return raw
@@ -34,9 +35,9 @@ def unreadable(path: Path, exc: OSError) -> RecordError:
 
 
 def open_binary(path: Path) -> BinaryIO | RecordError:
-    """A file opened for a streaming reader, or the error that names it."""
+    """A file opened for a streaming reader, or the error that names it (a FIFO is refused)."""
     try:
-        return path.open("rb")
+        return open_regular(path)
     except OSError as exc:
         return unreadable(path, exc)
 

@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 
 from eventwire.ingest.files import open_binary
 from eventwire.ingest.limits import Limits, too_big
-from eventwire.ingest.record import Record, RecordError, make_article
+from eventwire.ingest.record import MAX_ID_CHARS, Record, RecordError, make_article
 
 _OPTIONAL = ("title", "published", "url", "source")
 
@@ -31,6 +31,9 @@ def article_from_object(obj: Any, source: str, line: int) -> Record:
     if given is not None and (isinstance(given, bool) or not isinstance(given, str | int)):
         return RecordError(source, where, f"field 'id' must be a string or integer, got "
                                           f"{type(given).__name__}")
+    if given is not None and len(str(given)) > MAX_ID_CHARS:
+        return RecordError(source, where, f"field 'id' is {len(str(given)):,} characters long; "
+                                          f"ids are at most {MAX_ID_CHARS}")
     for key in _OPTIONAL:
         value = obj.get(key)
         if value is not None and not isinstance(value, str):

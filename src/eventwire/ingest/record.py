@@ -14,6 +14,7 @@ from eventwire.model import Article
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_DATE_CHARS = 200  # no date is longer; free-text parsing of a long string takes seconds
+MAX_ID_CHARS = 200  # a longer given id is refused at read time: the API could not serve it
 
 
 @dataclass

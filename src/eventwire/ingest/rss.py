@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import feedparser
 import httpx
 import lxml.html
+from feedparser.encodings import convert_to_utf8
+from feedparser.util import FeedParserDict
 
-from eventwire.ingest.fetch import FetchError, fetch
+from eventwire.ingest.fetch import FetchError, FetchRefused, fetch
 from eventwire.ingest.files import read_bounded
 from eventwire.ingest.html import article_from_html
 from eventwire.ingest.limits import Limits, too_big
@@ -30,30 +33,39 @@ def _summary_text(entry: feedparser.FeedParserDict) -> str:
         return raw.strip()
 
 
-def _declares_entities(raw: bytes) -> bool:
-    """An internal DTD subset with entities before the root element: a 'billion laughs' bomb
-    (expat stops it only after ~8 MB of expansion, seconds of feedparser time)."""
-    roots = [i for i in (raw.find(tag) for tag in (b"<rss", b"<feed", b"<rdf:RDF", b"<RDF"))
-             if i >= 0]
-    return b"<!ENTITY" in raw[:min(roots)] if roots else b"<!ENTITY" in raw
+_HIDDEN = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.DOTALL)
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-def _entry_article(entry: feedparser.FeedParserDict, source: str, index: int,
-                   client: httpx.Client | None, limits: Limits) -> Record:
-    """Fetch the item's page and extract it; fall back to the feed summary."""
+def _has_dtd(raw: bytes, headers: dict[str, str] | None) -> bool:
+    """A DOCTYPE or ENTITY declaration anywhere outside comments and CDATA, found in the text
+    feedparser will parse (decoded to UTF-8 exactly as it decodes it, so UTF-16, UTF-32, EBCDIC
+    or a declared charset cannot hide it). Feeds need no DTD; entities in one are XML bombs."""
+    decoded = convert_to_utf8(dict(headers or {}), raw, FeedParserDict(bozo=False))
+    return any(_DTD.search(text) for text in (_HIDDEN.sub(b"", decoded),
+                                              _HIDDEN.sub(b"", raw.replace(b"\x00", b""))))
+
+
+def _entry_records(entry: feedparser.FeedParserDict, source: str, index: int,
+                   client: httpx.Client | None, limits: Limits) -> Iterator[Record]:
+    """Fetch the item's page and extract it; fall back to the feed summary. A link the URL
+    guard refuses is also an error row of its own, so the refusal is seen."""
     link = entry.get("link")
     title = entry.get("title")
     published = entry.get("published_parsed") or entry.get("updated_parsed")
     record = link or f"item {index}"
-    problem = "item has no link"
+    problem, refused = "item has no link", False
     if link and client is not None:
         try:
             page = fetch(client, link, max_bytes=limits.max_article_bytes)
             got = article_from_html(page.content, source=source, record=record, url=link,
                                     published=published, title=title)
             if not isinstance(got, RecordError) and len(got.text) >= MIN_PAGE_CHARS:
-                return got
+                yield got
+                return
             problem = got.reason if isinstance(got, RecordError) else "page text too short"
+        except FetchRefused as exc:
+            problem, refused = f"link not fetched: {exc}", True
         except FetchError as exc:
             problem = f"fetching the page failed: {exc}"
     elif link:
@@ -61,11 +73,14 @@ def _entry_article(entry: feedparser.FeedParserDict, source: str, index: int,
     summary = _summary_text(entry)
     size = len(summary.encode("utf-8", "surrogatepass"))
     if size > limits.max_article_bytes:
-        return RecordError(source, record, f"{problem}, and the summary is "
-                                           f"{too_big(size, limits.max_article_bytes)}")
-    if summary:
-        return make_article(summary, title=title, published=published, url=link, source=source)
-    return RecordError(source, record, f"{problem}, and the item has no summary")
+        yield RecordError(source, record, f"{problem}, and the summary is "
+                                          f"{too_big(size, limits.max_article_bytes)}")
+    elif summary:
+        if refused:
+            yield RecordError(source, record, f"{problem}; the item's summary is stored instead")
+        yield make_article(summary, title=title, published=published, url=link, source=source)
+    else:
+        yield RecordError(source, record, f"{problem}, and the item has no summary")
 
 
 def read_feed(location: str, client: httpx.Client | None,
@@ -96,9 +111,10 @@ def parse_feed(raw: bytes, source: str, client: httpx.Client | None,
     limits = limits or Limits.from_env()
     # A feed fetched from a URL resolves relative item links against that URL.
     base = {"content-location": source} if source.startswith(("http://", "https://")) else None
-    if _declares_entities(raw):
-        yield RecordError(source, "feed", "refused: the feed declares XML entities (<!ENTITY>), "
-                                          "which can expand to gigabytes; real feeds do not")
+    if _has_dtd(raw, base):
+        yield RecordError(source, "feed", "refused: the feed has a DTD (<!DOCTYPE> or "
+                                          "<!ENTITY>), whose entities can expand to gigabytes; "
+                                          "feeds need none")
         return
     try:
         parsed = feedparser.parse(raw, response_headers=base)
@@ -114,4 +130,4 @@ def parse_feed(raw: bytes, source: str, client: httpx.Client | None,
         link = entry.get("link")
         if skip is not None and link and skip(article_id(None, link, "")):
             continue
-        yield _entry_article(entry, source, index, client, limits)
+        yield from _entry_records(entry, source, index, client, limits)

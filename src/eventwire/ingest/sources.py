@@ -15,6 +15,7 @@ from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError
 from eventwire.ingest.rss import parse_feed, read_feed
+from eventwire.ingest.walk import open_regular, special_file, walk_directory
 from eventwire.ingest.warc import read_warc
 
 Reader = Callable[[Path, Limits], Iterator[Record]]
@@ -63,7 +64,7 @@ def _read_file(path: Path, client: httpx.Client | None,
     kind = suffix_kind(path)
     if kind is None:
         try:
-            with path.open("rb") as handle:
+            with open_regular(path) as handle:
                 kind = sniff(handle.read(4096))
         except OSError as exc:
             yield unreadable(path, exc)
@@ -99,23 +100,35 @@ def _read_url(url: str, client: httpx.Client | None,
 
 def read_source(source: str, client: httpx.Client | None = None,
                 skip: Callable[[str], bool] | None = None,
-                limits: Limits | None = None) -> Iterator[Record]:
-    """Yield every record of a SOURCE; a source that does not exist is one RecordError."""
+                limits: Limits | None = None, follow_symlinks: bool = False
+                ) -> Iterator[Record]:
+    """Yield every record of a SOURCE; a source that cannot be read is one RecordError."""
     limits = limits or Limits.from_env()
     if source.startswith(("http://", "https://")):
         yield from _read_url(source, client, skip, limits)
         return
+    if not source.strip():
+        yield RecordError(repr(source), "source", "empty source name (give a file, directory "
+                                                  "or URL)")
+        return
     path = Path(source)
     try:
         is_dir, exists = path.is_dir(), path.exists()
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                       ) if is_dir else [path]
-    except (OSError, ValueError) as exc:  # a name too long, a NUL byte, a folder we cannot list
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
         yield RecordError(source, "source", f"cannot read: {exc}")
         return
     if not exists:
         yield RecordError(source, "source", "no such file, directory or URL")
         return
-    for file in files:
-        if not is_dir or suffix_kind(file) is not None:
-            yield from _read_file(file, client, skip, limits)
+    if not is_dir:
+        refused = special_file(path)
+        if refused is not None:
+            yield refused
+            return
+        yield from _read_file(path, client, skip, limits)
+        return
+    for entry in walk_directory(path, follow_symlinks):
+        if isinstance(entry, RecordError):
+            yield entry
+        elif suffix_kind(entry) is not None:
+            yield from _read_file(entry, client, skip, limits)

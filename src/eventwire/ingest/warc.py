@@ -32,6 +32,8 @@ def read_warc(path: Path, limits: Limits | None = None) -> Iterator[Record]:
                 seen += 1
                 if not rec.rec_type:  # warcio reads anything after "WARC/1.0" as one record
                     raise ValueError("a record without a WARC-Type header")
+                if getattr(rec, "format", "warc") != "warc":  # warcio reads any line as ARC
+                    raise ValueError("not a WARC record (plain text, or a legacy ARC file)")
                 body = _html_body(rec, limits.max_article_bytes)
                 missing = getattr(rec.raw_stream, "limit", 0)
                 if missing > 0:  # the record promised more bytes than the file holds
@@ -45,6 +47,9 @@ def read_warc(path: Path, limits: Limits | None = None) -> Iterator[Record]:
                 elif tail > 4:
                     yield RecordError(source, f"after record {seen}", f"truncated WARC: the "
                                       f"last {tail} bytes do not form a complete record")
+                elif not count:
+                    yield RecordError(source, "file", f"no HTML responses among its {seen} "
+                                                      "WARC records")
                 return
             except Exception as exc:  # warcio/zlib/EOF errors on truncated or corrupt files
                 where = f"after record {seen - 1}" if seen > 1 else "first record"

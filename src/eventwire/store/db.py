@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -29,6 +30,12 @@ from eventwire.store.schema import (
 )
 
 DEFAULT_DB = "eventwire.duckdb"
+ERRORS_PER_SOURCE = 100  # error rows kept in full per source and run; the rest are counted
+ERROR_BATCH = 1000  # error rows buffered before one bulk insert (one INSERT each costs ~3 ms)
+_ERROR_SCHEMA = pa.schema([("run_id", pa.string()), ("source", pa.string()),
+                           ("record", pa.string()), ("reason", pa.string()),
+                           ("failed_at", pa.timestamp("us"))])
+_LIVE_RUNS: set[str] = set()  # runs this process has open; DuckDB lets one process write
 
 class StoreError(RuntimeError):
     """The database could not be opened or used; the message names the file and the problem."""
@@ -38,6 +45,13 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _mark_stale_runs(conn: duckdb.DuckDBPyConnection) -> None:
+    """Runs left 'running' by a killed process: only one process opens a file read-write, so
+    any such run not open in this process can never finish."""
+    conn.execute("UPDATE ingest_runs SET status = 'stale' WHERE status = 'running' AND run_id "
+                 "NOT IN (SELECT unnest(?::VARCHAR[]))", [sorted(_LIVE_RUNS)])
+
+
 class Store:
     """An open eventwire database: writes are per-article transactions, reads are plain SQL."""
 
@@ -45,6 +59,9 @@ class Store:
         self.conn = conn
         self.path = path
         self.read_only = read_only
+        self._errors: list[tuple[Any, ...]] = []
+        self._error_counts: dict[tuple[str | None, str], int] = {}
+        self._error_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_DB, read_only: bool = False) -> Store:
@@ -64,12 +81,15 @@ class Store:
                                       "open it once read-write (eventwire ingest) to upgrade")
             else:
                 migrate(conn)
+                _mark_stale_runs(conn)
         except (SchemaError, duckdb.Error) as exc:
             conn.close()
             raise StoreError(f"{path}: {exc}") from None
         return cls(conn, path, read_only)
 
     def close(self) -> None:
+        if not self.read_only:
+            self.flush_errors(None)
         self.conn.close()
 
     def __enter__(self) -> Store:
@@ -106,20 +126,55 @@ class Store:
         run_id = _now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:8]
         self.conn.execute("INSERT INTO ingest_runs (run_id, started_at, status, sources, model) "
                           "VALUES (?, ?, 'running', ?, ?)", [run_id, _now(), list(sources), model])
+        _LIVE_RUNS.add(run_id)
         return run_id
 
     def finish_run(self, run_id: str, status: str, articles: int, skipped: int, errors: int,
                    events: int) -> None:
-        """Close an ingest run with its counts (a killed run stays 'running')."""
+        """Close an ingest run with its counts (a killed run is marked 'stale' on the next
+        read-write open)."""
+        self.flush_errors(run_id)
         self.conn.execute("UPDATE ingest_runs SET finished_at = ?, status = ?, articles = ?, "
                           "skipped = ?, errors = ?, events = ? WHERE run_id = ?",
                           [_now(), status, articles, skipped, errors, events, run_id])
+        _LIVE_RUNS.discard(run_id)
 
     def record_error(self, run_id: str | None, source: str, record: str | None,
                      reason: str) -> None:
-        """Keep one per-record failure, so the batch can go on and a human can look later."""
-        self.conn.execute("INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?)",
-                          [run_id, source, record, reason, _now()])
+        """Keep one per-record failure, so the batch can go on and a human can look later.
+
+        Rows are buffered and inserted in bulk; past ERRORS_PER_SOURCE rows from one source in
+        one run they are only counted, and flush_errors stores one row saying how many more.
+        """
+        with self._error_lock:
+            key = (run_id, source)
+            seen = self._error_counts[key] = self._error_counts.get(key, 0) + 1
+            if seen <= ERRORS_PER_SOURCE:
+                self._errors.append((run_id, source, record, reason, _now()))
+            if len(self._errors) >= ERROR_BATCH:
+                self._insert_errors()
+
+    def flush_errors(self, run_id: str | None) -> None:
+        """Write buffered error rows, and a count row per source over the cap of `run_id`'s
+        run (of every run when None)."""
+        with self._error_lock:
+            for key in [k for k in self._error_counts if run_id is None or k[0] == run_id]:
+                extra = self._error_counts.pop(key) - ERRORS_PER_SOURCE
+                if extra > 0:
+                    self._errors.append((*key, "more", f"{extra:,} more errors from this source "
+                                         f"were counted but not stored one by one (the first "
+                                         f"{ERRORS_PER_SOURCE} are)", _now()))
+            self._insert_errors()
+
+    def _insert_errors(self) -> None:
+        if not self._errors:
+            return
+        columns = list(zip(*self._errors, strict=True))
+        table = pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in
+                                      zip(columns, _ERROR_SCHEMA, strict=True)],
+                                     schema=_ERROR_SCHEMA)
+        self.conn.from_arrow(table).insert_into("ingest_errors")
+        self._errors.clear()
 
     # --- the per-article write ---------------------------------------------------------------
     def save(self, coded: CodedArticle, article: Article, story_id: str, *,

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +22,30 @@ import pyarrow.csv as pacsv
 import pyarrow.dataset as pads
 
 FORMATS = ("plover-jsonl", "csv", "parquet", "gdelt-tsv")
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection); such cells
+# get a leading apostrophe, which spreadsheets show as text and hide (docs/export.md).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_RE = "^[=+\\-@\t\r]"
+
+
+class ExportError(RuntimeError):
+    """An export refused before anything is written; the message says why and what to do."""
+
+
+def neutralise(value: str) -> str:
+    """One text cell made inert for spreadsheets: a formula-like start gets an apostrophe."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def _neutralise_table(table: pa.Table) -> pa.Table:
+    """Every text column of `table` passed through `neutralise` (numbers stay numbers)."""
+    for i, field in enumerate(table.schema):
+        if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
+            col = table.column(i)
+            risky = pc.fill_null(pc.match_substring_regex(col, _FORMULA_RE), False)
+            table = table.set_column(i, field, pc.if_else(
+                risky, pc.binary_join_element_wise("'", col, ""), col))
+    return table
 
 _SELECT = """
     SELECT e.* EXCLUDE (evidence_all), CAST(e.evidence_all AS VARCHAR) AS evidence_all,
@@ -149,8 +175,53 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
     ]
 
 
-def export(conn: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: Filters) -> int:
-    """Write events in one format; returns how many were written."""
+def check_target(out: Path, fmt: str, force: bool) -> None:
+    """Refuse to overwrite without `force`, and never replace a folder we did not write."""
+    if not out.exists() and not out.is_symlink():
+        return
+    if not force:
+        raise ExportError(f"{out}: already exists; pass --force to replace it")
+    if fmt == "parquet":
+        if not out.is_dir():
+            raise ExportError(f"{out}: is a file, not a Parquet folder")
+        foreign = [p.name for p in out.iterdir() if not p.name.startswith("year_month=")]
+        if foreign:
+            raise ExportError(f"{out}: holds {foreign[0]!r}, which is not a year_month= "
+                              "partition; refusing to replace a folder eventwire did not write")
+    elif out.is_dir():
+        raise ExportError(f"{out}: is a directory; give a file name")
+
+
+def _write_parquet(table: pa.Table, out: Path) -> None:
+    """Write the dataset beside `out`, then swap it in whole: no partition of an older, wider
+    export survives, and a failed write leaves the old folder as it was."""
+    table = table.set_column(table.schema.get_field_index("year_month"), "year_month",
+                             pc.fill_null(table["year_month"], "undated"))
+    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        pads.write_dataset(table, fresh, format="parquet", partitioning=["year_month"],
+                           partitioning_flavor="hive", existing_data_behavior="error")
+        if out.exists():
+            old = fresh.with_name(fresh.name.replace(".new-", ".old-"))
+            out.rename(old)
+            fresh.rename(out)
+            shutil.rmtree(old)
+        else:
+            fresh.rename(out)
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh)
+
+
+def export(conn: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: Filters,
+           force: bool = False) -> int:
+    """Write events in one format; returns how many were written.
+
+    An existing `out` is replaced only with `force` (ExportError otherwise).
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    check_target(out, fmt, force)
     if fmt == "plover-jsonl":
         n = 0
         with out.open("w", encoding="utf-8") as handle:
@@ -164,17 +235,13 @@ def export(conn: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: Filter
             writer = csv.writer(handle, delimiter="\t", lineterminator="\n",
                                 quoting=csv.QUOTE_MINIMAL)
             for row in _rows(conn, filters):
-                writer.writerow(["" if v is None else v for v in gdelt_row(row)])
+                writer.writerow(["" if v is None else neutralise(v) if isinstance(v, str) else v
+                                 for v in gdelt_row(row)])
                 n += 1
         return n
     table = _flat_table(conn, filters)
     if fmt == "csv":
-        pacsv.write_csv(table.drop_columns(["year_month"]), out)
-    elif fmt == "parquet":
-        table = table.set_column(table.schema.get_field_index("year_month"), "year_month",
-                                 pc.fill_null(table["year_month"], "undated"))
-        pads.write_dataset(table, out, format="parquet", partitioning=["year_month"],
-                           partitioning_flavor="hive", existing_data_behavior="delete_matching")
+        pacsv.write_csv(_neutralise_table(table.drop_columns(["year_month"])), out)
     else:
-        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+        _write_parquet(table, out)
     return table.num_rows

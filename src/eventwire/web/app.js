@@ -124,6 +124,16 @@ function filtersToHash(offset = 0) {
 }
 
 // --- event detail ------------------------------------------------------------------------
+// An article URL comes from the input: only http(s) becomes a link (never javascript:, data:).
+function webLink(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 async function showEvent(id) {
   $("#back").href = lastEventsHash;
   const ev = await api("/v1/events/" + encodeURIComponent(id));
@@ -133,8 +143,8 @@ async function showEvent(id) {
   $("#ev-article").replaceChildren(el("span", {},
     el("strong", { text: article.title || article.id }),
     ` · ${article.published || "undated"}` + (article.source ? ` · ${article.source}` : ""),
-    article.url ? el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank",
-      text: " · original" }) : null));
+    webLink(article.url) ? el("a", { href: webLink(article.url), rel: "noopener noreferrer",
+      target: "_blank", text: " · original" }) : null));
   $("#ev-text").replaceChildren(...highlighted(article.text, ev.evidence));
   const mark = $("#ev-text mark");
   if (mark) mark.scrollIntoView({ block: "center" });

@@ -1,0 +1,20 @@
+"""What input-derived text may put on a terminal: no escape sequences, no rich markup.
+
+File names, ids and error reasons come from untrusted inputs; an ANSI escape in a file name
+could rewrite the screen or retitle the terminal, and a bidi override could reorder a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.markup import escape
+
+# C0 and C1 controls (ESC, CR, BEL...), DEL, and the Unicode line separators and bidi controls.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """`text` made safe to print with rich: controls as visible \\xNN escapes, markup escaped."""
+    return escape(_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
+                               text))
