@@ -202,3 +202,23 @@ def test_she_after_a_storm_is_the_forecaster(coder):
     coded = coder.code(Article(id="storm", text=text))
     [q] = coded.quotes
     assert q.speaker is not None and (q.speaker.name or "").endswith("Phiri")
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Japanese Foreign Minister Kenji Sato met the envoy. “The border will reopen within two "
+     "weeks,” a Japanese foreign ministry official said.", "Sato"),
+    ("French President Paul Grant toured the flooded towns. “We have never seen water this "
+     "high,” a French government spokesman told the newspaper.", "Grant"),
+    ("US Secretary of State Marco Rubio spoke on Monday. “We will not accept this offer at "
+     "all,” a State Department spokesperson said.", "Rubio"),
+])
+def test_an_indefinite_description_is_someone_new(coder, text, named):
+    [q] = coder.code(Article(id="indef", text=text)).quotes
+    assert q.speaker is not None and not (q.speaker.name or "").endswith(named)
+
+
+def test_a_definite_description_still_names_the_person(coder):
+    text = ("Foreign Minister Anna Berg arrived in Oslo. “We will sign the treaty next week in "
+            "the capital,” the foreign minister said.")
+    [q] = coder.code(Article(id="def", text=text)).quotes
+    assert q.speaker is not None and q.speaker.name == "Anna Berg"
