@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.context.quotes import extract_indirect, extract_quotes
-from eventwire.model import Actor
+from eventwire.model import Actor, Article
 from eventwire.nlp.quotemarks import scan_quotes
 
 
@@ -167,3 +167,58 @@ def test_seed_six_quotes_by_amir_abdollahian(nlp, shared):
     assert all(q.speaker and q.speaker.name == "Hossein Amir Abdollahian" for q in found)
     pronoun = [q for q in found if q.speaker.text == "he"]
     assert len(pronoun) == 2
+
+
+@pytest.mark.parametrize("text, surname", [
+    ("“We need more rural teachers,” said Manila-based nurse and organiser Ana Reyes.", "Reyes"),
+    ("“The reform is overdue,” said retired judge and author Maria Lopez.", "Lopez"),
+    ("“Prices will keep rising,” wrote economist and columnist Paul Grant.", "Grant"),
+])
+def test_a_name_closing_coordinated_titles_is_the_speaker(nlp, text, surname):
+    [q] = quotes(nlp, text)
+    assert last(q.speaker) == surname
+
+
+def test_a_title_coordinated_with_a_bare_name_stays_two_people(nlp):
+    [q] = quotes(nlp, "“The talks failed again this week,” the minister and Lavrov said.")
+    assert last(q.speaker) != "Lavrov"
+
+
+@pytest.mark.parametrize("text, storm", [
+    ("Officials said Cyclone Idai had moved inland overnight.", "Cyclone Idai"),
+    ("Hurricane Maria destroyed the power grid.", "Hurricane Maria"),
+    ("Residents fled as Typhoon Haiyan made landfall.", "Typhoon Haiyan"),
+])
+def test_storm_names_are_events_not_people(nlp, text, storm):
+    doc = nlp(text)
+    assert [(e.text, e.label_) for e in doc.ents if "storm" in e.text.lower()
+            or e.text == storm] == [(storm, "EVENT")]
+    assert not [e for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_she_after_a_storm_is_the_forecaster(coder):
+    text = ("Anna Phiri, head of the weather service, said Cyclone Freddy had moved to "
+            "Mozambique overnight. “The worst of the rain is now behind us,” she said.")
+    coded = coder.code(Article(id="storm", text=text))
+    [q] = coded.quotes
+    assert q.speaker is not None and (q.speaker.name or "").endswith("Phiri")
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Japanese Foreign Minister Kenji Sato met the envoy. “The border will reopen within two "
+     "weeks,” a Japanese foreign ministry official said.", "Sato"),
+    ("French President Paul Grant toured the flooded towns. “We have never seen water this "
+     "high,” a French government spokesman told the newspaper.", "Grant"),
+    ("US Secretary of State Marco Rubio spoke on Monday. “We will not accept this offer at "
+     "all,” a State Department spokesperson said.", "Rubio"),
+])
+def test_an_indefinite_description_is_someone_new(coder, text, named):
+    [q] = coder.code(Article(id="indef", text=text)).quotes
+    assert q.speaker is not None and not (q.speaker.name or "").endswith(named)
+
+
+def test_a_definite_description_still_names_the_person(coder):
+    text = ("Foreign Minister Anna Berg arrived in Oslo. “We will sign the treaty next week in "
+            "the capital,” the foreign minister said.")
+    [q] = coder.code(Article(id="def", text=text)).quotes
+    assert q.speaker is not None and q.speaker.name == "Anna Berg"

@@ -32,6 +32,8 @@ DESCRIPTION_FITS = {
     "igo": lambda e: e.sector in ("IGO", "JUD"),
 }
 DEFINITE = {"the", "this", "that", "these", "those"}
+# "a spokesperson", "one official": someone new, never the person the article named before.
+INDEFINITE = {"a", "an", "another", "one"}
 # Sectors whose bare definite mention ("the police", "the protesters") belongs to the story's
 # country when nothing nearer places it.
 HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
@@ -145,7 +147,7 @@ class ActorResolver(GroupReader, PlaceReader):
             return []
         if r.code is None:
             return self._description(head, r)
-        if r.person and r.name is None and not r.more_codes:
+        if r.person and r.name is None and not r.more_codes and not _indefinite(head):
             e = self.discourse.recent(self._sentence(head), lambda e: (
                 e.person and not e.members and e.code == r.code and e.name is not None
                 and (r.sector is None or e.sector in (r.sector, None))))
@@ -324,3 +326,8 @@ class ActorResolver(GroupReader, PlaceReader):
                 mention.sentence, key or r.key, head.dep_ in ("nsubj", "nsubjpass"),
                 self.quoted[head.i], head_lemma=head.lemma_.lower()))
         return idx
+
+
+def _indefinite(head: Token) -> bool:
+    """'a DHS spokesperson', 'an Interpol official', 'one diplomat': a new referent."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in head.lefts)

