@@ -222,3 +222,16 @@ def test_a_definite_description_still_names_the_person(coder):
             "the capital,” the foreign minister said.")
     [q] = coder.code(Article(id="def", text=text)).quotes
     assert q.speaker is not None and q.speaker.name == "Anna Berg"
+
+
+@pytest.mark.parametrize("text, surname", [
+    ("Foreign Minister of Peru Ana Lopez told reporters, “The alliance will stand by its "
+     "members.”", "Lopez"),
+    ("Former Ambassador to the United Nations Jane Okafor wrote, “We must always back our "
+     "allies abroad.”", "Okafor"),
+    ("President of Ukraine Volodymyr Zelenskyy said, “We expect from Iran a full and open "
+     "investigation.”", "Zelenskyy"),
+])
+def test_a_name_after_a_title_of_a_place_is_the_speaker(coder, text, surname):
+    [q] = coder.code(Article(id="title-of", text=text)).quotes
+    assert q.speaker is not None and (q.speaker.name or "").split()[-1] == surname

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors.resolver import ActorResolver
@@ -63,17 +63,39 @@ class Situator:
             return Actor(code=m.code, sector=m.sector, text=span.text, name=m.name or m.text)
         return None
 
+    def _known_name_end(self, tok: Token) -> int | None:
+        """Where the name the gazetteer found at tok ends (exclusive), if any."""
+        gm = self.resolver.matches.get(tok.i)
+        return gm.end if gm is not None else None
+
+    def _known_person(self, span: SpacySpan) -> SpacySpan | None:
+        """A person the knowledge names inside the speaker's words ("President of Ukraine X")."""
+        for tok in span:
+            gm = self.resolver.matches.get(tok.i)
+            if gm is not None and gm.entry.kind == "person" and gm.end <= span.end:
+                return self.doc[gm.start : gm.end]
+        return None
+
+    def _titled_only(self, got: Actor, span: SpacySpan) -> bool:
+        """The actor layer named the speaker by a title word of the span ("President")."""
+        return not got.name or any(
+            t.text == got.name and (gm := self.resolver.matches.get(t.i)) is not None
+            and gm.entry.kind == "sector" for t in span)
+
     def quotes(self) -> list[Quote]:
         """Direct quotes, speakers resolved through coreference, named as fully as possible."""
         from eventwire.context.quotes import extract_quotes
-        from eventwire.context.speakers import FallbackResolver
+        from eventwire.context.speakers import FallbackResolver, name_after_title
 
         fallback: FallbackResolver | None = None
 
         def resolve(span: SpacySpan) -> Actor | None:
             nonlocal fallback
             got = self.speaker(span)
-            person = next((e.text for e in span.ents if e.label_ == "PERSON"), None)
+            titled = (self._known_person(span) if got is None or self._titled_only(got, span)
+                      else None) or name_after_title(span, self._known_name_end)
+            person = titled.text if titled is not None else next(
+                (e.text for e in span.ents if e.label_ == "PERSON"), None)
             if person and (got is None or not got.name or person not in got.name):
                 # "Former British Ambassador to the EU Ivan Rogers": name the person in the span.
                 return Actor(code=got.code if got else None, sector=got.sector if got else None,

@@ -252,3 +252,29 @@ class FallbackResolver:
             if initials == name and len(ent) > 1:
                 return ent.text
         return name
+
+
+TITLE_PREPS = ("of", "to", "for")
+
+
+def name_after_title(span: Span, name_end: Callable[[Token], int | None]) -> Span | None:
+    """'President of Ukraine Volodymyr Zelenskyy', 'Ambassador to the UN Nikki Haley': the name.
+
+    The parser makes the name part of the place the title is of; `name_end` says where a known
+    place or body that starts at a token ends, and the proper nouns after it are the person.
+    """
+    root = span.root
+    if root.ent_type_ == "PERSON" or root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in TITLE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
+                continue
+            words = [t for t in pobj.subtree if t.pos_ == "PROPN" and t.i <= pobj.i]
+            ends = [end for t in words if (end := name_end(t)) is not None and end < pobj.i]
+            rest = [t for t in words if ends and t.i >= max(ends)]
+            if len(rest) >= 2 and rest[-1].i == pobj.i and rest[0].i + len(rest) - 1 == pobj.i:
+                return span.doc[rest[0].i : pobj.i + 1]
+    return None
