@@ -282,6 +282,41 @@ class PlacesOut(BaseModel):
     items: list[PlaceCount]
 
 
+class CountryCount(BaseModel):
+    """A country (ISO 3166 alpha-3, as the map's borders) and how many events happened there."""
+
+    country: str
+    events: int
+
+
+class CountriesOut(BaseModel):
+    """Events per country, for the map's shading."""
+
+    items: list[CountryCount]
+
+
+class PollOut(BaseModel):
+    """One finished poll of the feeds."""
+
+    at: str = Field(description="When it finished, UTC (ISO 8601).")
+    seconds: float
+    new_articles: int
+    new_events: int
+    known: int = Field(description="Feed items already stored, not fetched again.")
+    errors: int
+    problem: str | None = Field(description="Why the whole poll failed, if it did.")
+
+
+class WatchOut(BaseModel):
+    """The feed watcher inside the server."""
+
+    feeds: str
+    every_seconds: float
+    polls: int
+    polling_since: str | None = Field(description="Start of the poll under way, if any.")
+    last: PollOut | None
+
+
 class StatsOut(BaseModel):
     """What the database holds."""
 
@@ -296,3 +331,4 @@ class StatsOut(BaseModel):
     last_day: str | None
     categories: dict[str, int]
     writable: bool = Field(description="Whether this server accepts POST /v1/articles.")
+    watch: WatchOut | None = Field(None, description="The feed watcher of `serve --watch`.")
