@@ -4,8 +4,9 @@
     python tools/make_borders.py package/countries-110m.json
 
 Natural Earth 1:110m admin-0 countries (public domain) as TopoJSON -> GeoJSON with ISO 3166
-alpha-3 ids (the codes events carry in location_country), 2-decimal coordinates (~1 km) and a
-label point per country. Nothing is downloaded when eventwire is installed or run.
+alpha-3 ids (the codes events carry in location_country), 2-decimal coordinates (~1 km), a
+label point per country, rings across the antimeridian kept east of it, Antarctica left out.
+Nothing is downloaded when eventwire is installed or run.
 """
 
 from __future__ import annotations
@@ -48,6 +49,14 @@ def ring(indexes: list[int], arcs: list[list[Point]]) -> list[Point]:
     return out
 
 
+def unwrap(points: list[Point]) -> list[Point]:
+    """A ring that jumps across the antimeridian, moved east of it whole (drawn clipped at
+    180 degrees, not as a line across the world)."""
+    if all(abs(x1 - x0) <= 180 for (x0, _), (x1, _) in zip(points, points[1:], strict=False)):
+        return points
+    return [(x + 360 if x < 0 else x, y) for x, y in points]
+
+
 def area(points: list[Point]) -> float:
     """Shoelace area: the biggest ring carries the label."""
     pairs = zip(points, points[1:], strict=False)
@@ -69,8 +78,10 @@ def main(source: Path) -> None:
     arcs = decode_arcs(topo)
     features = []
     for geometry in topo["objects"]["countries"]["geometries"]:
+        if geometry["properties"]["name"] == "Antarctica":
+            continue  # below the map's view, and a ring round the pole
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        rings = [[ring(r, arcs) for r in polygon] for polygon in polygons]
+        rings = [[unwrap(ring(r, arcs)) for r in polygon] for polygon in polygons]
         biggest = max((p[0] for p in rings), key=area)
         label = [round(sum(x for x, _ in biggest) / len(biggest), 2),
                  round(sum(y for _, y in biggest) / len(biggest), 2)]

@@ -55,6 +55,8 @@ class Database:
         store = retry_while_held(lambda: Store.open(self.path, read_only=not self.held),
                                  DatabaseHeld, wait_s, on_wait)
         assert isinstance(store, Store)
+        # Clients send SQL (POST /v1/query): the server's DuckDB reads no other file, no URL.
+        store.conn.execute("SET enable_external_access = false")
         return store
 
     @property

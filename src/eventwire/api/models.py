@@ -29,6 +29,7 @@ Day = Annotated[dt.date, BeforeValidator(_iso_day)]
 
 MAX_PAGE = 500
 MAX_ARTICLES = 100
+MAX_QUERY_ROWS = 10_000
 CODE_MAX = 64  # actor codes, modes and ids in filters are short; longer is a mistake
 
 
@@ -280,6 +281,20 @@ class PlacesOut(BaseModel):
     """Event locations for a map."""
 
     items: list[PlaceCount]
+
+
+class QueryIn(BaseModel):
+    """Read-only SQL over the store's tables (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE)."""
+
+    sql: str = Field(min_length=1, max_length=20_000, pattern=r"\S")
+
+
+class QueryOut(BaseModel):
+    """A query's result: column names and rows, at most `MAX_QUERY_ROWS` of them."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = Field(description="More rows matched than were returned.")
 
 
 class CountryCount(BaseModel):

@@ -24,6 +24,8 @@ from eventwire.api.models import (
     NetworkOut,
     Period,
     PlacesOut,
+    QueryIn,
+    QueryOut,
     SortKey,
     StatsOut,
     StoredEventOut,
@@ -31,6 +33,7 @@ from eventwire.api.models import (
     TopActorsOut,
 )
 from eventwire.api.security import api_key_header, bearer, check_write_access
+from eventwire.api.sql import run_query
 from eventwire.errors import EventwireError
 from eventwire.ingest.pipeline import IngestStats, store_articles
 from eventwire.ingest.record import make_article
@@ -214,6 +217,13 @@ def countries(database: DB, flt: MapFilter) -> dict[str, Any]:
     """Events per country (ISO 3166 alpha-3) where they happened: the map's shading."""
     with database.reader() as cur:
         return {"items": queries.countries(cur, flt)}
+
+
+@router.post("/query", response_model=QueryOut, tags=["store"])
+def query(body: QueryIn, database: DB) -> dict[str, Any]:
+    """Read-only SQL over the tables (as `eventwire query`): at most 10,000 rows, 20 s."""
+    with database.reader() as cur:
+        return run_query(cur, body.sql)
 
 
 @router.get("/stats", response_model=StatsOut, tags=["store"])

@@ -23,6 +23,18 @@ class Holder:
         """An `eventwire serve`: its API can take the work instead."""
         return " serve" in f" {self.command}"
 
+    @property
+    def url(self) -> str:
+        """Where a server holder listens, from its --host and --port (else the defaults)."""
+        args = self.command.split()
+        found = {"--host": "127.0.0.1", "--port": "8000"}
+        for i, arg in enumerate(args):
+            name, eq, value = arg.partition("=")
+            if name in found:
+                found[name] = value if eq else (args[i + 1] if i + 1 < len(args) else "")
+        host = found["--host"] if found["--host"] not in ("0.0.0.0", "::", "") else "127.0.0.1"
+        return f"http://{host}:{found['--port']}"
+
 
 def holder_of(error: BaseException) -> Holder | None:
     """The holder named by a DuckDB 'Could not set lock' error, or None for any other error."""
@@ -46,7 +58,20 @@ def _command_line(pid: int) -> str | None:
         args = args[2:]  # python -m eventwire serve ... -> eventwire serve ...
     elif len(args) > 1 and Path(args[0]).name.startswith("python"):
         args = args[1:]
-    return " ".join([Path(args[0]).name, *args[1:]])[:200]
+    return " ".join(_redacted([Path(args[0]).name, *args[1:]]))[:300]
+
+
+def _redacted(args: list[str]) -> list[str]:
+    """The arguments with secrets (an --api-key value) replaced: messages get printed."""
+    out = []
+    for i, arg in enumerate(args):
+        if i and args[i - 1] == "--api-key":
+            out.append("***")
+        elif arg.startswith("--api-key="):
+            out.append("--api-key=***")
+        else:
+            out.append(arg)
+    return out
 
 
 def advice(holder: Holder, api_hint: str | None) -> str:
