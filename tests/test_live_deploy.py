@@ -49,10 +49,9 @@ def feed() -> GrowingFeed:
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory, feed: GrowingFeed) -> Iterator[Served]:
-    """`eventwire serve --watch` over an empty database, polling the growing feed every 2s."""
+    """`eventwire serve --watch` polling the growing feed every 2s; it creates the database."""
     work = tmp_path_factory.mktemp("live")
     db = work / "news.duckdb"
-    Store.open(db).close()
     with feed_server(feed) as url:
         feeds = work / "feeds.txt"
         feeds.write_text(f"# the test wire\n{url}\n")
@@ -143,9 +142,11 @@ def test_commands_on_a_held_database_name_the_server(live: Served, tmp_path: Pat
         "watch": ["watch", str(tmp_path / "feeds.txt"), "--db", db, "--once"],
     }
     (tmp_path / "feeds.txt").write_text("https://example.org/feed.rss\n")
+    said: dict[str, str] = {}
     for name, args in commands.items():
         done = run(*args)
         lines = done.stderr.strip().splitlines()
+        said[name] = done.stderr.strip()
         assert done.returncode == 2 and len(lines) == 1, (name, done.stderr)
         line = lines[0]
         assert f"held by process {live.proc.pid}" in line, line
@@ -153,7 +154,7 @@ def test_commands_on_a_held_database_name_the_server(live: Served, tmp_path: Pat
         if name in ("query", "ingest"):
             assert f"--api {live.url}" in line, line
         assert "Traceback" not in done.stderr and KEY not in done.stderr  # the key is masked
-    print(f"\n{lines[0]}")
+    print(f"\n{said['query']}")
     assert live.stats()["articles"] > 0  # the server is untouched
 
 

@@ -33,7 +33,7 @@ class Database:
                  wait_s: float = READ_WAIT_S,
                  on_wait: Callable[[Holder], None] | None = None):
         path = Path(path)
-        if not path.is_file():
+        if not path.is_file() and not hold:  # a watcher creates its database, a reader not
             raise StoreError(f"{path}: no such database file (create it with `eventwire ingest "
                              "--db PATH ...`)")
         self.path = path

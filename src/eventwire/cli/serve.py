@@ -70,8 +70,9 @@ def serve_command(
     from eventwire.api import create_app
     from eventwire.api.database import READ_WAIT_S
 
-    if not db.is_file():
-        fail(f"{db}: no such database file (create it with `eventwire ingest`)")
+    if not db.is_file() and watch is None:
+        fail(f"{db}: no such database file (create it with `eventwire ingest`, or serve with "
+             "--watch FEEDS.txt, which creates it)")
     if allow_anonymous_writes and api_key:
         fail("--allow-anonymous-writes and an API key contradict each other: choose one")
     _check_port(host, port)
