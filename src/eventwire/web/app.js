@@ -294,8 +294,11 @@ function shadeClasses(counts) {
   // Upper bounds grow geometrically, so one busy country does not wash out the rest.
   const bounds = [...new Set(Array.from({ length: steps }, (_, i) =>
     Math.max(1, Math.round(top ** ((i + 1) / steps)))))];
+  // The darkest shade only for the busiest countries: 1 event is pale when others have 50.
+  const shade = (upper) => SHADES[top === 1 ? 3 : 1 + Math.round((steps - 1) *
+    Math.log(upper) / Math.log(top))];
   return bounds.map((upper, i) => ({ lower: i ? bounds[i - 1] + 1 : 1, upper,
-    color: SHADES[SHADES.length - bounds.length + i] }));
+    color: shade(upper) }));
 }
 
 function outline(features) {
