@@ -42,8 +42,6 @@ from eventwire.ingest import pipeline
 from eventwire.ingest.fetch import make_client
 from eventwire.ingest.limits import Limits
 from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
-from eventwire.ingest.watch import parse_interval
-from eventwire.ingest.watch import watch as watch_feeds
 from eventwire.ingest.workers import CoderSpec
 from eventwire.store.access import BRIEF_BATCH, BRIEF_WAIT_S, Brief
 from eventwire.store.db import DEFAULT_DB, DatabaseHeld, Store, StoreError
@@ -96,7 +94,7 @@ def _bar(enabled: bool) -> Progress:
                     transient=True, disable=not enabled)
 
 
-def _open(db: str, read_only: bool = False, instead: str | None = None) -> Store:
+def open_store(db: str, read_only: bool = False, instead: str | None = None) -> Store:
     """The store, or one line: which process holds the file and what to do (`instead`).
 
     A read-only server lets go of the file after a second without requests: wait that long.
@@ -193,7 +191,7 @@ def ingest(
         if stats.errors and not (stats.stored or stats.skipped):
             raise typer.Exit(1)
         return
-    _open(db, instead=INGEST_VIA_API).close()  # a held file: one line now, not after coding
+    open_store(db, instead=INGEST_VIA_API).close()  # a held file: one line now, not after coding
     coder = load_coder(model, actors, lexicon, include_negated) if jobs == 1 else None
     access = Brief(db, batch=commit_every, on_wait=_waiting(db))
     try:
@@ -232,7 +230,7 @@ def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: in
         fail(f"--lake {lake}: is a file, not a folder")
     from eventwire.distributed import ingest_distributed, open_client
 
-    store = None if lake_only else _open(db, instead=INGEST_VIA_API)
+    store = None if lake_only else open_store(db, instead=INGEST_VIA_API)
     tmp = None if lake else tempfile.TemporaryDirectory(
         prefix="eventwire-lake-", dir=Path(db).resolve().parent)
     try:
@@ -320,7 +318,7 @@ def query(
         _emit(query_via_api(api, api_key, sql), fmt)
         return
     c = _open_lake(parquet) if parquet is not None else \
-        _open(db, read_only=True, instead="eventwire query --api URL ...").conn
+        open_store(db, read_only=True, instead="eventwire query --api URL ...").conn
     wd = with_duplicates
     try:
         if sql:
@@ -394,7 +392,8 @@ def export(
         fail(f"{out}: is a directory; give a file name")
     if not out.parent.exists():
         fail(f"{out.parent}: no such directory")
-    store = _open(db, read_only=True, instead="`eventwire query --api URL` answers SQL through it")
+    store = open_store(db, read_only=True,
+                       instead="`eventwire query --api URL` answers SQL through it")
     try:
         n = export_events(store.conn, fmt, out, filters)
     except (OSError, duckdb.Error) as exc:
@@ -403,44 +402,3 @@ def export(
         store.close()
     err.print(f"wrote {n} events to {out} ({fmt})")
 
-
-@app.command()
-def watch(
-    feeds: Annotated[Path, typer.Argument(help="Text file: one feed URL or path a line.")],
-    db: DbOpt = DEFAULT_DB,
-    every: Annotated[str, typer.Option("--every", help="Poll interval: 30s, 15m, 1h.")] = "15m",
-    once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
-    model: ModelOpt = None,
-    actors: ActorsOpt = None,
-    lexicon: LexiconOpt = None,
-    include_negated: IncludeNegatedOpt = False,
-    max_article_bytes: MaxArticleOpt = None,
-    allow_private_urls: AllowPrivateOpt = False,
-) -> None:
-    """Poll feeds and ingest new items until interrupted; feed errors are recorded, not fatal."""
-    try:
-        seconds = parse_interval(every)
-    except EventwireError as exc:
-        fail(str(exc))
-    limits = limits_from(max_article_bytes)
-    if not feeds.is_file():
-        fail(f"{feeds}: no such feed list")
-    store = _open(db, instead=f"restart it with `--watch {feeds}` to poll inside it")
-    coder = load_coder(model, actors, lexicon, include_negated)
-
-    def report(stats: pipeline.IngestStats | None, problem: str | None) -> None:
-        stamp = datetime.now().strftime("%H:%M:%S")
-        if stats is not None:
-            err.print(f"[{stamp}] new {stats.stored} ({stats.events} events), known "
-                      f"{stats.skipped}, errors {stats.errors}", highlight=False)
-        else:
-            err.print(f"[{stamp}] [red]{escape(problem or '')}[/red]", highlight=False)
-
-    try:
-        with make_client(allow_private=allow_private_urls) as client:
-            watch_feeds(store, feeds, seconds, coder, once=once, report=report, client=client,
-                        limits=limits)
-    except KeyboardInterrupt:
-        err.print("stopped")
-    finally:
-        store.close()
