@@ -23,7 +23,6 @@ from browser_support import ARGS, CHROMIUM
 from eventwire.store.db import Store
 from growing_feed import (
     EVENTWIRE,
-    EXAMPLES,
     GrowingFeed,
     Hammer,
     Served,
@@ -36,10 +35,24 @@ KEY = "live-test-key-7c2"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def start(*args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "EVENTWIRE_API_KEY": "", "COLUMNS": "300"}
-    return subprocess.run([str(EVENTWIRE), *args], capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    return subprocess.Popen([str(EVENTWIRE), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+
+
+def run_all(*commands: list[str], timeout: float = 300) -> list[subprocess.CompletedProcess[str]]:
+    """Run eventwire commands side by side (each spends seconds importing) and collect them."""
+    procs = [start(*args) for args in commands]
+    done = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=timeout)
+        done.append(subprocess.CompletedProcess(proc.args, proc.returncode, out, err))
+    return done
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return run_all(list(args))[0]
 
 
 @pytest.fixture(scope="module")
@@ -111,10 +124,10 @@ def test_ingest_and_query_go_through_the_server(live: Served) -> None:
     total = json.loads(run("query", "--api", live.url, "--format", "json",
                            "SELECT count(*) AS n FROM articles").stdout)[0]["n"]
     assert total >= before + 6  # the watcher may have added more meanwhile
-    again = run("ingest", str(FIXTURES / "wire_stories.jsonl"), "--api", live.url,
-                "--api-key", KEY)
+    again, unkeyed = run_all(
+        ["ingest", str(FIXTURES / "wire_stories.jsonl"), "--api", live.url, "--api-key", KEY],
+        ["ingest", str(FIXTURES / "wire_stories.jsonl"), "--api", live.url])
     assert "stored 0 articles" in again.stderr and "skipped 6" in again.stderr, again.stderr
-    unkeyed = run("ingest", str(FIXTURES / "wire_stories.jsonl"), "--api", live.url)
     assert unkeyed.returncode == 2 and "missing API key" in unkeyed.stderr
     assert len(unkeyed.stderr.strip().splitlines()) == 1
 
@@ -135,7 +148,7 @@ def test_sql_over_http_reads_only_the_store(live: Served) -> None:
 
 def test_commands_on_a_held_database_name_the_server(live: Served, tmp_path: Path) -> None:
     db = str(live.db)
-    commands = {
+    commands: dict[str, list[str]] = {
         "query": ["query", "--db", db, "SELECT count(*) FROM events"],
         "ingest": ["ingest", str(FIXTURES / "wire_stories.jsonl"), "--db", db],
         "export": ["export", "--db", db, "-o", str(tmp_path / "out.jsonl")],
@@ -143,8 +156,7 @@ def test_commands_on_a_held_database_name_the_server(live: Served, tmp_path: Pat
     }
     (tmp_path / "feeds.txt").write_text("https://example.org/feed.rss\n")
     said: dict[str, str] = {}
-    for name, args in commands.items():
-        done = run(*args)
+    for name, done in zip(commands, run_all(*commands.values()), strict=True):
         lines = done.stderr.strip().splitlines()
         said[name] = done.stderr.strip()
         assert done.returncode == 2 and len(lines) == 1, (name, done.stderr)
@@ -167,8 +179,8 @@ def test_read_only_server_waits_for_a_writer_then_takes_turns_with_batches(
         said = served.log.read_text()
         assert f"held by process {os.getpid()}" in said and "waiting up to" in said, said
         ingest = subprocess.Popen(
-            [str(EVENTWIRE), "ingest", str(EXAMPLES), "--db", str(db), "--commit-every", "4",
-             "--batch-size", "4"],
+            [str(EVENTWIRE), "ingest", str(FIXTURES / "wire_stories.jsonl"), "--db", str(db),
+             "--commit-every", "2", "--batch-size", "2"],
             stderr=subprocess.PIPE, text=True, env={**os.environ, "EVENTWIRE_API_KEY": ""})
         seen: list[int] = []
         errors: list[str] = []
@@ -184,12 +196,12 @@ def test_read_only_server_waits_for_a_writer_then_takes_turns_with_batches(
                 pass
         stderr = ingest.stderr.read() if ingest.stderr else ""
         assert ingest.returncode == 0, stderr
-        assert "stored 16 articles" in stderr, stderr
-        final = served.wait_for(lambda s: s["articles"] == 16, "the server to see all 16")
+        assert "stored 6 articles" in stderr, stderr
+        final = served.wait_for(lambda s: s["articles"] == 6, "the server to see all 6")
     assert errors == []
     assert seen == sorted(seen)
     print(f"\nread-only server during a batch ingest: {len(seen)} reads, article counts {seen}"
-          f", then {final['articles']}; ingest said: {stderr.strip().splitlines()[-1]}")
+          f", then {final['articles']}; ingest said: {' '.join(stderr.split())}")
 
 
 def _release_when_waited_for(db: Path, writer: Store) -> None:
