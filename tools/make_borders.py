@@ -1,4 +1,4 @@
-"""Build src/eventwire/data/borders/countries-110m.geojson from npm's world-atlas (dev time only).
+"""Build src/eventwire/web/borders/countries-110m.geojson from npm's world-atlas (dev time only).
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
     python tools/make_borders.py package/countries-110m.json
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pycountry
 
-OUT = Path(__file__).resolve().parents[1] / "src/eventwire/data/borders/countries-110m.geojson"
+OUT = Path(__file__).resolve().parents[1] / "src/eventwire/web/borders/countries-110m.geojson"
 # Natural Earth shapes without an ISO numeric id: the codes geonames and eventwire use.
 NO_NUMERIC = {"Kosovo": "XKX", "N. Cyprus": "CYP", "Somaliland": "SOM"}
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-BORDERS = resources.files("eventwire") / "data" / "borders" / "countries-110m.geojson"
+BORDERS = resources.files("eventwire") / "web" / "borders" / "countries-110m.geojson"
 
 
 @lru_cache(maxsize=1)

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.api.database import Database
+from eventwire.batch.pipeline import IngestStats
+from eventwire.batch.watch import watch
 from eventwire.coder import Coder
 from eventwire.ingest.fetch import make_client
 from eventwire.ingest.limits import Limits
-from eventwire.ingest.pipeline import IngestStats
-from eventwire.ingest.watch import watch
 
 
 class _Stopped(Exception):

@@ -12,10 +12,10 @@ import httpx
 import pandas as pd
 
 from eventwire.api.client import ServerClient, batches
+from eventwire.batch.pipeline import IngestStats
 from eventwire.cli.common import fail, warn
 from eventwire.errors import EventwireError
 from eventwire.ingest.limits import Limits
-from eventwire.ingest.pipeline import IngestStats
 from eventwire.ingest.record import RecordError
 from eventwire.ingest.sources import read_source
 

@@ -105,7 +105,7 @@ def _watch_plan(feeds: Path, every: str, allow_private: bool,
                 max_article_bytes: str | None) -> WatchPlan:
     """Check the --watch options and load the watcher's coder before the server starts."""
     from eventwire.api.watcher import WatchPlan
-    from eventwire.ingest.watch import parse_interval, read_feed_list
+    from eventwire.batch.watch import parse_interval, read_feed_list
 
     try:
         seconds = parse_interval(every)

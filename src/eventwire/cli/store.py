@@ -1,4 +1,4 @@
-"""`eventwire ingest`, `query`, `export` and `watch`: the event store from the command line."""
+"""`eventwire ingest`, `query` and `export`: the event store from the command line."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from eventwire import analytics
+from eventwire.batch import pipeline
+from eventwire.batch.workers import CoderSpec
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
@@ -38,11 +39,10 @@ from eventwire.cli.common import (
 )
 from eventwire.cli.remote import ingest_via_api, query_via_api
 from eventwire.errors import EventwireError
-from eventwire.ingest import pipeline
 from eventwire.ingest.fetch import make_client
 from eventwire.ingest.limits import Limits
 from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
-from eventwire.ingest.workers import CoderSpec
+from eventwire.store import analytics
 from eventwire.store.access import BRIEF_BATCH, BRIEF_WAIT_S, Brief
 from eventwire.store.db import DEFAULT_DB, DatabaseHeld, Store, StoreError
 from eventwire.store.export import FORMATS, Filters
@@ -228,7 +228,7 @@ def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: in
              f"{' on storage every worker can write' if cluster else ''}")
     if lake is not None and lake.exists() and not lake.is_dir():
         fail(f"--lake {lake}: is a file, not a folder")
-    from eventwire.distributed import ingest_distributed, open_client
+    from eventwire.batch.distributed import ingest_distributed, open_client
 
     store = None if lake_only else open_store(db, instead=INGEST_VIA_API)
     tmp = None if lake else tempfile.TemporaryDirectory(
@@ -352,7 +352,7 @@ def query(
 
 
 def _open_lake(path: Path) -> duckdb.DuckDBPyConnection:
-    from eventwire.lake import LakeError, connect
+    from eventwire.batch.lake import LakeError, connect
 
     try:
         return connect(path)

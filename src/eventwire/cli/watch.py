@@ -9,6 +9,9 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from eventwire.batch import pipeline
+from eventwire.batch.watch import parse_interval
+from eventwire.batch.watch import watch as watch_feeds
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
@@ -22,10 +25,7 @@ from eventwire.cli.common import (
 )
 from eventwire.cli.store import AllowPrivateOpt, DbOpt, err, open_store
 from eventwire.errors import EventwireError
-from eventwire.ingest import pipeline
 from eventwire.ingest.fetch import make_client
-from eventwire.ingest.watch import parse_interval
-from eventwire.ingest.watch import watch as watch_feeds
 from eventwire.store.db import DEFAULT_DB
 
 
