@@ -104,7 +104,7 @@ def warm_up() -> None:
     coder.code(Article(id="warm", text="Iran and Russia met in Moscow on Tuesday."))
 
 
-INGEST_OPTIONS = ["--quiet", "--batch-size", "4"]
+INGEST_OPTIONS = ["--quiet", "--batch-size", "4", "--commit-every", "4"]
 
 
 def fork_ingest(corpus: Path, db: Path) -> int:

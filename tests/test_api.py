@@ -180,6 +180,14 @@ def test_actors_network_and_places(client: httpx.Client, demo: Running) -> None:
     irn = {p["name"] for p in client.get("/v1/places", params={"actor": "IRN"}).json()["items"]}
     assert irn == {"Moscow", "Tehran"}
     assert client.get("/v1/places", params={"actor": "USA"}).json()["items"] == []
+    countries = {c["country"]: c["events"] for c in client.get("/v1/countries").json()["items"]}
+    placed = {}
+    for p in client.get("/v1/places", params={"limit": 2000}).json()["items"]:
+        placed[p["country"]] = placed.get(p["country"], 0) + p["events"]
+    assert countries["RUS"] >= places["Moscow"]["events"]
+    assert all(countries[c] >= n for c, n in placed.items() if c)  # unplaced ones count too
+    irn_only = client.get("/v1/countries", params={"actor": "IRN"}).json()["items"]
+    assert {c["country"] for c in irn_only} <= {"RUS", "IRN"} and irn_only
 
 
 # --- coding and writes -----------------------------------------------------------------------
@@ -305,7 +313,7 @@ def test_openapi_docs_and_dashboard_are_local(client: httpx.Client) -> None:
     spec = client.get("/openapi.json").json()
     for path in ("/v1/code", "/v1/articles", "/v1/events", "/v1/events/{event_id}",
                  "/v1/articles/{article_id}", "/v1/dyads/{actor}/{recipient}/timeseries",
-                 "/v1/actors/top", "/v1/network", "/v1/places", "/v1/stats"):
+                 "/v1/actors/top", "/v1/network", "/v1/places", "/v1/countries", "/v1/stats"):
         assert path in spec["paths"], path
     assert spec["paths"]["/v1/articles"]["post"]["security"]
     docs = client.get("/docs")
@@ -318,8 +326,12 @@ def test_openapi_docs_and_dashboard_are_local(client: httpx.Client) -> None:
     assert plotly.status_code == 200 and len(plotly.content) > 1_000_000
     for asset in ("/static/app.js", "/static/style.css"):
         assert client.get(asset).status_code == 200, asset
-    land = client.get("/basemap.json").json()
-    assert len(land["lat"]) == len(land["lon"]) > 1000
+    borders = client.get("/basemap.json").json()
+    assert "Natural Earth" in borders["attribution"]
+    by_id = {f["id"]: f for f in borders["features"]}
+    assert len(by_id) > 150 and {"IRN", "RUS", "USA", "BRA"} <= set(by_id)
+    lon, lat = by_id["IRN"]["properties"]["label"]
+    assert 44 < lon < 64 and 25 < lat < 40  # Iran's outline is where Iran is
 
 
 def _free_port() -> int:

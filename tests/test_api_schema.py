@@ -128,8 +128,11 @@ def test_the_fuzzed_spec_is_the_served_one(client: httpx.Client) -> None:
           suppress_health_check=list(HealthCheck))
 def test_every_operation_conforms_to_the_spec(case: Any, keyed: Running,
                                               tally: Counter[str]) -> None:
+    # Any string is schema-valid SQL text; SQL that does not parse is a 400, not a spec breach.
+    checks = [c for c in CHECKS if c is not oas_checks.positive_data_acceptance] \
+        if case.path == "/v1/query" else CHECKS
     try:
-        response = case.call_and_validate(base_url=keyed.url, headers=KEY, checks=CHECKS,
+        response = case.call_and_validate(base_url=keyed.url, headers=KEY, checks=checks,
                                           timeout=60)
     except BaseException:
         tally["failures"] += 1

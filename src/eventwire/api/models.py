@@ -31,6 +31,7 @@ Day = Annotated[dt.date, BeforeValidator(_iso_day)]
 
 MAX_PAGE = 500
 MAX_ARTICLES = 100
+MAX_QUERY_ROWS = 10_000
 CODE_MAX = 64  # actor codes, modes and ids in filters are short; longer is a mistake
 
 
@@ -262,6 +263,55 @@ class PlacesOut(BaseModel):
     items: list[PlaceCount]
 
 
+class QueryIn(BaseModel):
+    """Read-only SQL over the store's tables (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE)."""
+
+    sql: str = Field(min_length=1, max_length=20_000, pattern=r"\S")
+
+
+class QueryOut(BaseModel):
+    """A query's result: column names and rows, at most `MAX_QUERY_ROWS` of them."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = Field(description="More rows matched than were returned.")
+
+
+class CountryCount(BaseModel):
+    """A country (ISO 3166 alpha-3, as the map's borders) and how many events happened there."""
+
+    country: str
+    events: int
+
+
+class CountriesOut(BaseModel):
+    """Events per country, for the map's shading."""
+
+    items: list[CountryCount]
+
+
+class PollOut(BaseModel):
+    """One finished poll of the feeds."""
+
+    at: str = Field(description="When it finished, UTC (ISO 8601).")
+    seconds: float
+    new_articles: int
+    new_events: int
+    known: int = Field(description="Feed items already stored, not fetched again.")
+    errors: int
+    problem: str | None = Field(description="Why the whole poll failed, if it did.")
+
+
+class WatchOut(BaseModel):
+    """The feed watcher inside the server."""
+
+    feeds: str
+    every_seconds: float
+    polls: int
+    polling_since: str | None = Field(description="Start of the poll under way, if any.")
+    last: PollOut | None
+
+
 class StatsOut(BaseModel):
     """What the database holds."""
 
@@ -276,3 +326,4 @@ class StatsOut(BaseModel):
     last_day: str | None
     categories: dict[str, int]
     writable: bool = Field(description="Whether this server accepts POST /v1/articles.")
+    watch: WatchOut | None = Field(None, description="The feed watcher of `serve --watch`.")

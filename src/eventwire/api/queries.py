@@ -236,18 +236,31 @@ def network(cur: duckdb.DuckDBPyConnection, min_events: int, limit: int
     return nodes, edges
 
 
+def _where_also(flt: EventFilter, condition: str) -> tuple[str, list[Any]]:
+    """The filter's WHERE clause with one more fixed condition."""
+    where, params = flt.where()
+    return (f"{where} AND {condition}" if where else f"WHERE {condition}"), params
+
+
 def places(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int
            ) -> list[dict[str, Any]]:
     """Event locations with coordinates, for the events the filter selects."""
-    where, params = flt.where()
-    located = "e.location_name IS NOT NULL AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
-    where = f"{where} AND {located}" if where else f"WHERE {located}"
+    where, params = _where_also(
+        flt, "e.location_name IS NOT NULL AND e.lat IS NOT NULL AND e.lon IS NOT NULL")
     cur.execute(f"""SELECT e.location_name AS name, any_value(e.location_geonameid) AS geonameid,
                            e.location_country AS country, avg(e.lat) AS lat, avg(e.lon) AS lon,
                            count(*) AS events
                     FROM events e {where}
                     GROUP BY e.location_name, e.location_country
                     ORDER BY events DESC, name LIMIT ?""", [*params, limit])
+    return _rows(cur)
+
+
+def countries(cur: duckdb.DuckDBPyConnection, flt: EventFilter) -> list[dict[str, Any]]:
+    """Events per country of their location, for the events the filter selects."""
+    where, params = _where_also(flt, "e.location_country IS NOT NULL")
+    cur.execute(f"""SELECT e.location_country AS country, count(*) AS events FROM events e
+                    {where} GROUP BY 1 ORDER BY events DESC, country""", params)
     return _rows(cur)
 
 

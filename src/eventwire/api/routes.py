@@ -15,6 +15,7 @@ from eventwire.api.models import (
     ArticleOut,
     ArticlesIn,
     CodedArticleOut,
+    CountriesOut,
     Day,
     ErrorOut,
     EventName,
@@ -23,6 +24,8 @@ from eventwire.api.models import (
     NetworkOut,
     Period,
     PlacesOut,
+    QueryIn,
+    QueryOut,
     SortKey,
     StatsOut,
     StoredEventOut,
@@ -30,6 +33,7 @@ from eventwire.api.models import (
     TopActorsOut,
 )
 from eventwire.api.security import api_key_header, bearer, check_write_access
+from eventwire.api.sql import run_query
 from eventwire.batch.pipeline import IngestStats, store_articles
 from eventwire.batch.workers import CoderSpec
 from eventwire.errors import EventwireError
@@ -188,25 +192,47 @@ def network(database: DB, min_events: Annotated[int, Query(ge=1, le=1_000_000)] 
     return {"nodes": nodes, "edges": edges}
 
 
-@router.get("/places", response_model=PlacesOut, tags=["analytics"])
-def places(
-    database: DB,
+def _map_filter(
     actor: Code = None,
     recipient: Code = None,
     event: Annotated[EventName | None, Query()] = None,
     date_from: Day | None = None,
     date_to: Day | None = None,
-    limit: Annotated[int, Query(ge=1, le=2000)] = 500,
-) -> dict[str, Any]:
+) -> queries.EventFilter:
+    """The filters the map's endpoints share."""
+    return queries.EventFilter(actor=actor, recipient=recipient, event=event,
+                               date_from=date_from, date_to=date_to)
+
+
+MapFilter = Annotated[queries.EventFilter, Depends(_map_filter)]
+
+
+@router.get("/places", response_model=PlacesOut, tags=["analytics"])
+def places(database: DB, flt: MapFilter,
+           limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> dict[str, Any]:
     """Where the selected events happened, with how many at each place."""
-    flt = queries.EventFilter(actor=actor, recipient=recipient, event=event,
-                              date_from=date_from, date_to=date_to)
     with database.reader() as cur:
         return {"items": queries.places(cur, flt, limit)}
 
 
-@router.get("/stats", response_model=StatsOut, tags=["store"])
-def stats(database: DB) -> dict[str, Any]:
-    """What the database holds."""
+@router.get("/countries", response_model=CountriesOut, tags=["analytics"])
+def countries(database: DB, flt: MapFilter) -> dict[str, Any]:
+    """Events per country (ISO 3166 alpha-3) where they happened: the map's shading."""
     with database.reader() as cur:
-        return {**queries.stats(cur), "writable": database.writable}
+        return {"items": queries.countries(cur, flt)}
+
+
+@router.post("/query", response_model=QueryOut, tags=["store"])
+def query(body: QueryIn, database: DB) -> dict[str, Any]:
+    """Read-only SQL over the tables (as `eventwire query`): at most 10,000 rows, 20 s."""
+    with database.reader() as cur:
+        return run_query(cur, body.sql)
+
+
+@router.get("/stats", response_model=StatsOut, tags=["store"])
+def stats(database: DB, request: Request) -> dict[str, Any]:
+    """What the database holds."""
+    watcher = request.app.state.watcher
+    with database.reader() as cur:
+        return {**queries.stats(cur), "writable": database.writable,
+                "watch": watcher.status() if watcher is not None else None}

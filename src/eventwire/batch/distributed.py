@@ -231,8 +231,8 @@ class _StoreLoader:
         self.writer = ArticleWriter(store, stats.run_id, StoryIndex.load(store.conn),
                                     self.failed, self.done)
 
-    def failed(self, source: str, record: str | None, reason: str) -> None:
-        record_error(self.store, self.stats.run_id, self.stats, source, record, reason)
+    def failed(self, store: Store, source: str, record: str | None, reason: str) -> None:
+        record_error(store, self.stats.run_id, self.stats, source, record, reason)
 
     def done(self, events: int) -> None:
         self.stats.stored += 1
@@ -241,7 +241,7 @@ class _StoreLoader:
     def load(self, name: str, summary: PartitionSummary) -> None:
         outcomes, errors = read_partition(self.lake, name)
         for err in errors:
-            self.failed(err.source, err.record, err.reason)
+            self.failed(self.store, err.source, err.record, err.reason)
         fresh = [o for o in outcomes if o.article.id not in self.seen]
         self.seen.update(o.article.id for o in fresh)
         stored = self.store.stored_hashes(o.article.id for o in fresh)

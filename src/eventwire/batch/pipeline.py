@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import httpx
@@ -16,6 +16,7 @@ from eventwire.ingest.limits import Limits
 from eventwire.ingest.record import RecordError, text_hash
 from eventwire.ingest.sources import read_source
 from eventwire.model import Article
+from eventwire.store.access import Access, access_to
 from eventwire.store.db import Store
 from eventwire.store.dedup import StoryIndex
 
@@ -42,24 +43,32 @@ class Progress:
     def advance(self, n: int = 1) -> None: ...
 
 
-def read_all(store: Store, sources: Sequence[str], run_id: str, stats: IngestStats,
+def read_all(access: Access, sources: Sequence[str], run_id: str, stats: IngestStats,
              client: httpx.Client | None, skip_known: bool = False,
              limits: Limits | None = None, follow_symlinks: bool = False) -> list[Article]:
-    """Read every source; bad records go to the errors table."""
-    skip = store.has_id if skip_known else None
+    """Read every source; bad records go to the errors table.
+
+    The store is opened only to check known ids (skip_known) and, at the end, to record errors.
+    """
+    skip = _known(access) if skip_known else None
     limits = limits or Limits.from_env()
     articles: list[Article] = []
+    bad: list[tuple[str, str | None, str]] = []
     for source in sources:
         try:
             for rec in read_source(source, client, skip, limits, follow_symlinks):
                 if isinstance(rec, RecordError):
-                    record_error(store, run_id, stats, rec.source, rec.record, rec.reason)
+                    bad.append((rec.source, rec.record, rec.reason))
                     continue
                 stats.read += 1
                 articles.append(rec)
         except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the other sources
-            record_error(store, run_id, stats, source, "source", f"reading stopped by an "
-                         f"unexpected error (a bug: please report it): {type(exc).__name__}: {exc}")
+            bad.append((source, "source", f"reading stopped by an unexpected error (a bug: "
+                                          f"please report it): {type(exc).__name__}: {exc}"))
+    if bad:
+        with access.session() as store:
+            for source, record, reason in bad:
+                record_error(store, run_id, stats, source, record, reason)
     return articles
 
 
@@ -73,6 +82,14 @@ def first_of_each_id(articles: Iterable[Article]) -> tuple[list[Article], int]:
     return list(seen.values()), total - len(seen)
 
 
+def _known(access: Access) -> Callable[[str], bool]:
+    """Whether an article id is stored (feed polling skips such items unfetched)."""
+    def known(article_id: str) -> bool:
+        with access.session() as store:
+            return store.has_id(article_id)
+    return known
+
+
 def record_error(store: Store, run_id: str, stats: IngestStats, source: str,
                  record: str | None, reason: str) -> None:
     """Store a bad record in ingest_errors and count it, keeping a few for the summary line."""
@@ -82,23 +99,25 @@ def record_error(store: Store, run_id: str, stats: IngestStats, source: str,
         stats.error_samples.append(f"{source} [{record}]: {reason}")
 
 
-def store_articles(store: Store, articles: Iterable[Article], run_id: str, stats: IngestStats,
-                   spec: CoderSpec, *, jobs: int = 1, batch_size: int = 32,
+def store_articles(store: Store | Access, articles: Iterable[Article], run_id: str,
+                   stats: IngestStats, spec: CoderSpec, *, jobs: int = 1, batch_size: int = 32,
                    coder: Coder | None = None, progress: Progress | None = None) -> None:
     """Code articles not yet stored and write each in its own transaction."""
+    access = access_to(store)
     progress = progress or Progress()
     articles, repeats = first_of_each_id(articles)
     stats.skipped += repeats  # the same id twice in one batch: the first is stored
-    stored = store.stored_hashes(a.id for a in articles)
-    todo = [a for a in articles if stored.get(a.id) != text_hash(a.text)]
+    with access.session() as held:
+        stored = held.stored_hashes(a.id for a in articles)
+        todo = [a for a in articles if stored.get(a.id) != text_hash(a.text)]
+        index = StoryIndex.load(held.conn) if todo else None
     stats.skipped += len(articles) - len(todo)
     progress.start(len(todo))
-    if not todo:
+    if index is None:
         return
-    index = StoryIndex.load(store.conn)
 
-    def failed(source: str, record: str | None, reason: str) -> None:
-        record_error(store, run_id, stats, source, record, reason)
+    def failed(at: Store, source: str, record: str | None, reason: str) -> None:
+        record_error(at, run_id, stats, source, record, reason)
         progress.advance()
 
     def done(events: int) -> None:
@@ -106,12 +125,12 @@ def store_articles(store: Store, articles: Iterable[Article], run_id: str, stats
         stats.events += events
         progress.advance()
 
-    with ArticleWriter(store, run_id, index, failed, done) as writer:
+    with ArticleWriter(access, run_id, index, failed, done) as writer:
         for out in code_stream(todo, spec, jobs=jobs, batch_size=batch_size, coder=coder):
             writer.put(out)
 
 
-def ingest(store: Store, sources: Sequence[str], spec: CoderSpec | None = None, *,
+def ingest(store: Store | Access, sources: Sequence[str], spec: CoderSpec | None = None, *,
            jobs: int = 1, batch_size: int = 32, coder: Coder | None = None,
            progress: Progress | None = None, skip_known: bool = False,
            client: httpx.Client | None = None, limits: Limits | None = None,
@@ -121,17 +140,20 @@ def ingest(store: Store, sources: Sequence[str], spec: CoderSpec | None = None, 
     `coder` (jobs=1 only) reuses an already loaded Coder; otherwise `spec` says what to load.
     `limits` (default: the environment's, see docs/limits.md) bound what one record may read;
     `follow_symlinks` lets directory sources follow links that leave the directory.
+    `store` is an open Store, or an Access that opens the file for each batch (store/access.py).
     """
+    access = access_to(store)
     spec = spec or CoderSpec()
     started = time.perf_counter()
-    stats = IngestStats(run_id=store.start_run(sources, spec.model))
+    with access.session() as held:
+        stats = IngestStats(run_id=held.start_run(sources, spec.model))
     own_client = client is None
     client = client or make_client()
     status = "failed"
     try:
-        articles = read_all(store, sources, stats.run_id, stats, client, skip_known, limits,
+        articles = read_all(access, sources, stats.run_id, stats, client, skip_known, limits,
                             follow_symlinks)
-        store_articles(store, articles, stats.run_id, stats, spec, jobs=jobs,
+        store_articles(access, articles, stats.run_id, stats, spec, jobs=jobs,
                        batch_size=batch_size, coder=coder, progress=progress)
         status = "done"
     except KeyboardInterrupt:
@@ -141,6 +163,7 @@ def ingest(store: Store, sources: Sequence[str], spec: CoderSpec | None = None, 
         if own_client:
             client.close()
         stats.seconds = time.perf_counter() - started
-        store.finish_run(stats.run_id, status, stats.stored, stats.skipped, stats.errors,
-                         stats.events)
+        with access.session() as held:
+            held.finish_run(stats.run_id, status, stats.stored, stats.skipped, stats.errors,
+                            stats.events)
     return stats

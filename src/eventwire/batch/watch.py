@@ -13,6 +13,7 @@ from eventwire.batch.pipeline import IngestStats, Progress, ingest
 from eventwire.coder import Coder
 from eventwire.errors import InputError
 from eventwire.ingest.limits import Limits
+from eventwire.store.access import Access
 from eventwire.store.db import Store
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -40,14 +41,14 @@ def read_feed_list(path: Path) -> list[str]:
     return feeds
 
 
-def poll(store: Store, feeds: list[str], coder: Coder, progress: Progress | None = None,
+def poll(store: Store | Access, feeds: list[str], coder: Coder, progress: Progress | None = None,
          client: httpx.Client | None = None, limits: Limits | None = None) -> IngestStats:
     """One pass over all feeds; items already stored are skipped before their pages are fetched."""
     return ingest(store, feeds, coder=coder, progress=progress, skip_known=True, client=client,
                   limits=limits)
 
 
-def watch(store: Store, feeds_file: Path, every_s: float, coder: Coder, once: bool = False,
+def watch(store: Store | Access, feeds_file: Path, every_s: float, coder: Coder, once: bool = False,
           report: Callable[[IngestStats | None, str | None], None] | None = None,
           sleep: Callable[[float], None] = time.sleep, client: httpx.Client | None = None,
           limits: Limits | None = None) -> int:

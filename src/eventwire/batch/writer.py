@@ -2,7 +2,8 @@
 
 DuckDB releases the GIL while it executes and commits, so on one core's worth of coding the
 database work hides in the gaps. Outcomes are written strictly in the order they were queued,
-one transaction per article, so story ids and counts do not depend on timing.
+one transaction per article, so story ids and counts do not depend on timing. Outcomes are
+written in batches of `access.batch`: a batch ingest opens the file only to write one.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import threading
 from collections.abc import Callable
 
 from eventwire.batch.workers import Outcome
+from eventwire.store.access import Access, access_to
 from eventwire.store.db import Store
 from eventwire.store.dedup import StoryIndex, from_bytes
 
@@ -21,13 +23,13 @@ _STOP = object()
 class ArticleWriter:
     """Consumes coded Outcomes and saves each in its own transaction, off the coding thread."""
 
-    def __init__(self, store: Store, run_id: str, index: StoryIndex,
-                 on_error: Callable[[str, str | None, str], None],
+    def __init__(self, store: Store | Access, run_id: str, index: StoryIndex,
+                 on_error: Callable[[Store, str, str | None, str], None],
                  on_done: Callable[[int], None], depth: int = 64):
-        self.store = store
+        self.access = access_to(store)
         self.run_id = run_id
         self.index = index
-        self.on_error = on_error  # (source, record, reason), called on the writer thread
+        self.on_error = on_error  # (store, source, record, reason), on the writer thread
         self.on_done = on_done  # (events stored) for one article, called on the writer thread
         self.queue: queue.Queue[object] = queue.Queue(maxsize=depth)
         self.failure: BaseException | None = None
@@ -61,27 +63,39 @@ class ArticleWriter:
 
     def _run(self) -> None:
         try:
+            batch: list[Outcome] = []
             while (item := self.queue.get()) is not _STOP:
                 assert isinstance(item, Outcome)
-                self.write(item)
+                batch.append(item)
+                if len(batch) >= self.access.batch:
+                    self.write(*batch)
+                    batch = []
+            if batch:
+                self.write(*batch)
         except BaseException as exc:  # noqa: BLE001 - handed to the coding thread
             self.failure = exc
 
-    def write(self, out: Outcome) -> None:
-        """Save one outcome, or record why it could not be coded or stored."""
+    def write(self, *outs: Outcome) -> None:
+        """Save outcomes in one session of the store, or record why each could not be saved."""
+        with self.access.session() as store:
+            for out in outs:
+                self._save(store, out)
+
+    def _save(self, store: Store, out: Outcome) -> None:
         article = out.article
         source = article.source or "?"
         if out.coded is None:
-            self.on_error(source, article.id, out.error or "coding failed")
+            self.on_error(store, source, article.id, out.error or "coding failed")
             return
         mh = from_bytes(out.signature)
         assignment = self.index.assign(article.id, article.published, mh)
         try:
-            events = self.store.save(out.coded, article, assignment.story_id,
+            events = store.save(out.coded, article, assignment.story_id,
                                      run_id=self.run_id, signature=out.signature,
                                      num_perm=len(mh.hashvalues), merged=assignment.merged)
         except Exception as exc:  # noqa: BLE001 - a bad record must not stop the batch
-            self.on_error(source, article.id, f"could not store: {type(exc).__name__}: {exc}")
+            self.on_error(store, source, article.id,
+                          f"could not store: {type(exc).__name__}: {exc}")
             return
         self.index.add(article.id, article.published, mh, assignment)
         self.on_done(events)

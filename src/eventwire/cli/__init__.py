@@ -22,6 +22,7 @@ def _register() -> None:
     from eventwire.cli import eval as _eval  # noqa: F401
     from eventwire.cli import serve as _serve  # noqa: F401
     from eventwire.cli import store as _store  # noqa: F401
+    from eventwire.cli import watch as _watch  # noqa: F401
 
 
 def main() -> None:

@@ -69,6 +69,11 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def warn(message: str) -> None:
+    """One yellow line on stderr: something the user should know, the command goes on."""
+    _err.print(f"[yellow]warning:[/yellow] {shown(message)}")
+
+
 def load_coder(model: str | None, actors: list[str] | None, lexicon: list[str] | None,
                include_negated: bool):
     """Load the coder, turning a missing model or a bad knowledge file into one clear line."""

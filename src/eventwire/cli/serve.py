@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import socket
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from eventwire.cli import app
-from eventwire.cli.common import fail
-from eventwire.store.db import DEFAULT_DB, StoreError
+from eventwire.cli.common import MaxArticleOpt, fail, limits_from, load_coder
+from eventwire.errors import EventwireError
+from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
+from eventwire.store.db import DEFAULT_DB, DatabaseHeld, StoreError
+from eventwire.store.held import Holder, advice
+
+if TYPE_CHECKING:
+    from eventwire.api.watcher import WatchPlan
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -41,25 +47,46 @@ def serve_command(
         "set).")] = False,
     max_body_bytes: Annotated[int, typer.Option(
         min=1024, help="Largest request body accepted, in bytes.")] = 1_000_000,
+    watch: Annotated[Path | None, typer.Option(
+        "--watch", help="Also poll the feeds listed in this file (one URL or path a line) "
+                        "and store new items, inside this server.")] = None,
+    every: Annotated[str, typer.Option("--every", help="With --watch: poll interval (30s, "
+                                                       "15m, 1h).")] = "15m",
+    allow_private_urls: Annotated[bool, typer.Option(
+        "--allow-private-urls", envvar=ALLOW_PRIVATE_ENV,
+        help="With --watch: fetch from loopback/private addresses (see SECURITY.md).")] = False,
+    max_article_bytes: MaxArticleOpt = None,
 ) -> None:
     """Serve the API (/v1, docs at /docs) and the dashboard (/) over a database.
 
-    While it runs, the server holds the DuckDB file: DuckDB allows one writing process, so stop
-    it before `eventwire ingest` into the same file (with no key and no anonymous writes it
-    opens the file read-only, and other readers may share it).
+    With an API key, anonymous writes or --watch, the server holds the DuckDB file for writing
+    (DuckDB allows one writing process): add articles through it (`eventwire ingest SOURCES
+    --api URL`) or let --watch poll feeds inside it. Otherwise it opens the file read-only
+    while requests come and lets go after a second of quiet, so a batch `eventwire ingest`
+    can write between requests (docs/deploy.md).
     """
     import uvicorn
 
     from eventwire.api import create_app
+    from eventwire.api.database import READ_WAIT_S
 
-    if not db.is_file():
-        fail(f"{db}: no such database file (create it with `eventwire ingest`)")
+    if not db.is_file() and watch is None:
+        fail(f"{db}: no such database file (create it with `eventwire ingest`, or serve with "
+             "--watch FEEDS.txt, which creates it)")
     if allow_anonymous_writes and api_key:
         fail("--allow-anonymous-writes and an API key contradict each other: choose one")
     _check_port(host, port)
+    plan = _watch_plan(watch, every, allow_private_urls, max_article_bytes) if watch else None
+
+    def waiting(holder: Holder) -> None:
+        typer.echo(f"eventwire: {db} is held by process {holder.pid} ({holder.command}); "
+                   f"waiting up to {READ_WAIT_S:.0f}s for it to let go", err=True)
+
     try:
         api = create_app(db, api_key=api_key, allow_anonymous_writes=allow_anonymous_writes,
-                         max_body_bytes=max_body_bytes)
+                         max_body_bytes=max_body_bytes, watch=plan, on_wait=waiting)
+    except DatabaseHeld as exc:
+        fail(f"{exc}; {advice(exc.holder, None)}, then start the server again")
     except StoreError as exc:
         fail(str(exc))
     if host not in LOCAL_HOSTS:
@@ -67,6 +94,23 @@ def serve_command(
                     fg="yellow", err=True)
     mode = ("writes need the API key" if api_key else
             "anonymous writes allowed" if allow_anonymous_writes else "read-only")
+    if plan is not None:
+        mode += f"; polling {watch} every {every}"
     typer.echo(f"eventwire: serving {db} on http://{host}:{port}/ ({mode}); Ctrl-C stops",
                err=True)
     uvicorn.run(api, host=host, port=port, log_level="warning", server_header=False)
+
+
+def _watch_plan(feeds: Path, every: str, allow_private: bool,
+                max_article_bytes: str | None) -> WatchPlan:
+    """Check the --watch options and load the watcher's coder before the server starts."""
+    from eventwire.api.watcher import WatchPlan
+    from eventwire.batch.watch import parse_interval, read_feed_list
+
+    try:
+        seconds = parse_interval(every)
+        read_feed_list(feeds)
+    except EventwireError as exc:
+        fail(str(exc))
+    limits = limits_from(max_article_bytes)
+    return WatchPlan(feeds, seconds, load_coder(None, None, None, False), allow_private, limits)

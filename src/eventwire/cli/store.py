@@ -1,10 +1,11 @@
-"""`eventwire ingest`, `query`, `export` and `watch`: the event store from the command line."""
+"""`eventwire ingest`, `query` and `export`: the event store from the command line."""
 
 from __future__ import annotations
 
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -24,8 +25,6 @@ from rich.progress import (
 from rich.table import Table
 
 from eventwire.batch import pipeline
-from eventwire.batch.watch import parse_interval
-from eventwire.batch.watch import watch as watch_feeds
 from eventwire.batch.workers import CoderSpec
 from eventwire.cli import app
 from eventwire.cli.common import (
@@ -40,15 +39,18 @@ from eventwire.cli.common import (
     limits_from,
     load_coder,
 )
+from eventwire.cli.remote import ingest_via_api, query_via_api
 from eventwire.cli.terminal import shown
 from eventwire.errors import EventwireError
 from eventwire.ingest.fetch import make_client
 from eventwire.ingest.limits import Limits
 from eventwire.knowledge.ontology import CATEGORIES
 from eventwire.store import analytics
-from eventwire.store.db import DEFAULT_DB, Store, StoreError
+from eventwire.store.access import BRIEF_BATCH, BRIEF_WAIT_S, Brief
+from eventwire.store.db import DEFAULT_DB, DatabaseHeld, Store, StoreError
 from eventwire.store.export import FORMATS, ExportError, Filters
 from eventwire.store.export import export as export_events
+from eventwire.store.held import Holder, advice, retry_while_held
 from eventwire.store.readonly_sql import refusal
 
 err = Console(stderr=True)
@@ -57,6 +59,14 @@ DbOpt = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB",
                                     help="DuckDB database file.")]
 WithDupOpt = Annotated[bool, typer.Option(
     "--with-duplicates", help="Count every copy of a story's events, not each story once.")]
+ApiOpt = Annotated[str | None, typer.Option(
+    "--api", help="Send the work to a running `eventwire serve` at this URL "
+                  "(http://127.0.0.1:8000) instead of opening --db.")]
+ApiKeyOpt = Annotated[str | None, typer.Option(
+    "--api-key", envvar="EVENTWIRE_API_KEY", show_envvar=True,
+    help="With --api: the server's key for writes.")]
+INGEST_VIA_API = "eventwire ingest SOURCES --api URL --api-key KEY"
+HOLD_GRACE_S = 3.0
 
 
 class BarProgress(pipeline.Progress):
@@ -84,11 +94,29 @@ def _bar(enabled: bool) -> Progress:
                     transient=True, disable=not enabled)
 
 
-def _open(db: str, read_only: bool = False) -> Store:
+def open_store(db: str, read_only: bool = False, instead: str | None = None) -> Store:
+    """The store, or one line: which process holds the file and what to do (`instead`).
+
+    A read-only server lets go of the file after a second without requests: wait that long.
+    """
     try:
-        return Store.open(db, read_only=read_only)
+        store = retry_while_held(lambda: Store.open(db, read_only=read_only), DatabaseHeld,
+                                 HOLD_GRACE_S)
+        assert isinstance(store, Store)
+        return store
+    except DatabaseHeld as exc:
+        hint = instead.replace("URL", exc.holder.url) if instead else None
+        fail(f"{exc}; {advice(exc.holder, hint)}")
     except StoreError as exc:
         fail(str(exc))
+
+
+def _waiting(db: str) -> Callable[[Holder], None]:
+    def say(holder: Holder) -> None:
+        err.print(f"waiting for {shown(db)}: process {holder.pid} ({shown(holder.command)}) "
+                  f"holds it; the next batch is written when it lets go (up to "
+                  f"{BRIEF_WAIT_S:.0f}s)", highlight=False)
+    return say
 
 
 def _summary(stats: pipeline.IngestStats) -> None:
@@ -130,11 +158,31 @@ def ingest(
         "--lake-only", help="Leave the events in the --lake folder; do not load --db.")] = False,
     chunk_lines: Annotated[int, typer.Option(
         "--chunk-lines", help="JSONL lines per cluster partition.")] = 500,
+    commit_every: Annotated[int, typer.Option(
+        "--commit-every", min=1, help="Articles written per opening of the database file.")
+    ] = BRIEF_BATCH,
+    api: ApiOpt = None,
+    api_key: ApiKeyOpt = None,
 ) -> None:
-    """Read sources, code every article not yet stored, and store it with its events."""
+    """Read sources, code every article not yet stored, and store it with its events.
+
+    The database file is opened for each batch of articles and closed after, so a read-only
+    `eventwire serve` or a `query` can use it between batches. With --api the articles go to
+    a running server instead, which codes and stores them.
+    """
     if jobs < 1 or batch_size < 1:
         fail("--jobs and --batch-size must be at least 1")
     limits = limits_from(max_article_bytes)
+    if api:
+        if model or actors or lexicon or workers is not None or cluster or lake is not None:
+            fail("--api sends articles to the server, which codes them with its own model and "
+                 "knowledge: leave out --model, --actors, --lexicon, --workers, --cluster, --lake")
+        with make_client(allow_private=allow_private_urls) as client:
+            stats = ingest_via_api(api, api_key, sources, client, limits)
+        _summary(stats)
+        if stats.errors and not (stats.stored or stats.skipped):
+            raise typer.Exit(1)
+        return
     spec = CoderSpec(model, tuple(actors or ()), tuple(lexicon or ()), include_negated)
     if workers is not None or cluster or lake is not None or lake_only:
         if follow_symlinks:
@@ -147,18 +195,20 @@ def ingest(
         if stats.errors and not (stats.stored or stats.skipped):
             raise typer.Exit(1)
         return
+    open_store(db, instead=INGEST_VIA_API).close()  # a held file: one line now, not after coding
     coder = load_coder(model, actors, lexicon, include_negated) if jobs == 1 else None
-    store = _open(db)
+    access = Brief(db, batch=commit_every, on_wait=_waiting(db))
     try:
         with _bar(not quiet and err.is_terminal) as bar, \
                 make_client(allow_private=allow_private_urls) as client:
-            stats = pipeline.ingest(store, sources, spec, jobs=jobs, batch_size=batch_size,
+            stats = pipeline.ingest(access, sources, spec, jobs=jobs, batch_size=batch_size,
                                     coder=coder, progress=BarProgress(bar), client=client,
                                     limits=limits, follow_symlinks=follow_symlinks)
-    except EventwireError as exc:
+    except DatabaseHeld as exc:
+        fail(f"{exc} for over {BRIEF_WAIT_S:.0f}s; the batches written before are kept "
+             f"(run the same command again to add the rest)")
+    except (EventwireError, StoreError) as exc:
         fail(str(exc))
-    finally:
-        store.close()
     _summary(stats)
     if stats.errors and not (stats.stored or stats.skipped):
         raise typer.Exit(1)
@@ -184,7 +234,7 @@ def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: in
         fail(f"--lake {lake}: is a file, not a folder")
     from eventwire.batch.distributed import ingest_distributed, open_client
 
-    store = None if lake_only else _open(db)
+    store = None if lake_only else open_store(db, instead=INGEST_VIA_API)
     tmp = None if lake else tempfile.TemporaryDirectory(
         prefix="eventwire-lake-", dir=Path(db).resolve().parent)
     try:
@@ -247,8 +297,13 @@ def query(
     parquet: Annotated[Path | None, typer.Option(
         "--parquet", help="Ask a Parquet event lake (ingest --lake DIR) instead of --db.")
     ] = None,
+    api: ApiOpt = None,
+    api_key: ApiKeyOpt = None,
 ) -> None:
-    """Ask the store a question: SQL (read-only) or a canned analysis."""
+    """Ask the store a question: SQL (read-only) or a canned analysis.
+
+    With --api URL, SQL goes to a running `eventwire serve` (POST /v1/query).
+    """
     if fmt not in ("table", "csv", "json"):
         fail(f"--format {fmt!r}: use table, csv or json")
     if by not in analytics.PERIODS:
@@ -261,7 +316,13 @@ def query(
     refused = refusal(sql) if sql else None
     if refused:
         fail(f"refused: `eventwire query` runs read-only SQL only; {refused}")
-    c = _open_lake(parquet) if parquet is not None else _open(db, read_only=True).conn
+    if api:
+        if not sql:
+            fail("--api runs SQL on the server: give the question as SQL")
+        _emit(query_via_api(api, api_key, sql), fmt)
+        return
+    c = _open_lake(parquet) if parquet is not None else \
+        open_store(db, read_only=True, instead="eventwire query --api URL ...").conn
     wd = with_duplicates
     try:
         if sql:
@@ -339,7 +400,8 @@ def export(
                       actor.upper() if actor else None, event, include_negated)
     if not out.parent.exists():
         fail(f"{out.parent}: no such directory")
-    store = _open(db, read_only=True)
+    store = open_store(db, read_only=True,
+                       instead="`eventwire query --api URL` answers SQL through it")
     try:
         n = export_events(store.conn, fmt, out, filters, force=force)
     except ExportError as exc:
@@ -350,44 +412,3 @@ def export(
         store.close()
     err.print(f"wrote {n} events to {out} ({fmt})")
 
-
-@app.command()
-def watch(
-    feeds: Annotated[Path, typer.Argument(help="Text file: one feed URL or path a line.")],
-    db: DbOpt = DEFAULT_DB,
-    every: Annotated[str, typer.Option("--every", help="Poll interval: 30s, 15m, 1h.")] = "15m",
-    once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
-    model: ModelOpt = None,
-    actors: ActorsOpt = None,
-    lexicon: LexiconOpt = None,
-    include_negated: IncludeNegatedOpt = False,
-    max_article_bytes: MaxArticleOpt = None,
-    allow_private_urls: AllowPrivateOpt = False,
-) -> None:
-    """Poll feeds and ingest new items until interrupted; feed errors are recorded, not fatal."""
-    try:
-        seconds = parse_interval(every)
-    except EventwireError as exc:
-        fail(str(exc))
-    limits = limits_from(max_article_bytes)
-    if not feeds.is_file():
-        fail(f"{feeds}: no such feed list")
-    coder = load_coder(model, actors, lexicon, include_negated)
-    store = _open(db)
-
-    def report(stats: pipeline.IngestStats | None, problem: str | None) -> None:
-        stamp = datetime.now().strftime("%H:%M:%S")
-        if stats is not None:
-            err.print(f"[{stamp}] new {stats.stored} ({stats.events} events), known "
-                      f"{stats.skipped}, errors {stats.errors}", highlight=False)
-        else:
-            err.print(f"[{stamp}] [red]{shown(problem or '')}[/red]", highlight=False)
-
-    try:
-        with make_client(allow_private=allow_private_urls) as client:
-            watch_feeds(store, feeds, seconds, coder, once=once, report=report, client=client,
-                        limits=limits)
-    except KeyboardInterrupt:
-        err.print("stopped")
-    finally:
-        store.close()

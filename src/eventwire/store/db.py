@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 
 from eventwire.ingest.record import normalise_date, text_hash
 from eventwire.model import Article, CodedArticle
+from eventwire.store.held import Holder, holder_of
 from eventwire.store.rows import (
     events_table,
     mentions_table,
@@ -37,8 +38,18 @@ _ERROR_SCHEMA = pa.schema([("run_id", pa.string()), ("source", pa.string()),
                            ("failed_at", pa.timestamp("us"))])
 _LIVE_RUNS: set[str] = set()  # runs this process has open; DuckDB lets one process write
 
+
 class StoreError(RuntimeError):
     """The database could not be opened or used; the message names the file and the problem."""
+
+
+class DatabaseHeld(StoreError):
+    """Another process holds the file (DuckDB allows one writer, or many readers)."""
+
+    def __init__(self, path: str, holder: Holder):
+        super().__init__(f"{path} is held by process {holder.pid} ({holder.command})")
+        self.path = path
+        self.holder = holder
 
 
 def _now() -> datetime:
@@ -72,6 +83,9 @@ class Store:
         try:
             conn = duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
+            holder = holder_of(exc)
+            if holder is not None:
+                raise DatabaseHeld(path, holder) from None
             raise StoreError(f"{path}: cannot open as a DuckDB database: {exc}") from None
         try:
             if read_only:

@@ -6,7 +6,7 @@ const PAGE = 50;
 let lastEventsHash = "#/events"; // where "Back to events" returns, filters included
 const $ = (sel) => document.querySelector(sel);
 const PLOT_CONFIG = { displaylogo: false, responsive: true };
-const COLORS = { coop: "#2e7d4f", conflict: "#c0392b", index: "#1f3b57", land: "#d5dbe1" };
+const COLORS = { coop: "#2e7d4f", conflict: "#c0392b", index: "#1f3b57" };
 
 // --- small helpers -----------------------------------------------------------------------
 function el(tag, attrs = {}, ...children) {
@@ -294,24 +294,76 @@ async function showNetwork() {
 }
 
 // --- map ---------------------------------------------------------------------------------
+// Country borders (Natural Earth, served by this server) shaded by events per country, with
+// the places events happened as red dots. Longitude and latitude on plain axes: no map tiles.
+const SHADES = ["#f1f3f5", "#fde0c5", "#f9b482", "#ee8050", "#d4502d", "#a8321c"];
+
+function shadeClasses(counts) {
+  const top = Math.max(1, ...Object.values(counts));
+  const steps = SHADES.length - 1;
+  // Upper bounds grow geometrically, so one busy country does not wash out the rest.
+  const bounds = [...new Set(Array.from({ length: steps }, (_, i) =>
+    Math.max(1, Math.round(top ** ((i + 1) / steps)))))];
+  // The darkest shade only for the busiest countries: 1 event is pale when others have 50.
+  const shade = (upper) => SHADES[top === 1 ? 3 : 1 + Math.round((steps - 1) *
+    Math.log(upper) / Math.log(top))];
+  return bounds.map((upper, i) => ({ lower: i ? bounds[i - 1] + 1 : 1, upper,
+    color: shade(upper) }));
+}
+
+function outline(features) {
+  const x = [], y = [];
+  for (const f of features) {
+    for (const polygon of f.geometry.coordinates) {
+      for (const ring of polygon) {
+        for (const [lon, lat] of ring) { x.push(lon); y.push(lat); }
+        x.push(null); y.push(null);
+      }
+    }
+  }
+  return { x, y };
+}
+
 async function showMap() {
-  const [places, land] = await Promise.all([api("/v1/places"), api("/basemap.json")]);
+  const [places, countries, borders] = await Promise.all([api("/v1/places"),
+    api("/v1/countries"), api("/basemap.json")]);
+  const counts = Object.fromEntries(countries.items.map((c) => [c.country, c.events]));
+  const classes = shadeClasses(counts);
+  const classOf = (id) => classes.findIndex((c) => (counts[id] || 0) <= c.upper &&
+    (counts[id] || 0) >= c.lower);
+  const border = { color: "#8795a3", width: 0.6 };
+  const shaded = [{ feats: borders.features.filter((f) => !counts[f.id]),
+    name: "no events", color: SHADES[0] }].concat(classes.map((c, i) => ({
+    feats: borders.features.filter((f) => counts[f.id] && classOf(f.id) === i),
+    name: c.lower === c.upper ? `${c.lower} event${c.lower === 1 ? "" : "s"}`
+      : `${c.lower}–${c.upper} events`, color: c.color })));
+  const fills = shaded.filter((s) => s.feats.length).map((s) => ({
+    type: "scatter", mode: "lines", fill: "toself", fillcolor: s.color, line: border,
+    name: s.name, hoverinfo: "skip", ...outline(s.feats) }));
+  const busy = borders.features.filter((f) => counts[f.id]);
+  const labels = { type: "scatter", mode: "markers", name: "countries", showlegend: false,
+    x: busy.map((f) => f.properties.label[0]), y: busy.map((f) => f.properties.label[1]),
+    text: busy.map((f) => f.properties.name), customdata: busy.map((f) => counts[f.id]),
+    hovertemplate: "%{text}: %{customdata} events<extra></extra>",
+    marker: { size: 14, opacity: 0 } };
   const items = places.items;
   const biggest = Math.max(1, ...items.map((p) => p.events));
-  plot($("#map-chart"), [
-    { type: "scatter", mode: "markers", name: "populated places", x: land.lon, y: land.lat,
-      hoverinfo: "skip", marker: { size: 3, color: COLORS.land } },
-    { type: "scatter", mode: "markers", name: "events", x: items.map((p) => p.lon),
-      y: items.map((p) => p.lat), text: items.map((p) => `${p.name}, ${p.country || "?"}`),
-      customdata: items.map((p) => p.events),
-      hovertemplate: "%{text}: %{customdata} events<extra></extra>",
-      marker: { size: items.map((p) => 8 + 22 * Math.sqrt(p.events / biggest)),
-        color: "rgba(192,57,43,0.75)", line: { color: "#fff", width: 1 } } },
-  ], { showlegend: false, hovermode: "closest",
-    xaxis: { range: [-180, 180], dtick: 30, title: { text: "longitude" }, zeroline: false,
-      gridcolor: "#eef1f4" },
-    yaxis: { range: [-60, 85], dtick: 30, title: { text: "latitude" }, zeroline: false,
-      gridcolor: "#eef1f4", scaleanchor: "x" } });
+  const dots = { type: "scatter", mode: "markers", name: "places", x: items.map((p) => p.lon),
+    y: items.map((p) => p.lat), text: items.map((p) => `${p.name}, ${p.country || "?"}`),
+    customdata: items.map((p) => p.events),
+    hovertemplate: "%{text}: %{customdata} events<extra></extra>",
+    marker: { size: items.map((p) => 7 + 18 * Math.sqrt(p.events / biggest)),
+      color: "rgba(31,59,87,0.8)", line: { color: "#fff", width: 1 } } };
+  const chart = $("#map-chart");
+  chart.dataset.countries = busy.length;
+  chart.dataset.places = items.length;
+  plot(chart, [...fills, labels, dots], { showlegend: true, hovermode: "closest",
+    legend: { orientation: "h", y: -0.08 }, plot_bgcolor: "#eaf2f8",
+    xaxis: { range: [-180, 180], dtick: 30, zeroline: false, showgrid: false,
+      title: { text: "longitude" } },
+    yaxis: { range: [-58, 85], dtick: 30, zeroline: false, showgrid: false,
+      title: { text: "latitude" }, scaleanchor: "x" } });
+  $("#map-attribution").textContent = borders.attribution;
 }
 
 // --- routing -----------------------------------------------------------------------------
@@ -343,9 +395,7 @@ async function init() {
   const param = spec.paths["/v1/events"].get.parameters.find((p) => p.name === "event");
   const options = (param.schema.anyOf || [param.schema]).flatMap((s) => s.enum || []);
   $("#filters").elements.event.append(...options.map((c) => el("option", { value: c, text: c })));
-  const stats = await api("/v1/stats");
-  $("#stats").textContent = `${stats.events} events · ${stats.articles} articles` +
-    (stats.first_day ? ` · ${stats.first_day} – ${stats.last_day}` : "");
+  showStats(await api("/v1/stats"));
 
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); filtersToHash(); });
   $("#clear").addEventListener("click", () => { location.hash = "#/events"; });
@@ -366,6 +416,49 @@ async function init() {
   });
   window.addEventListener("hashchange", route);
   await route();
+  setTimeout(refresh, refreshMs());
+}
+
+// --- live header: the feed watcher's last poll; new events appear without a reload -------
+let seen = null; // the last /v1/stats, to notice new events
+
+function showStats(stats) {
+  $("#stats").textContent = `${stats.events} events · ${stats.articles} articles` +
+    (stats.first_day ? ` · ${stats.first_day} – ${stats.last_day}` : "");
+  const live = $("#live");
+  const w = stats.watch;
+  live.hidden = !w;
+  if (w) {
+    const last = w.last;
+    const text = !last ? "first poll under way"
+      : `last poll ${last.at.slice(11, 19)} UTC · ${last.new_articles} new article` +
+        `${last.new_articles === 1 ? "" : "s"} · ${last.errors} error` +
+        `${last.errors === 1 ? "" : "s"}` + (w.polling_since && w.polls ? " · polling…" : "");
+    live.textContent = text;
+    live.title = last && last.problem ? last.problem : `${w.feeds}, every ${w.every_seconds}s`;
+    live.classList.toggle("bad", Boolean(last && last.errors));
+    document.body.dataset.polls = w.polls;
+  }
+  seen = stats;
+}
+
+function refreshMs() {
+  return seen && seen.watch ? Math.min(5000, seen.watch.every_seconds * 1000) : 30000;
+}
+
+async function refresh() {
+  try {
+    const before = seen;
+    const stats = await api("/v1/stats");
+    showStats(stats);
+    const onFirstPage = !document.querySelector("#view-events").hidden &&
+      !Number(hashParams().offset || 0);
+    if (before && stats.events !== before.events && onFirstPage) await showEvents();
+  } catch (error) {
+    // a server restart or a busy database: the header keeps the last figures, next try soon
+  } finally {
+    setTimeout(refresh, refreshMs());
+  }
 }
 
 document.addEventListener("DOMContentLoaded", () => init().catch(showError));
