@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 _KEY = "eventwire.sentences"
 _TEXT = "eventwire.text"
+_ENTS = "eventwire.entities"
 
 
 def _table(doc: Doc) -> tuple[list[Span], list[int]]:
@@ -42,6 +43,38 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def _entity_table(doc: Doc) -> tuple[list[Span], list[int], list[list[Span]]]:
+    table = doc.user_data.get(_ENTS)
+    if table is None:
+        ents = list(doc.ents)
+        at = [-1] * len(doc)
+        per_sentence: list[list[Span]] = [[] for _ in sentences(doc)]
+        for k, ent in enumerate(ents):
+            for i in range(ent.start, ent.end):
+                at[i] = k
+            sent = sentence_of(doc[ent.start])
+            if ent.end <= sent.end:
+                per_sentence[sentence_index(doc[ent.start])].append(ent)
+        table = doc.user_data[_ENTS] = (ents, at, per_sentence)
+    return table
+
+
+def entities(doc: Doc) -> list[Span]:
+    """The named entities of a document, built once (Doc.ents makes new spans on each call)."""
+    return _entity_table(doc)[0]
+
+
+def entity_at(token: Token) -> Span | None:
+    """The named entity holding a token, found without scanning the document."""
+    ents, at, _ = _entity_table(token.doc)
+    return ents[at[token.i]] if at[token.i] >= 0 else None
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    """The entities inside a sentence (Span.ents scans every entity of the document)."""
+    return _entity_table(sent.doc)[2][sentence_index(sent.doc[sent.start])]
 
 
 FINITE = {"VBD", "VBZ", "VBP"}

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor
-from eventwire.parsed import sentence_of
+from eventwire.parsed import entity_at, sentence_of
 
 CUE_LEMMAS = frozenset(
     """say tell stress underline note cite add warn insist state declare write tweet post ask
@@ -92,10 +92,7 @@ def _ent_of(tok: Token, labels: tuple[str, ...]) -> Span | None:
     """The named entity holding tok, if its label is one of labels."""
     if tok.ent_iob_ == "O" or tok.ent_type_ not in labels:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return entity_at(tok)
 
 
 def _proper_name(tok: Token) -> Span | None:
