@@ -6,6 +6,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from eventwire import deadline
 from eventwire.coref import FIRST_PERSON, Discourse, Entity
 from eventwire.gazetteer import Gazetteer
 from eventwire.groups import GroupReader
@@ -112,6 +113,7 @@ class ActorResolver(GroupReader, PlaceReader):
     def _resolve_all(self) -> None:
         pending: list[list[Token]] = []  # coordinations whose group is formed once read
         for token in self.doc:
+            deadline.check()
             while pending and max(c.i for c in pending[0]) < token.i:
                 self._group(pending.pop(0))
             gm = self.matches.get(token.i)
