@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -30,6 +32,8 @@ KIND_NOUNS = {
     "demand": "REQUEST", "demands": "REQUEST",
 }
 TOPIC_PREPS = {"against", "of", "over", "about", "on"}
+_KIND_NOUNS = "eventwire.kind_nouns"
+_PARTIES = "eventwire.named_parties"
 # Harms whose doer a later sentence may name: "The shelling was claimed by Boko Haram".
 CLAIMABLE = {"ASSAULT"}
 
@@ -105,11 +109,30 @@ def _referent(cand: Candidate, ref: Token, kinds: set[str], history: list[Candid
         if kinds == {"CONSULT"}:  # everyone at the meeting, its host too
             people += [h.recipient for h in same if h.recipient is not None]
         acted = (same[0].trigger.i, same[0].entry.id, people)
-    named = next(((n.i, n.text, parties) for n in reversed(cand.trigger.doc[:ref.i])
-                  if n.pos_ == "NOUN" and _kinds(n, lexicon) & kinds
-                  and (parties := named_parties(n, resolver))), None)
+    named = next(((n.i, n.text, parties) for n in _kind_nouns_before(ref, lexicon)
+                  if _kinds(n, lexicon) & kinds and (parties := _parties(n, resolver))), None)
     best = max((x for x in (acted, named) if x is not None), key=lambda x: x[0], default=None)
     return (best[1], best[2]) if best is not None else None
+
+
+def _kind_nouns_before(ref: Token, lexicon: Lexicon) -> Iterator[Token]:
+    """The nouns naming a kind of act before ref, latest first (indexed once per document:
+    scanning every earlier word for each reference made coding quadratic)."""
+    doc = ref.doc
+    index = doc.user_data.get(_KIND_NOUNS)
+    if index is None:
+        index = doc.user_data[_KIND_NOUNS] = [
+            t.i for t in doc if t.pos_ == "NOUN" and _kinds(t, lexicon)]
+    for k in range(bisect_left(index, ref.i) - 1, -1, -1):
+        yield doc[index[k]]
+
+
+def _parties(noun: Token, resolver: ActorResolver) -> list[Mention]:
+    """named_parties, computed once per noun and document."""
+    memo = noun.doc.user_data.setdefault(_PARTIES, {})
+    if noun.i not in memo:
+        memo[noun.i] = named_parties(noun, resolver)
+    return memo[noun.i]
 
 
 def _latest(acts: list[Candidate]) -> list[Candidate]:

@@ -45,19 +45,15 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def _entity_table(doc: Doc) -> tuple[list[Span], list[int], list[list[Span]]]:
+def _entity_table(doc: Doc) -> tuple[list[Span], list[int]]:
     table = doc.user_data.get(_ENTS)
     if table is None:
         ents = list(doc.ents)
         at = [-1] * len(doc)
-        per_sentence: list[list[Span]] = [[] for _ in sentences(doc)]
         for k, ent in enumerate(ents):
             for i in range(ent.start, ent.end):
                 at[i] = k
-            sent = sentence_of(doc[ent.start])
-            if ent.end <= sent.end:
-                per_sentence[sentence_index(doc[ent.start])].append(ent)
-        table = doc.user_data[_ENTS] = (ents, at, per_sentence)
+        table = doc.user_data[_ENTS] = (ents, at)
     return table
 
 
@@ -68,13 +64,16 @@ def entities(doc: Doc) -> list[Span]:
 
 def entity_at(token: Token) -> Span | None:
     """The named entity holding a token, found without scanning the document."""
-    ents, at, _ = _entity_table(token.doc)
+    ents, at = _entity_table(token.doc)
     return ents[at[token.i]] if at[token.i] >= 0 else None
 
 
-def sentence_entities(sent: Span) -> list[Span]:
-    """The entities inside a sentence (Span.ents scans every entity of the document)."""
-    return _entity_table(sent.doc)[2][sentence_index(sent.doc[sent.start])]
+def entities_in(span: Span) -> list[Span]:
+    """The entities inside a span, as Span.ents gives them, in time linear in the span
+    (Span.ents scans every entity of the document)."""
+    ents, at = _entity_table(span.doc)
+    found = dict.fromkeys(at[i] for i in range(span.start, span.end) if at[i] >= 0)
+    return [ents[k] for k in found if ents[k].start >= span.start and ents[k].end <= span.end]
 
 
 FINITE = {"VBD", "VBZ", "VBP"}

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors import ActorResolver
 from eventwire.model import Actor, Place, Quote
-from eventwire.parsed import sentence_index, sentence_of
+from eventwire.parsed import entities_in, sentence_index, sentence_of
 
 if TYPE_CHECKING:
     from eventwire.events import Candidate
@@ -78,7 +78,7 @@ class Situator:
         def resolve(span: SpacySpan) -> Actor | None:
             nonlocal fallback
             got = self.speaker(span)
-            person = next((e.text for e in span.ents if e.label_ == "PERSON"), None)
+            person = next((e.text for e in entities_in(span) if e.label_ == "PERSON"), None)
             if person and (got is None or not got.name or person not in got.name):
                 # "Former British Ambassador to the EU Ivan Rogers": name the person in the span.
                 return Actor(code=got.code if got else None, sector=got.sector if got else None,
