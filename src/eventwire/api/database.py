@@ -1,4 +1,4 @@
-"""The server's handles: one DuckDB database (cursors for reads, a lock for writes) and a coder."""
+"""The server's database handle: one DuckDB database (cursors for reads, a lock for writes)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 
 import duckdb
 
-from eventwire.coder import Coder
 from eventwire.store.db import Store, StoreError
 
 
@@ -45,19 +44,3 @@ class Database:
 
     def close(self) -> None:
         self.store.close()
-
-
-class CoderHolder:
-    """Loads the coder on first use, once per app, and lets one request use it at a time."""
-
-    def __init__(self, coder: Coder | None = None):
-        self._coder = coder
-        self._lock = threading.Lock()
-
-    @contextmanager
-    def use(self) -> Iterator[Coder]:
-        """The loaded coder, held for the caller (spaCy pipelines are not shared by threads)."""
-        with self._lock:
-            if self._coder is None:
-                self._coder = Coder.load()
-            yield self._coder

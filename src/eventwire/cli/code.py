@@ -18,6 +18,7 @@ from eventwire.cli.common import (
     IncludeNegatedOpt,
     LexiconOpt,
     MaxArticleOpt,
+    MaxSecondsOpt,
     ModelOpt,
     fail,
     limits_from,
@@ -25,6 +26,7 @@ from eventwire.cli.common import (
     progress,
 )
 from eventwire.coder import Coder, parse_published
+from eventwire.deadline import DEFAULT_SECONDS, ArticleTimeout
 from eventwire.ingest.jsonl import decode_line, read_lines
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
@@ -117,6 +119,7 @@ def code_command(
         "--published", help="Publication date YYYY-MM-DD for inputs that carry none "
                             "(plain-text files, stdin).")] = None,
     max_article_bytes: MaxArticleOpt = None,
+    max_seconds: MaxSecondsOpt = DEFAULT_SECONDS,
 ) -> None:
     """Code articles into PLOVER events: one JSON object per article."""
     if fmt not in ("jsonl", "table"):
@@ -130,14 +133,21 @@ def code_command(
         err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
     if not articles:
         raise typer.Exit(1 if errors else 0)
-    coder = load_coder(model, actors, lexicon, include_negated)
+    coder = load_coder(model, actors, lexicon, include_negated, max_seconds)
     coded: list[CodedArticle] = []
+    timeouts = 0
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         show = output is not None or fmt == "table"
         with progress(len(articles), "coding", enabled=show) as step:
-            for ca in coder.code_many(articles, batch_size=batch_size):
-                if fmt == "jsonl":
+            for article, ca in zip(articles, coder.code_each(articles, batch_size=batch_size),
+                                   strict=True):
+                if isinstance(ca, ArticleTimeout):
+                    timeouts += 1
+                    where = f"{article.source or '?'} [{article.id}]: {ca}"
+                    err.print(f"[red]error:[/red] {escape(where)}", highlight=False,
+                              soft_wrap=True)
+                elif fmt == "jsonl":
                     out.write(ca.to_json() + "\n")
                 else:
                     coded.append(ca)
@@ -150,7 +160,7 @@ def code_command(
     if output:
         n_events = "" if fmt == "table" else f" to {output}"
         err.print(f"coded {len(articles)} article(s){n_events}", highlight=False)
-    if errors:
+    if errors or timeouts:
         raise typer.Exit(1)
 
 

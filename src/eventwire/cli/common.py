@@ -18,6 +18,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from eventwire.deadline import DEFAULT_SECONDS
 from eventwire.errors import EventwireError
 from eventwire.ingest.limits import ARTICLE_ENV, DEFAULT_MAX_ARTICLE_BYTES, Limits, parse_size
 from eventwire.nlp import ModelNotInstalled
@@ -35,6 +36,11 @@ MaxArticleOpt = Annotated[str | None, typer.Option(
     "--max-article-bytes", envvar=ARTICLE_ENV, show_envvar=True,
     help=f"Largest article input read (file, JSONL line, page, WARC record): bytes, or 512k, "
          f"2MB. Default {DEFAULT_MAX_ARTICLE_BYTES:,}; see docs/limits.md.")]
+
+MaxSecondsOpt = Annotated[float, typer.Option(
+    "--max-seconds-per-article", envvar="EVENTWIRE_MAX_SECONDS_PER_ARTICLE", show_envvar=True,
+    min=0, help="Time budget for coding one article: past it the article is an error naming "
+                "it and the batch goes on. 0 turns it off; see docs/limits.md.")]
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -62,13 +68,13 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def load_coder(model: str | None, actors: list[str] | None, lexicon: list[str] | None,
-               include_negated: bool):
+               include_negated: bool, max_seconds: float = DEFAULT_SECONDS):
     """Load the coder, turning a missing model or a bad knowledge file into one clear line."""
     from eventwire.coder import Coder
 
     try:
         return Coder.load(model=model, actor_files=actors or [], lexicon_files=lexicon or [],
-                          include_negated=include_negated)
+                          include_negated=include_negated, max_seconds=max_seconds or None)
     except (EventwireError, ModelNotInstalled) as exc:
         fail(str(exc))
 

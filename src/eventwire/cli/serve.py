@@ -9,10 +9,11 @@ from typing import Annotated
 import typer
 
 from eventwire.cli import app
-from eventwire.cli.common import fail
+from eventwire.cli.common import MaxSecondsOpt, fail
+from eventwire.deadline import DEFAULT_SECONDS
 from eventwire.store.db import DEFAULT_DB, StoreError
 
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")  # also the default --allowed-hosts
 
 
 def _check_port(host: str, port: int) -> None:
@@ -41,6 +42,19 @@ def serve_command(
         "set).")] = False,
     max_body_bytes: Annotated[int, typer.Option(
         min=1024, help="Largest request body accepted, in bytes.")] = 1_000_000,
+    allowed_hosts: Annotated[list[str] | None, typer.Option(
+        "--allowed-hosts", help="Host names clients may use to reach the server (repeatable or "
+        "comma-separated; '*' for any). Default: localhost, 127.0.0.1, ::1 and --host.")] = None,
+    code_per_minute: Annotated[float | None, typer.Option(
+        min=0, help="POST /v1/code requests each client address may start a minute, in bursts "
+        "of up to 20 (default 60; 0: no limit).")] = None,
+    code_queue: Annotated[int | None, typer.Option(
+        min=0, help="Coding requests that may wait for the coder before 503 (default 8).")
+    ] = None,
+    max_code_chars: Annotated[int | None, typer.Option(
+        min=1, help="Largest text POST /v1/code accepts, in characters (default 100,000).")
+    ] = None,
+    max_seconds: MaxSecondsOpt = DEFAULT_SECONDS,
 ) -> None:
     """Serve the API (/v1, docs at /docs) and the dashboard (/) over a database.
 
@@ -51,22 +65,29 @@ def serve_command(
     import uvicorn
 
     from eventwire.api import create_app
+    from eventwire.api.coding import CodingLimits
+    from eventwire.api.serving import server_config
 
     if not db.is_file():
         fail(f"{db}: no such database file (create it with `eventwire ingest`)")
     if allow_anonymous_writes and api_key:
         fail("--allow-anonymous-writes and an API key contradict each other: choose one")
     _check_port(host, port)
+    hosts = [h for item in allowed_hosts or [] for h in item.split(",") if h.strip()] or \
+        list(dict.fromkeys([*LOCAL_HOSTS, host]))
+    given = {"queue": code_queue, "per_minute": code_per_minute, "max_chars": max_code_chars}
+    limits = CodingLimits(max_seconds=max_seconds or None,
+                          **{k: v for k, v in given.items() if v is not None})
     try:
         api = create_app(db, api_key=api_key, allow_anonymous_writes=allow_anonymous_writes,
-                         max_body_bytes=max_body_bytes)
+                         max_body_bytes=max_body_bytes, allowed_hosts=hosts, coding=limits)
     except StoreError as exc:
         fail(str(exc))
     if host not in LOCAL_HOSTS:
-        typer.secho(f"warning: listening on {host}: other machines can reach this server",
-                    fg="yellow", err=True)
+        typer.secho(f"warning: listening on {host}: other machines can reach this server, "
+                    f"by the names {', '.join(hosts)} (--allowed-hosts)", fg="yellow", err=True)
     mode = ("writes need the API key" if api_key else
             "anonymous writes allowed" if allow_anonymous_writes else "read-only")
     typer.echo(f"eventwire: serving {db} on http://{host}:{port}/ ({mode}); Ctrl-C stops",
                err=True)
-    uvicorn.run(api, host=host, port=port, log_level="warning", server_header=False)
+    uvicorn.Server(server_config(api, host=host, port=port)).run()

@@ -30,11 +30,13 @@ from eventwire.cli.common import (
     IncludeNegatedOpt,
     LexiconOpt,
     MaxArticleOpt,
+    MaxSecondsOpt,
     ModelOpt,
     fail,
     limits_from,
     load_coder,
 )
+from eventwire.deadline import DEFAULT_SECONDS
 from eventwire.errors import EventwireError
 from eventwire.ingest import pipeline
 from eventwire.ingest.fetch import make_client
@@ -116,6 +118,7 @@ def ingest(
     include_negated: IncludeNegatedOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_article_bytes: MaxArticleOpt = None,
+    max_seconds: MaxSecondsOpt = DEFAULT_SECONDS,
     allow_private_urls: AllowPrivateOpt = False,
     workers: Annotated[int | None, typer.Option(
         "--workers", help="Code on a local Dask cluster of N worker processes.")] = None,
@@ -134,7 +137,8 @@ def ingest(
     if jobs < 1 or batch_size < 1:
         fail("--jobs and --batch-size must be at least 1")
     limits = limits_from(max_article_bytes)
-    spec = CoderSpec(model, tuple(actors or ()), tuple(lexicon or ()), include_negated)
+    spec = CoderSpec(model, tuple(actors or ()), tuple(lexicon or ()), include_negated,
+                     max_seconds or None)
     if workers is not None or cluster or lake is not None or lake_only:
         stats = _ingest_on_cluster(sources, db, spec, workers, cluster, lake, lake_only,
                                    chunk_lines, batch_size, limits, allow_private_urls,
@@ -143,7 +147,8 @@ def ingest(
         if stats.errors and not (stats.stored or stats.skipped):
             raise typer.Exit(1)
         return
-    coder = load_coder(model, actors, lexicon, include_negated) if jobs == 1 else None
+    coder = load_coder(model, actors, lexicon, include_negated, max_seconds) if jobs == 1 \
+        else None
     store = _open(db)
     try:
         with _bar(not quiet and err.is_terminal) as bar, \
@@ -352,6 +357,7 @@ def watch(
     lexicon: LexiconOpt = None,
     include_negated: IncludeNegatedOpt = False,
     max_article_bytes: MaxArticleOpt = None,
+    max_seconds: MaxSecondsOpt = DEFAULT_SECONDS,
     allow_private_urls: AllowPrivateOpt = False,
 ) -> None:
     """Poll feeds and ingest new items until interrupted; feed errors are recorded, not fatal."""
@@ -362,7 +368,7 @@ def watch(
     limits = limits_from(max_article_bytes)
     if not feeds.is_file():
         fail(f"{feeds}: no such feed list")
-    coder = load_coder(model, actors, lexicon, include_negated)
+    coder = load_coder(model, actors, lexicon, include_negated, max_seconds)
     store = _open(db)
 
     def report(stats: pipeline.IngestStats | None, problem: str | None) -> None:
