@@ -194,6 +194,8 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
     )
 
 
+WARM_UP = ('Iranian Foreign Minister Dara Rezaei met Russian officials in Moscow on 12.03.2020. '
+           '"We agreed to expand trade," he said. Protesters gathered in Paris on Tuesday.')
 # What coding one article gives: its events, or the budget it ran out of.
 Coding = CodedArticle | ArticleTimeout
 
@@ -215,8 +217,16 @@ class Coder:
     def load(cls, model: str | None = None, actor_files: Iterable[str] = (),
              lexicon_files: Iterable[str] = (), include_negated: bool = False,
              max_seconds: float | None = deadline.DEFAULT_SECONDS) -> Coder:
-        return cls(load_pipeline(model), load_knowledge(actor_files, lexicon_files),
-                   CoderOptions(include_negated=include_negated), max_seconds)
+        coder = cls(load_pipeline(model), load_knowledge(actor_files, lexicon_files),
+                    CoderOptions(include_negated=include_negated), max_seconds)
+        coder.warm_up()
+        return coder
+
+    def warm_up(self) -> None:
+        """Code a short article outside any budget, so the data loaded on first use (the
+        place gazetteer, the date parser) is not charged to the first real article."""
+        article = Article(id="warm-up", text=WARM_UP, published="2024-01-02")
+        code_doc(parse(self.nlp, article.text), article, self.knowledge, self.options)
 
     def code(self, article: Article) -> CodedArticle:
         """Code one article; raises ArticleTimeout past the budget."""

@@ -48,12 +48,3 @@ def check() -> None:
     current = _deadline.get()
     if current is not None and time.monotonic() > current[0]:
         raise ArticleTimeout(current[1])
-
-
-def positive_seconds(value: float | None) -> float | None:
-    """A budget from an option: None or 0 turn it off; a negative one is a mistake."""
-    if value is None or value == 0:
-        return None
-    if value < 0:
-        raise ValueError(f"the per-article budget must be positive seconds, not {value:g}")
-    return float(value)
