@@ -284,8 +284,7 @@ class ActorResolver(GroupReader, PlaceReader):
                 r.sector is None or e.sector == r.sector)), True
         lemma = head.lemma_.lower()
         # "the Parliament" is the parliament the article named, however long ago
-        named = self.discourse.latest(
-            lambda e: e.head_lemma == lemma and not e.members and not e.person)
+        named = self.discourse.latest(lemma, lambda e: not e.members and not e.person)
         if named is not None or r.sector is None:
             return named, False  # "the ministry" after "Russia's Defence Ministry"
         same = recent(s, lambda e: e.sector == r.sector and not e.members)
