@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.batch.pipeline import ingest
 from eventwire.coder import Coder
-from eventwire.deadline import ArticleTimeout, budget, check
-from eventwire.ingest.pipeline import ingest
 from eventwire.model import Article
+from eventwire.nlp.deadline import ArticleTimeout, budget, check
 from eventwire.store.db import Store
 
 SHORT = "Iran and Russia signed an energy agreement in Tehran on Thursday."

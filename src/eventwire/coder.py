@@ -10,22 +10,22 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from eventwire import deadline
-from eventwire.actors import ActorResolver
-from eventwire.chunking import CHUNK_CHARS, bound_runs, parse, short_sentences, tokenize
-from eventwire.deadline import ArticleTimeout
-from eventwire.demands import find_demands
-from eventwire.domains import is_sport, political_actor
-from eventwire.evaluations import find_evaluations
-from eventwire.eventref import claimed_target, joined_meeting, refer_back
-from eventwire.events import Candidate, find_candidates
-from eventwire.hosting import host_mirrors_visit, visits
-from eventwire.knowledge import Knowledge, load_knowledge
-from eventwire.merge import merge_events
+from eventwire.actors.resolver import ActorResolver
+from eventwire.context.situate import Situator
+from eventwire.events.candidates import Candidate, find_candidates
+from eventwire.events.demands import find_demands
+from eventwire.events.evaluations import find_evaluations
+from eventwire.events.eventref import claimed_target, joined_meeting, refer_back
+from eventwire.events.hosting import host_mirrors_visit, visits
+from eventwire.events.merge import merge_events
+from eventwire.knowledge.domains import is_sport, political_actor
+from eventwire.knowledge.loader import Knowledge, load_knowledge
 from eventwire.model import Actor, Article, CodedArticle, Event, Mention, Span, event_id
-from eventwire.nlp import load_pipeline
-from eventwire.parsed import sentence_of, sentences, text_of
-from eventwire.situate import Situator
+from eventwire.nlp import deadline
+from eventwire.nlp.chunking import CHUNK_CHARS, bound_runs, parse, short_sentences, tokenize
+from eventwire.nlp.deadline import ArticleTimeout
+from eventwire.nlp.parsed import sentence_of, sentences, text_of
+from eventwire.nlp.pipeline import load_pipeline
 
 
 @dataclass
@@ -203,7 +203,7 @@ Coding = CodedArticle | ArticleTimeout
 class Coder:
     """A loaded pipeline plus knowledge, ready to code many articles.
 
-    `max_seconds` is the per-article time budget (None: unbounded), see eventwire.deadline.
+    `max_seconds` is the per-article time budget (None: unbounded), see eventwire.nlp.deadline.
     """
 
     def __init__(self, nlp: Language, knowledge: Knowledge, options: CoderOptions | None = None,

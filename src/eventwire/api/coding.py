@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from eventwire.coder import Coder
-from eventwire.deadline import DEFAULT_SECONDS
+from eventwire.nlp.deadline import DEFAULT_SECONDS
 
 T = TypeVar("T")
 

@@ -26,12 +26,12 @@ from eventwire.cli.common import (
     progress,
 )
 from eventwire.coder import Coder, parse_published
-from eventwire.deadline import DEFAULT_SECONDS, ArticleTimeout
 from eventwire.ingest.jsonl import decode_line, read_lines
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
 from eventwire.ingest.sources import read_source
 from eventwire.model import Article, CodedArticle
+from eventwire.nlp.deadline import DEFAULT_SECONDS, ArticleTimeout
 
 err = Console(stderr=True)
 

@@ -18,10 +18,10 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from eventwire.deadline import DEFAULT_SECONDS
 from eventwire.errors import EventwireError
 from eventwire.ingest.limits import ARTICLE_ENV, DEFAULT_MAX_ARTICLE_BYTES, Limits, parse_size
-from eventwire.nlp import ModelNotInstalled
+from eventwire.nlp.deadline import DEFAULT_SECONDS
+from eventwire.nlp.pipeline import ModelNotInstalled
 
 ModelOpt = Annotated[str | None, typer.Option(
     "--model", envvar="EVENTWIRE_MODEL",

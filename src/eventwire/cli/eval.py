@@ -15,7 +15,7 @@ from eventwire.cli import app
 from eventwire.errors import EventwireError
 from eventwire.evaluate import EvalInputError, load_jsonl, print_report, score
 from eventwire.model import Article
-from eventwire.nlp import ModelNotInstalled
+from eventwire.nlp.pipeline import ModelNotInstalled
 
 
 def _articles(gold_docs: list[dict[str, Any]]) -> list[Article]:

@@ -10,7 +10,7 @@ import typer
 
 from eventwire.cli import app
 from eventwire.cli.common import MaxSecondsOpt, fail
-from eventwire.deadline import DEFAULT_SECONDS
+from eventwire.nlp.deadline import DEFAULT_SECONDS
 from eventwire.store.db import DEFAULT_DB, StoreError
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")  # also the default --allowed-hosts

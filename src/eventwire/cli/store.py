@@ -23,7 +23,10 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from eventwire import analytics
+from eventwire.batch import pipeline
+from eventwire.batch.watch import parse_interval
+from eventwire.batch.watch import watch as watch_feeds
+from eventwire.batch.workers import CoderSpec
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
@@ -36,15 +39,12 @@ from eventwire.cli.common import (
     limits_from,
     load_coder,
 )
-from eventwire.deadline import DEFAULT_SECONDS
 from eventwire.errors import EventwireError
-from eventwire.ingest import pipeline
 from eventwire.ingest.fetch import make_client
 from eventwire.ingest.limits import Limits
 from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
-from eventwire.ingest.watch import parse_interval
-from eventwire.ingest.watch import watch as watch_feeds
-from eventwire.ingest.workers import CoderSpec
+from eventwire.nlp.deadline import DEFAULT_SECONDS
+from eventwire.store import analytics
 from eventwire.store.db import DEFAULT_DB, Store, StoreError
 from eventwire.store.export import FORMATS, Filters
 from eventwire.store.export import export as export_events
@@ -183,7 +183,7 @@ def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: in
              f"{' on storage every worker can write' if cluster else ''}")
     if lake is not None and lake.exists() and not lake.is_dir():
         fail(f"--lake {lake}: is a file, not a folder")
-    from eventwire.distributed import ingest_distributed, open_client
+    from eventwire.batch.distributed import ingest_distributed, open_client
 
     store = None if lake_only else _open(db)
     tmp = None if lake else tempfile.TemporaryDirectory(
@@ -296,7 +296,7 @@ def query(
 
 
 def _open_lake(path: Path) -> duckdb.DuckDBPyConnection:
-    from eventwire.lake import LakeError, connect
+    from eventwire.batch.lake import LakeError, connect
 
     try:
         return connect(path)
