@@ -12,9 +12,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventwire.api import serving
 from eventwire.api.coding import CodingLimits
+from eventwire.api.security import HostCheck, host_name
 from eventwire.coder import Coder
 from eventwire.store.db import Store
 from live_server import Running, start_server
@@ -47,6 +50,21 @@ def _prose(chars: int) -> str:
         text += sentences[k % len(sentences)] + " "
         k += 1
     return text
+
+
+@pytest.mark.parametrize("header, name", [
+    ("[::1]:8000", "::1"), ("LocalHost:80", "localhost"), ("::1", "::1"),
+    ("127.0.0.1", "127.0.0.1"), ("news.example.org:443", "news.example.org"), ("", "")])
+def test_host_names_are_read_without_their_port(header: str, name: str) -> None:
+    assert host_name(header) == name
+
+
+@given(st.text(max_size=80))
+def test_any_host_header_is_read_without_failing(header: str) -> None:
+    name = host_name(header)
+    assert name == name.lower()
+    check = HostCheck(app=None, allowed=["localhost", "*.example.org"])  # type: ignore[arg-type]
+    assert check.allows(name) == (name == "localhost" or name.endswith(".example.org"))
 
 
 @pytest.mark.server_options(allowed_hosts=["localhost", "127.0.0.1"])
