@@ -13,6 +13,7 @@ from typing import Any
 import uvicorn
 
 from eventwire.api import create_app
+from eventwire.api.serving import server_config
 from eventwire.batch.pipeline import ingest
 from eventwire.coder import Coder
 from eventwire.knowledge.ontology import load_ontology
@@ -118,7 +119,7 @@ def start_server(db_path: Path, **options: Any) -> Running:
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # else ~40 ms per request
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    server = uvicorn.Server(server_config(app, lifespan="on"))  # as `eventwire serve` runs
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -21,6 +21,9 @@ from eventwire.events.merge import merge_events
 from eventwire.knowledge.domains import is_sport, political_actor
 from eventwire.knowledge.loader import Knowledge, load_knowledge
 from eventwire.model import Actor, Article, CodedArticle, Event, Mention, Span, event_id
+from eventwire.nlp import deadline
+from eventwire.nlp.chunking import CHUNK_CHARS, bound_runs, parse, short_sentences, tokenize
+from eventwire.nlp.deadline import ArticleTimeout
 from eventwire.nlp.parsed import sentence_of, sentences, text_of
 from eventwire.nlp.pipeline import load_pipeline
 
@@ -54,7 +57,10 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
                        ) -> list[Candidate]:
     """Every candidate of an article, after the decisions that need the whole article: who
     may be coded at all, the host of a visit, and responses to acts reported earlier."""
-    found = [c for sent in sentences(doc) for c in sentence_candidates(sent, knowledge, resolver)]
+    found: list[Candidate] = []
+    for sent in sentences(doc):
+        deadline.check()
+        found += sentence_candidates(sent, knowledge, resolver)
     visited = visits([c for c in found if c.decision == "emitted"])
     sport = is_sport(doc)
     out: list[Candidate] = []
@@ -163,7 +169,9 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
     published = parse_published(article.published)
     resolver = ActorResolver(doc, knowledge.gazetteer, published)
     situator = Situator(doc, resolver, published)
+    deadline.check()
     quotes = situator.quotes()
+    deadline.check()
     for q in quotes:
         if q.speaker is not None and q.speaker.code:
             resolver.add_speaker(q.start, q.end, Mention(
@@ -171,6 +179,7 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
                 sector=q.speaker.sector, name=q.speaker.name, kind="speaker"))
     events: list[Event] = []
     for cand in article_candidates(doc, knowledge, resolver):
+        deadline.check()
         keep = cand.decision == "emitted" or (
             options.include_negated and cand.decision.startswith(("dropped: negated",
                                                                   "dropped: hypothetical")))
@@ -185,26 +194,78 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
     )
 
 
-class Coder:
-    """A loaded pipeline plus knowledge, ready to code many articles."""
+WARM_UP = ('Iranian Foreign Minister Dara Rezaei met Russian officials in Moscow on 12.03.2020. '
+           '"We agreed to expand trade," he said. Protesters gathered in Paris on Tuesday.')
+# What coding one article gives: its events, or the budget it ran out of.
+Coding = CodedArticle | ArticleTimeout
 
-    def __init__(self, nlp: Language, knowledge: Knowledge, options: CoderOptions | None = None):
+
+class Coder:
+    """A loaded pipeline plus knowledge, ready to code many articles.
+
+    `max_seconds` is the per-article time budget (None: unbounded), see eventwire.nlp.deadline.
+    """
+
+    def __init__(self, nlp: Language, knowledge: Knowledge, options: CoderOptions | None = None,
+                 max_seconds: float | None = deadline.DEFAULT_SECONDS):
         self.nlp = nlp
         self.knowledge = knowledge
         self.options = options or CoderOptions()
+        self.max_seconds = max_seconds
 
     @classmethod
     def load(cls, model: str | None = None, actor_files: Iterable[str] = (),
-             lexicon_files: Iterable[str] = (), include_negated: bool = False) -> Coder:
-        return cls(load_pipeline(model), load_knowledge(actor_files, lexicon_files),
-                   CoderOptions(include_negated=include_negated))
+             lexicon_files: Iterable[str] = (), include_negated: bool = False,
+             max_seconds: float | None = deadline.DEFAULT_SECONDS) -> Coder:
+        coder = cls(load_pipeline(model), load_knowledge(actor_files, lexicon_files),
+                    CoderOptions(include_negated=include_negated), max_seconds)
+        coder.warm_up()
+        return coder
+
+    def warm_up(self) -> None:
+        """Code a short article outside any budget, so the data loaded on first use (the
+        place gazetteer, the date parser) is not charged to the first real article."""
+        article = Article(id="warm-up", text=WARM_UP, published="2024-01-02")
+        code_doc(parse(self.nlp, article.text), article, self.knowledge, self.options)
 
     def code(self, article: Article) -> CodedArticle:
+        """Code one article; raises ArticleTimeout past the budget."""
         return next(self.code_many([article]))
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 32
                   ) -> Iterator[CodedArticle]:
-        """Parse in batches with nlp.pipe and code each article as it comes."""
-        pairs = ((a.text, a) for a in articles)
+        """Code articles in order; the first one over its budget raises ArticleTimeout."""
+        for result in self.code_each(articles, batch_size):
+            if isinstance(result, ArticleTimeout):
+                raise result
+            yield result
+
+    def code_each(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Coding]:
+        """One result per article, in order: short texts are parsed in batches with nlp.pipe,
+        long ones alone in chunks; an article over its budget yields its ArticleTimeout."""
+        batch: list[Article] = []
+        for article in articles:
+            if len(article.text) <= CHUNK_CHARS:
+                batch.append(article)
+                if len(batch) < batch_size:
+                    continue
+            yield from self._code_batch(batch, batch_size)
+            batch = []
+            if len(article.text) > CHUNK_CHARS:
+                yield self._within_budget(article, None)
+        yield from self._code_batch(batch, batch_size)
+
+    def _code_batch(self, batch: list[Article], batch_size: int) -> Iterator[Coding]:
+        pairs = ((bound_runs(tokenize(self.nlp, a.text)), a) for a in batch)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield code_doc(doc, article, self.knowledge, self.options)
+            yield self._within_budget(article, doc)
+
+    def _within_budget(self, article: Article, doc: Doc | None) -> Coding:
+        """Parse (unless parsed in a batch) and code one article under its deadline."""
+        with deadline.budget(self.max_seconds):
+            try:
+                doc = parse(self.nlp, article.text) if doc is None \
+                    else short_sentences(self.nlp, doc)
+                return code_doc(doc, article, self.knowledge, self.options)
+            except ArticleTimeout as exc:
+                return exc

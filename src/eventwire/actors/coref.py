@@ -35,16 +35,33 @@ class Discourse:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
+        # Indexes, so that no lookup rescans every referent of a long document:
+        self.by_mention: dict[int, list[Entity]] = {}
+        self._by_key: dict[str, Entity] = {}
+        self._by_lemma: dict[str | None, list[Entity]] = {}
 
     def add(self, entity: Entity) -> None:
         self.entities.append(entity)
+        self.by_mention.setdefault(entity.mention, []).append(entity)
+        if entity.key is not None:
+            self._by_key[entity.key] = entity
+        self._by_lemma.setdefault(entity.head_lemma, []).append(entity)
+
+    def _window_start(self, sentence: int) -> int:
+        """The first referent that may lie within the window of `sentence`: referents come in
+        reading order (a group right after its members), so the scan back stops early."""
+        start = len(self.entities)
+        while start > 0 and self.entities[start - 1].sentence >= sentence - WINDOW - 3:
+            start -= 1
+        return start
 
     def salient(self, sentence: int, inside_quote: bool, fits: Callable[[Entity], bool],
                 as_subject: bool = False) -> Entity | None:
         """Subjects, repeated and recent referents score higher; quotes do not bind outside."""
         counts: dict[str | None, int] = {}
         best, best_score = None, float("-inf")
-        for k, e in enumerate(self.entities):
+        for k in range(self._window_start(sentence), len(self.entities)):
+            e = self.entities[k]
             if sentence - e.sentence > WINDOW or not fits(e) or (e.quoted and not inside_quote):
                 continue
             ident = e.key or e.name or e.code
@@ -56,9 +73,10 @@ class Discourse:
                 best, best_score = e, score
         return best
 
-    def latest(self, fits: Callable[[Entity], bool]) -> Entity | None:
-        """The latest fitting referent, however far back: a named institution's own noun."""
-        return next((e for e in reversed(self.entities) if fits(e)), None)
+    def latest(self, head_lemma: str, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The latest fitting referent with this head noun, however far back: a named
+        institution's own noun."""
+        return next((e for e in reversed(self._by_lemma.get(head_lemma, [])) if fits(e)), None)
 
     def recent(self, sentence: int, fits: Callable[[Entity], bool]) -> Entity | None:
         """The latest fitting referent within the window."""
@@ -99,7 +117,4 @@ class Discourse:
 
     def by_key(self, key: str) -> Entity | None:
         """The latest referent known by this key (a surname seen before)."""
-        for e in reversed(self.entities):
-            if e.key == key:
-                return e
-        return None
+        return self._by_key.get(key)

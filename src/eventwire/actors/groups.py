@@ -44,7 +44,7 @@ class GroupReader(PhraseReader):
         if len({(self.mentions[i].code, self.mentions[i].sector) for i in members}) < 2:
             return  # "Sudan's army and the RSF" are two sides; "Iran and Tehran" are one
         first = self.mentions[members[0]]
-        person = any(e.person for e in self.discourse.entities if e.mention in members)
+        person = any(e.person for m in members for e in self.discourse.by_mention.get(m, []))
         self.discourse.add(Entity(members[0], None, None, None, person, True, first.sentence,
                                   subject=first_token.dep_ in ("nsubj", "nsubjpass"),
                                   quoted=self.quoted[first_token.i], members=members))

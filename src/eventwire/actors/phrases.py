@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.coref import Discourse
 from eventwire.actors.mentions import GazMatch
 from eventwire.model import Mention
+from eventwire.nlp.parsed import entity_at
 
 # Nouns that refer back to an organisation already named: "the kingdom", "the bloc".
 DESCRIPTION_NOUNS = {
@@ -306,7 +307,5 @@ class PhraseReader:
 
 
 def entity_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text
+    ent = entity_at(token)
+    return token.text if ent is None else ent.text

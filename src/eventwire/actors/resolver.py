@@ -16,6 +16,7 @@ from eventwire.actors.phrases import (
 from eventwire.actors.whereabouts import PlaceReader
 from eventwire.knowledge.gazetteer import Gazetteer
 from eventwire.model import Mention
+from eventwire.nlp import deadline
 from eventwire.nlp.parsed import (
     coordinated,
     examples_of,
@@ -114,6 +115,7 @@ class ActorResolver(GroupReader, PlaceReader):
     def _resolve_all(self) -> None:
         pending: list[list[Token]] = []  # coordinations whose group is formed once read
         for token in self.doc:
+            deadline.check()
             while pending and max(c.i for c in pending[0]) < token.i:
                 self._group(pending.pop(0))
             gm = self.matches.get(token.i)
@@ -284,8 +286,7 @@ class ActorResolver(GroupReader, PlaceReader):
                 r.sector is None or e.sector == r.sector)), True
         lemma = head.lemma_.lower()
         # "the Parliament" is the parliament the article named, however long ago
-        named = self.discourse.latest(
-            lambda e: e.head_lemma == lemma and not e.members and not e.person)
+        named = self.discourse.latest(lemma, lambda e: not e.members and not e.person)
         if named is not None or r.sector is None:
             return named, False  # "the ministry" after "Russia's Defence Ministry"
         same = recent(s, lambda e: e.sector == r.sector and not e.members)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from importlib.util import find_spec
@@ -17,10 +17,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire import __version__
 from eventwire.api.basemap import basemap
-from eventwire.api.database import CoderHolder, Database
+from eventwire.api.coding import CodingLimits, CodingPool
+from eventwire.api.database import Database
 from eventwire.api.docs import docs_page
 from eventwire.api.routes import router
-from eventwire.api.security import DEFAULT_MAX_BODY, BodyLimit
+from eventwire.api.security import DEFAULT_MAX_BODY, BodyLimit, HostCheck
 from eventwire.api.watcher import FeedWatcher, WatchPlan
 from eventwire.coder import Coder
 from eventwire.store.held import Holder
@@ -118,18 +119,21 @@ def _install_pages(app: FastAPI) -> None:
 
 def create_app(db_path: str | Path, api_key: str | None = None,
                allow_anonymous_writes: bool = False, max_body_bytes: int = DEFAULT_MAX_BODY,
-               coder: Coder | None = None, watch: WatchPlan | None = None,
+               coder: Coder | None = None, allowed_hosts: Sequence[str] | None = None,
+               coding: CodingLimits | None = None, watch: WatchPlan | None = None,
                on_wait: Callable[[Holder], None] | None = None) -> FastAPI:
     """Open the database (read-only unless writes are possible) and build the app.
 
-    `watch` polls feeds in a thread of the server (serve --watch); `on_wait` is told when the
-    database is held by another process and the server waits for it.
-    Raises StoreError when the file is missing or not an eventwire database.
+    `allowed_hosts` (None: any) are the Host names answered; `coding` bounds the coding
+    endpoints (see eventwire.api.coding). `watch` polls feeds in a thread of the server
+    (serve --watch); `on_wait` is told when the database is held by another process and the
+    server waits for it. Raises StoreError when the file is missing or not an eventwire database.
     """
     api_key = api_key or None
     database = Database(db_path, writable=api_key is not None or allow_anonymous_writes,
                         hold=watch is not None, on_wait=on_wait)
     watcher = FeedWatcher(database, watch) if watch is not None else None
+    pool = CodingPool(coder, coding or CodingLimits())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -138,6 +142,7 @@ def create_app(db_path: str | Path, api_key: str | None = None,
         yield
         if watcher is not None:
             watcher.stop()
+        pool.close()
         database.close()
 
     app = FastAPI(title="eventwire", version=__version__, lifespan=lifespan,
@@ -147,7 +152,7 @@ def create_app(db_path: str | Path, api_key: str | None = None,
                               "header (or Authorization: Bearer).")
     app.state.db = database
     app.state.watcher = watcher
-    app.state.coder = CoderHolder(coder)
+    app.state.coder = pool
     app.state.api_key = api_key
     app.state.allow_anonymous_writes = allow_anonymous_writes
     app.include_router(router)
@@ -164,4 +169,6 @@ def create_app(db_path: str | Path, api_key: str | None = None,
         return response
 
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=allowed_hosts)  # outermost: checked first
     return app

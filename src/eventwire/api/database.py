@@ -1,4 +1,4 @@
-"""The server's handles: one DuckDB database (cursors for reads, a lock for writes) and a coder."""
+"""The server's database handle: one DuckDB database (cursors for reads, a lock for writes)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 import duckdb
 from fastapi import HTTPException
 
-from eventwire.coder import Coder
 from eventwire.store.access import Held
 from eventwire.store.db import DatabaseHeld, Store, StoreError
 from eventwire.store.held import Holder, retry_while_held
@@ -112,18 +111,3 @@ class Database:
                 self._store.close()
                 self._store = None
 
-
-class CoderHolder:
-    """Loads the coder on first use, once per app, and lets one request use it at a time."""
-
-    def __init__(self, coder: Coder | None = None):
-        self._coder = coder
-        self._lock = threading.Lock()
-
-    @contextmanager
-    def use(self) -> Iterator[Coder]:
-        """The loaded coder, held for the caller (spaCy pipelines are not shared by threads)."""
-        with self._lock:
-            if self._coder is None:
-                self._coder = Coder.load()
-            yield self._coder

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Security
 
 from eventwire.api import queries
-from eventwire.api.database import CoderHolder, Database
+from eventwire.api.coding import Busy, CodingPool
+from eventwire.api.database import Database
 from eventwire.api.models import (
     CODE_MAX,
     MAX_PAGE,
@@ -36,11 +38,14 @@ from eventwire.api.security import api_key_header, bearer, check_write_access
 from eventwire.api.sql import run_query
 from eventwire.batch.pipeline import IngestStats, store_articles
 from eventwire.batch.workers import CoderSpec
+from eventwire.coder import Coder
 from eventwire.errors import EventwireError
 from eventwire.ingest.record import MAX_ID_CHARS, make_article
 from eventwire.model import Article
+from eventwire.nlp.deadline import ArticleTimeout
 from eventwire.nlp.pipeline import ModelNotInstalled
 
+T = TypeVar("T")
 router = APIRouter(prefix="/v1", responses={400: {"model": ErrorOut}, 422: {"model": ErrorOut}})
 
 Code = Annotated[str | None, Query(max_length=CODE_MAX, description="Actor code, e.g. IRN.")]
@@ -54,13 +59,13 @@ def _db(request: Request) -> Database:
     return request.app.state.db
 
 
-def _coder(request: Request) -> CoderHolder:
-    """The app's lazily loaded coder."""
+def _coder(request: Request) -> CodingPool:
+    """The app's coding pool (one coder thread and a bounded queue)."""
     return request.app.state.coder
 
 
 DB = Annotated[Database, Depends(_db)]
-Coders = Annotated[CoderHolder, Depends(_coder)]
+Coders = Annotated[CodingPool, Depends(_coder)]
 
 
 def writer(request: Request, _key: Annotated[Any, Security(api_key_header)],
@@ -74,40 +79,63 @@ def _article(item: ArticleIn) -> Article:
                         url=item.url, source=item.source or "api")
 
 
-def _coder_unavailable(exc: Exception) -> HTTPException:
-    return HTTPException(503, f"the coder could not be loaded: {exc}")
+async def _on_coder(pool: CodingPool, job: Callable[[Coder], T]) -> T:
+    """Run a coding job on the pool, its failures as HTTP errors a client can act on."""
+    try:
+        return await pool.run(job)
+    except Busy as exc:
+        raise HTTPException(exc.status, str(exc),
+                            headers={"Retry-After": str(exc.retry_after)}) from None
+    except ArticleTimeout as exc:
+        raise HTTPException(422, str(exc)) from None
+    except (ModelNotInstalled, EventwireError) as exc:
+        raise HTTPException(503, f"the coder could not be loaded: {exc}") from None
+
+
+_BUSY = {429: {"model": ErrorOut}, 503: {"model": ErrorOut}}
 
 
 @router.post("/code", response_model=CodedArticleOut, tags=["coding"],
-             responses={413: {"model": ErrorOut}, 503: {"model": ErrorOut}})
-def code_article(body: ArticleIn, holder: Coders) -> dict[str, Any]:
-    """Code one article (text plus optional metadata); nothing is stored."""
-    article = _article(body)
+             responses={413: {"model": ErrorOut}, **_BUSY})
+async def code_article(body: ArticleIn, request: Request, pool: Coders) -> dict[str, Any]:
+    """Code one article (text plus optional metadata); nothing is stored.
+
+    Open to every client, within limits: a request rate per client address, a text size, a
+    queue (503 with Retry-After when full) and a time budget per article (422 past it).
+    """
+    client = request.client.host if request.client else "unknown"
     try:
-        with holder.use() as c:
-            return c.code(article).to_dict()
-    except (ModelNotInstalled, EventwireError) as exc:
-        raise _coder_unavailable(exc) from None
+        pool.rates.take(client)
+    except Busy as exc:
+        raise HTTPException(429, str(exc), headers={"Retry-After": str(exc.retry_after)}) \
+            from None
+    if len(body.text) > pool.limits.max_chars:
+        raise HTTPException(413, f"the text has {len(body.text):,} characters; /v1/code takes "
+                                 f"at most {pool.limits.max_chars:,} (store long articles with "
+                                 "`eventwire ingest`)")
+    article = _article(body)
+    return await _on_coder(pool, lambda c: c.code(article).to_dict())
 
 
 @router.post("/articles", response_model=IngestOut, tags=["store"],
-             dependencies=[Depends(writer)], responses={**_WRITE, 503: {"model": ErrorOut}})
-def ingest_articles(body: ArticlesIn, database: DB,
-                    holder: Coders) -> IngestOut:
+             dependencies=[Depends(writer)], responses={**_WRITE, **_BUSY})
+async def ingest_articles(body: ArticlesIn, database: DB, pool: Coders) -> IngestOut:
     """Code and store articles; an article already stored with the same text is skipped."""
     articles = [_article(a) for a in body.articles]
-    try:
-        with holder.use() as c, database.writer() as store:
+
+    def job(coder: Coder) -> IngestStats:
+        with database.writer() as store:
             stats = IngestStats(run_id=store.start_run(["api"], None))
             status = "failed"
             try:
-                store_articles(store, articles, stats.run_id, stats, CoderSpec(), coder=c)
+                store_articles(store, articles, stats.run_id, stats, CoderSpec(), coder=coder)
                 status = "done"
             finally:
                 store.finish_run(stats.run_id, status, stats.stored, stats.skipped,
                                  stats.errors, stats.events)
-    except (ModelNotInstalled, EventwireError) as exc:
-        raise _coder_unavailable(exc) from None
+        return stats
+
+    stats = await _on_coder(pool, job)
     return IngestOut(run_id=stats.run_id, ids=[a.id for a in articles], stored=stats.stored,
                      skipped=stats.skipped, errors=stats.errors, events=stats.events,
                      error_samples=stats.error_samples)

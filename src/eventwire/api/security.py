@@ -1,9 +1,10 @@
-"""Who may write, and how much anyone may send: API keys and the request body limit."""
+"""Who may write, and how much anyone may send: API keys, the body limit, the Host check."""
 
 from __future__ import annotations
 
 import hmac
 import json
+from collections.abc import Sequence
 
 from fastapi import HTTPException, Request
 from fastapi.security import APIKeyHeader, HTTPBearer
@@ -63,10 +64,10 @@ class BodyLimit:
             try:
                 too_big = int(declared) > self.max_bytes
             except ValueError:
-                await self._reject(send, 400, "the Content-Length header is not a number")
+                await reject(send, 400, "the Content-Length header is not a number")
                 return
             if too_big:
-                await self._reject(send, 413, self._message())
+                await reject(send, 413, self._message())
                 return
         # Read the body now (bounded) so chunked uploads without a length are limited too.
         chunks: list[bytes] = []
@@ -79,7 +80,7 @@ class BodyLimit:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
-                await self._reject(send, 413, self._message())
+                await reject(send, 413, self._message())
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)
@@ -99,11 +100,45 @@ class BodyLimit:
         return (f"request body too large: the limit is {self.max_bytes} bytes (send fewer "
                 "articles per request, or start the server with a larger --max-body-bytes)")
 
-    @staticmethod
-    async def _reject(send: Send, status: int, message: str) -> None:
-        body = json.dumps({"error": message}).encode("utf-8")
-        await send({"type": "http.response.start", "status": status,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": body})
+
+
+async def reject(send: Send, status: int, message: str) -> None:
+    """Answer with a JSON error and close the connection, before the app sees the request."""
+    body = json.dumps({"error": message}).encode("utf-8")
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port: "[::1]:8000" -> "::1"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class HostCheck:
+    """ASGI middleware: refuse (400) a request whose Host is not one this server answers to,
+    so a web page on another name cannot reach a loopback server through DNS rebinding.
+    "*" allows every name; "*.example.org" a domain's subdomains."""
+
+    def __init__(self, app: ASGIApp, allowed: Sequence[str]):
+        self.app = app
+        self.allowed = [a.strip().lower().strip("[]") for a in allowed if a.strip()]
+
+    def allows(self, name: str) -> bool:
+        return any(a == "*" or a == name or (a.startswith("*.") and name.endswith(a[1:]))
+                   for a in self.allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            raw = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            if not self.allows(host_name(raw)):
+                await reject(send, 400, f"unknown Host {raw[:100]!r}: this server answers to "
+                                        f"{', '.join(self.allowed)} (start it with "
+                                        "--allowed-hosts to add names)")
+                return
+        await self.app(scope, receive, send)

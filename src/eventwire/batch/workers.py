@@ -10,6 +10,7 @@ from itertools import islice
 from eventwire.coder import Coder
 from eventwire.errors import EventwireError
 from eventwire.model import Article, CodedArticle
+from eventwire.nlp.deadline import DEFAULT_SECONDS, ArticleTimeout
 from eventwire.store.dedup import signature_bytes
 
 
@@ -21,11 +22,12 @@ class CoderSpec:
     actor_files: tuple[str, ...] = field(default_factory=tuple)
     lexicon_files: tuple[str, ...] = field(default_factory=tuple)
     include_negated: bool = False
+    max_seconds: float | None = DEFAULT_SECONDS  # the per-article budget; None: unbounded
 
     def load(self) -> Coder:
         return Coder.load(model=self.model, actor_files=self.actor_files,
                           lexicon_files=self.lexicon_files,
-                          include_negated=self.include_negated)
+                          include_negated=self.include_negated, max_seconds=self.max_seconds)
 
 
 class WorkerStartError(EventwireError):
@@ -69,8 +71,9 @@ def code_batch(coder: Coder, batch: list[Article], batch_size: int,
     """
     sigs = [signature_bytes(a.text) if signed else b"" for a in batch]
     try:
-        coded = list(coder.code_many(batch, batch_size=batch_size))
-        return [Outcome(a, c, s) for a, c, s in zip(batch, coded, sigs, strict=True)]
+        coded = list(coder.code_each(batch, batch_size=batch_size))
+        return [Outcome(a, None, s, str(c)) if isinstance(c, ArticleTimeout) else Outcome(a, c, s)
+                for a, c, s in zip(batch, coded, sigs, strict=True)]
     except Exception:  # noqa: BLE001 - one bad article must not sink its batch
         pass
     out = []

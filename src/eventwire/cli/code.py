@@ -20,6 +20,7 @@ from eventwire.cli.common import (
     IncludeNegatedOpt,
     LexiconOpt,
     MaxArticleOpt,
+    MaxSecondsOpt,
     ModelOpt,
     fail,
     limits_from,
@@ -34,6 +35,7 @@ from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
 from eventwire.ingest.sources import read_source
 from eventwire.model import Article, CodedArticle
+from eventwire.nlp.deadline import DEFAULT_SECONDS
 
 err = Console(stderr=True)
 
@@ -134,6 +136,7 @@ def code_command(
     max_article_bytes: MaxArticleOpt = None,
     allow_private_urls: AllowPrivateOpt = False,
     follow_symlinks: FollowSymlinksOpt = False,
+    max_seconds: MaxSecondsOpt = DEFAULT_SECONDS,
 ) -> None:
     """Code articles into PLOVER events: one JSON object per article."""
     if fmt not in ("jsonl", "table"):
@@ -149,7 +152,7 @@ def code_command(
         _error_line(str(e))
     if not articles:
         raise typer.Exit(1 if errors else 0)
-    coder = load_coder(model, actors, lexicon, include_negated)
+    coder = load_coder(model, actors, lexicon, include_negated, max_seconds)
     coded: list[CodedArticle] = []
     failures = 0
     out = output.open("w", encoding="utf-8") if output else sys.stdout

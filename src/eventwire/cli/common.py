@@ -21,6 +21,7 @@ from eventwire.cli.terminal import shown
 from eventwire.errors import EventwireError
 from eventwire.ingest.limits import ARTICLE_ENV, DEFAULT_MAX_ARTICLE_BYTES, Limits, parse_size
 from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
+from eventwire.nlp.deadline import DEFAULT_SECONDS
 from eventwire.nlp.pipeline import ModelNotInstalled
 
 ModelOpt = Annotated[str | None, typer.Option(
@@ -43,6 +44,11 @@ AllowPrivateOpt = Annotated[bool, typer.Option(
 FollowSymlinksOpt = Annotated[bool, typer.Option(
     "--follow-symlinks", help="In directory sources, also read symlinks that lead out of the "
                               "directory (skipped with an error by default).")]
+
+MaxSecondsOpt = Annotated[float, typer.Option(
+    "--max-seconds-per-article", envvar="EVENTWIRE_MAX_SECONDS_PER_ARTICLE", show_envvar=True,
+    min=0, help="Time budget for coding one article: past it the article is an error naming "
+                "it and the batch goes on. 0 turns it off; see docs/limits.md.")]
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -75,13 +81,13 @@ def warn(message: str) -> None:
 
 
 def load_coder(model: str | None, actors: list[str] | None, lexicon: list[str] | None,
-               include_negated: bool):
+               include_negated: bool, max_seconds: float = DEFAULT_SECONDS):
     """Load the coder, turning a missing model or a bad knowledge file into one clear line."""
     from eventwire.coder import Coder
 
     try:
         return Coder.load(model=model, actor_files=actors or [], lexicon_files=lexicon or [],
-                          include_negated=include_negated)
+                          include_negated=include_negated, max_seconds=max_seconds or None)
     except (EventwireError, ModelNotInstalled) as exc:
         fail(str(exc))
 

@@ -34,6 +34,7 @@ from eventwire.cli.common import (
     IncludeNegatedOpt,
     LexiconOpt,
     MaxArticleOpt,
+    MaxSecondsOpt,
     ModelOpt,
     fail,
     limits_from,
@@ -45,6 +46,7 @@ from eventwire.errors import EventwireError
 from eventwire.ingest.fetch import make_client
 from eventwire.ingest.limits import Limits
 from eventwire.knowledge.ontology import CATEGORIES
+from eventwire.nlp.deadline import DEFAULT_SECONDS
 from eventwire.store import analytics
 from eventwire.store.access import BRIEF_BATCH, BRIEF_WAIT_S, Brief
 from eventwire.store.db import DEFAULT_DB, DatabaseHeld, Store, StoreError
@@ -144,6 +146,7 @@ def ingest(
     include_negated: IncludeNegatedOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_article_bytes: MaxArticleOpt = None,
+    max_seconds: MaxSecondsOpt = DEFAULT_SECONDS,
     allow_private_urls: AllowPrivateOpt = False,
     follow_symlinks: FollowSymlinksOpt = False,
     workers: Annotated[int | None, typer.Option(
@@ -183,7 +186,8 @@ def ingest(
         if stats.errors and not (stats.stored or stats.skipped):
             raise typer.Exit(1)
         return
-    spec = CoderSpec(model, tuple(actors or ()), tuple(lexicon or ()), include_negated)
+    spec = CoderSpec(model, tuple(actors or ()), tuple(lexicon or ()), include_negated,
+                     max_seconds or None)
     if workers is not None or cluster or lake is not None or lake_only:
         if follow_symlinks:
             fail("--follow-symlinks is for one machine; cluster runs never follow symlinks "
@@ -196,7 +200,8 @@ def ingest(
             raise typer.Exit(1)
         return
     open_store(db, instead=INGEST_VIA_API).close()  # a held file: one line now, not after coding
-    coder = load_coder(model, actors, lexicon, include_negated) if jobs == 1 else None
+    coder = load_coder(model, actors, lexicon, include_negated, max_seconds) if jobs == 1 \
+        else None
     access = Brief(db, batch=commit_every, on_wait=_waiting(db))
     try:
         with _bar(not quiet and err.is_terminal) as bar, \

@@ -18,6 +18,7 @@ from eventwire.cli.common import (
     IncludeNegatedOpt,
     LexiconOpt,
     MaxArticleOpt,
+    MaxSecondsOpt,
     ModelOpt,
     fail,
     limits_from,
@@ -27,6 +28,7 @@ from eventwire.cli.store import DbOpt, err, open_store
 from eventwire.cli.terminal import shown
 from eventwire.errors import EventwireError
 from eventwire.ingest.fetch import make_client
+from eventwire.nlp.deadline import DEFAULT_SECONDS
 from eventwire.store.db import DEFAULT_DB
 
 
@@ -41,6 +43,7 @@ def watch(
     lexicon: LexiconOpt = None,
     include_negated: IncludeNegatedOpt = False,
     max_article_bytes: MaxArticleOpt = None,
+    max_seconds: MaxSecondsOpt = DEFAULT_SECONDS,
     allow_private_urls: AllowPrivateOpt = False,
 ) -> None:
     """Poll feeds and ingest new items until interrupted; feed errors are recorded, not fatal.
@@ -56,7 +59,7 @@ def watch(
     if not feeds.is_file():
         fail(f"{feeds}: no such feed list")
     store = open_store(db, instead=f"restart it with `--watch {feeds}` to poll inside it")
-    coder = load_coder(model, actors, lexicon, include_negated)
+    coder = load_coder(model, actors, lexicon, include_negated, max_seconds)
 
     def report(stats: pipeline.IngestStats | None, problem: str | None) -> None:
         stamp = datetime.now().strftime("%H:%M:%S")

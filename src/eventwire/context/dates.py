@@ -9,6 +9,8 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Span, Token
 
+from eventwire.nlp.parsed import entities_in
+
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -230,7 +232,7 @@ def resolve_date(text: str, published: date | None) -> DateResolution:
 
 def _time_expressions(sentence: Span) -> list[Span]:
     """DATE/TIME entities of the sentence, a DATE and the TIME right after it joined."""
-    ents = [e for e in sentence.ents if e.label_ in ("DATE", "TIME")]
+    ents = [e for e in entities_in(sentence) if e.label_ in ("DATE", "TIME")]
     out: list[Span] = []
     for ent in ents:
         if out and out[-1].end == ent.start and ent.label_ == "TIME":

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.placenames import capital_of, resolve_place
 from eventwire.model import Place
-from eventwire.nlp.parsed import sentence_of
+from eventwire.nlp.parsed import entities, entity_at, sentence_of
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOCATIVE_PREPS = frozenset(
@@ -20,16 +20,16 @@ def _within_of(ent: Span) -> str | None:
     """The larger place written right after a toponym: 'Moscow, Idaho' or 'Vienna in Austria'."""
     doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].text in (",", "in"):
-        for other in doc.ents:
-            if other.start == ent.end + 1 and other.label_ in PLACE_LABELS:
-                return other.text
+        other = entity_at(doc[ent.end + 1])
+        if other is not None and other.start == ent.end + 1 and other.label_ in PLACE_LABELS:
+            return other.text
     return None
 
 
 def places_in_doc(doc: Doc, context_countries: Sequence[str] = ()) -> list[tuple[Span, Place]]:
     """Every place entity resolved, countries first so they inform the cities after them."""
-    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS]
-    context = list(context_countries)
+    ents = [e for e in entities(doc) if e.label_ in PLACE_LABELS]
+    context = list(dict.fromkeys(context_countries))  # each country once: linear in mentions
     for ent in ents:
         place = resolve_place(ent.text)
         if place is not None and place.kind == "country" and place.country not in context:

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors.resolver import ActorResolver
 from eventwire.model import Actor, Place, Quote
-from eventwire.nlp.parsed import sentence_of
+from eventwire.nlp.parsed import entities_in, sentence_index, sentence_of
 
 if TYPE_CHECKING:
     from eventwire.events.candidates import Candidate
@@ -33,7 +33,7 @@ class Situator:
         self.doc = doc
         self.resolver = resolver
         self.published = published
-        self._places: list | None = None
+        self._places: dict[int, list] | None = None
 
     def date(self, cand: Candidate) -> When:
         from eventwire.context.dates import event_date
@@ -41,18 +41,23 @@ class Situator:
         res = event_date(sentence_of(cand.trigger), cand.trigger, self.published)
         return When(res.date, res.date_end, res.text)
 
-    def _doc_places(self) -> list:
+    def _sentence_places(self, sentence: int) -> list:
+        """The document's resolved places that start in a sentence (indexed once per doc)."""
         if self._places is None:
             from eventwire.context.places import places_in_doc
 
             countries = [m.code for m in self.resolver.mentions if m.code and len(m.code) == 3]
-            self._places = places_in_doc(self.doc, countries)
-        return self._places
+            self._places = {}
+            for span, place in places_in_doc(self.doc, countries):
+                k = sentence_index(self.doc[span.start])
+                self._places.setdefault(k, []).append((span, place))
+        return self._places.get(sentence, [])
 
     def location(self, cand: Candidate) -> Place | None:
         from eventwire.context.places import event_location
 
-        return event_location(sentence_of(cand.trigger), cand.trigger, self._doc_places(),
+        return event_location(sentence_of(cand.trigger), cand.trigger,
+                              self._sentence_places(sentence_index(cand.trigger)),
                               self.resolver.gaz.demonyms)
 
     def speaker(self, span: SpacySpan) -> Actor | None:
@@ -95,7 +100,7 @@ class Situator:
             titled = (self._known_person(span) if got is None or self._titled_only(got, span)
                       else None) or name_after_title(span, self._known_name_end)
             person = titled.text if titled is not None else next(
-                (e.text for e in span.ents if e.label_ == "PERSON"), None)
+                (e.text for e in entities_in(span) if e.label_ == "PERSON"), None)
             if person and (got is None or not got.name or person not in got.name):
                 # "Former British Ambassador to the EU Ivan Rogers": name the person in the span.
                 return Actor(code=got.code if got else None, sector=got.sector if got else None,

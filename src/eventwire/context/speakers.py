@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor
-from eventwire.nlp.parsed import sentence_of
+from eventwire.nlp.parsed import entities, entity_at, sentence_of
 
 CUE_LEMMAS = frozenset(
     """say tell stress underline note cite add warn insist state declare write tweet post ask
@@ -92,10 +92,7 @@ def _ent_of(tok: Token, labels: tuple[str, ...]) -> Span | None:
     """The named entity holding tok, if its label is one of labels."""
     if tok.ent_iob_ == "O" or tok.ent_type_ not in labels:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return entity_at(tok)
 
 
 def _proper_name(tok: Token) -> Span | None:
@@ -177,7 +174,7 @@ class FallbackResolver:
 
     def __init__(self, doc: Doc, quoted: list[bool]) -> None:
         self.doc = doc
-        self.people: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.people: list[Span] = [e for e in entities(doc) if e.label_ == "PERSON"]
         self.titles: dict[str, list[tuple[int, Span]]] = {}
         for ent in self.people:
             for tok in ent.root.subtree:
@@ -193,7 +190,13 @@ class FallbackResolver:
                 if person is not None:
                     self.subjects.append((tok.i, person))
         self.keys = [i for i, _ in self.subjects]
-        self.mentions = [(e.start, e) for e in self.people if not quoted[e.start]]
+        self.mentions = [e for e in self.people if not quoted[e.start]]
+        self.mention_starts = [e.start for e in self.mentions]
+        self.longest: dict[str, str] = {}  # last word -> the first longest name ending so
+        for ent in self.people:
+            words = ent.text.split()
+            if words and len(ent.text) > len(self.longest.get(words[-1].lower(), "")):
+                self.longest[words[-1].lower()] = ent.text
 
     def _titled(self, span: Span) -> Span | None:
         """The person a definite description ("the foreign minister") last titled."""
@@ -206,12 +209,8 @@ class FallbackResolver:
     def fullest(self, name: Span) -> str:
         """The longest PERSON mention that ends with the same word (the fullest name given)."""
         last = name.text.split()[-1].lower() if name.text.split() else ""
-        best = name.text
-        for ent in self.people:
-            words = ent.text.split()
-            if words and words[-1].lower() == last and len(ent.text) > len(best):
-                best = ent.text
-        return best
+        longest = self.longest.get(last, "")
+        return longest if len(longest) > len(name.text) else name.text
 
     def before(self, position: int) -> Span | None:
         """Who 'he'/'she' at position most likely is: a named subject or person just before."""
@@ -222,7 +221,8 @@ class FallbackResolver:
         k = bisect.bisect_left(self.keys, position)
         if k and self.keys[k - 1] >= window:
             return self.subjects[k - 1][1]
-        recent = [e for start, e in self.mentions if window <= start < position]
+        recent = self.mentions[bisect.bisect_left(self.mention_starts, window):
+                               bisect.bisect_left(self.mention_starts, position)]
         if recent:
             return recent[-1]
         return self.subjects[k - 1][1] if k else None
@@ -247,7 +247,7 @@ class FallbackResolver:
         """An acronym spelled out by an entity of the article ("SDF": Syrian Democratic Forces)."""
         if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
             return name
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             initials = "".join(w[0] for w in ent.text.split() if w[:1].isupper())
             if initials == name and len(ent) > 1:
                 return ent.text

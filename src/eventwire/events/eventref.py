@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -30,6 +32,11 @@ KIND_NOUNS = {
     "demand": "REQUEST", "demands": "REQUEST",
 }
 TOPIC_PREPS = {"against", "of", "over", "about", "on"}
+# How far back a response may find what it refers to: the last 100 acts, or nouns naming
+# one. A news article has far fewer; the bound keeps a huge text linear.
+LOOKBACK = 100
+_KIND_NOUNS = "eventwire.kind_nouns"
+_PARTIES = "eventwire.named_parties"
 # Harms whose doer a later sentence may name: "The shelling was claimed by Boko Haram".
 CLAIMABLE = {"ASSAULT"}
 
@@ -94,7 +101,7 @@ def _referent(cand: Candidate, ref: Token, kinds: set[str], history: list[Candid
               lexicon: Lexicon, resolver: ActorResolver) -> tuple[str, list[Mention]] | None:
     """The parties of the latest earlier act, or thing named with its parties, of a kind."""
     assert cand.actor is not None
-    earlier = [h for h in history if h.entry.event in kinds and h.actor is not None
+    earlier = [h for h in history[-LOOKBACK:] if h.entry.event in kinds and h.actor is not None
                and h.trigger.i < cand.trigger.i and h.actor.code != cand.actor.code]
     if kinds == {"CONSULT"}:
         earlier = [h for h in earlier if h.recipient is not None]  # a meeting, not a word
@@ -105,11 +112,32 @@ def _referent(cand: Candidate, ref: Token, kinds: set[str], history: list[Candid
         if kinds == {"CONSULT"}:  # everyone at the meeting, its host too
             people += [h.recipient for h in same if h.recipient is not None]
         acted = (same[0].trigger.i, same[0].entry.id, people)
-    named = next(((n.i, n.text, parties) for n in reversed(cand.trigger.doc[:ref.i])
-                  if n.pos_ == "NOUN" and _kinds(n, lexicon) & kinds
-                  and (parties := named_parties(n, resolver))), None)
+    named = next(((n.i, n.text, parties) for n, of_kinds in _kind_nouns_before(ref, lexicon)
+                  if of_kinds & kinds and (parties := _parties(n, resolver))), None)
     best = max((x for x in (acted, named) if x is not None), key=lambda x: x[0], default=None)
     return (best[1], best[2]) if best is not None else None
+
+
+def _kind_nouns_before(ref: Token, lexicon: Lexicon) -> Iterator[tuple[Token, set[str]]]:
+    """The last LOOKBACK nouns naming a kind of act before ref, latest first, with their
+    kinds (indexed once per document: scanning every earlier word for each reference made
+    coding quadratic)."""
+    doc = ref.doc
+    index = doc.user_data.get(_KIND_NOUNS)
+    if index is None:
+        index = doc.user_data[_KIND_NOUNS] = [
+            (t.i, kinds) for t in doc if t.pos_ == "NOUN" and (kinds := _kinds(t, lexicon))]
+    end = bisect_left(index, (ref.i,))
+    for k in range(end - 1, max(end - LOOKBACK, 0) - 1, -1):
+        yield doc[index[k][0]], index[k][1]
+
+
+def _parties(noun: Token, resolver: ActorResolver) -> list[Mention]:
+    """named_parties, computed once per noun and document."""
+    memo = noun.doc.user_data.setdefault(_PARTIES, {})
+    if noun.i not in memo:
+        memo[noun.i] = named_parties(noun, resolver)
+    return memo[noun.i]
 
 
 def _latest(acts: list[Candidate]) -> list[Candidate]:
@@ -184,7 +212,8 @@ def joined_meeting(cand: Candidate, history: list[Candidate], lexicon: Lexicon
                 if (r := _referring_noun(n, lexicon)) is not None), None)
     if ref is None or "CONSULT" not in _kinds(ref, lexicon):
         return None
-    earlier = [h for h in history if h.entry.event == "CONSULT" and h.recipient is not None
+    earlier = [h for h in history[-LOOKBACK:] if h.entry.event == "CONSULT"
+               and h.recipient is not None
                and h.trigger.i < cand.trigger.i]
     if not earlier:
         return None

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 _KEY = "eventwire.sentences"
 _TEXT = "eventwire.text"
+_ENTS = "eventwire.entities"
 
 
 def _table(doc: Doc) -> tuple[list[Span], list[int]]:
@@ -42,6 +43,37 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def _entity_table(doc: Doc) -> tuple[list[Span], list[int]]:
+    table = doc.user_data.get(_ENTS)
+    if table is None:
+        ents = list(doc.ents)
+        at = [-1] * len(doc)
+        for k, ent in enumerate(ents):
+            for i in range(ent.start, ent.end):
+                at[i] = k
+        table = doc.user_data[_ENTS] = (ents, at)
+    return table
+
+
+def entities(doc: Doc) -> list[Span]:
+    """The named entities of a document, built once (Doc.ents makes new spans on each call)."""
+    return _entity_table(doc)[0]
+
+
+def entity_at(token: Token) -> Span | None:
+    """The named entity holding a token, found without scanning the document."""
+    ents, at = _entity_table(token.doc)
+    return ents[at[token.i]] if at[token.i] >= 0 else None
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The entities inside a span, as Span.ents gives them, in time linear in the span
+    (Span.ents scans every entity of the document)."""
+    ents, at = _entity_table(span.doc)
+    found = dict.fromkeys(at[i] for i in range(span.start, span.end) if at[i] >= 0)
+    return [ents[k] for k in found if ents[k].start >= span.start and ents[k].end <= span.end]
 
 
 FINITE = {"VBD", "VBZ", "VBP"}
