@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -199,8 +200,19 @@ class Coder:
         return cls(load_pipeline(model), load_knowledge(actor_files, lexicon_files),
                    CoderOptions(include_negated=include_negated))
 
-    def code(self, article: Article) -> CodedArticle:
+    def code(self, article: Article | dict[str, Any]) -> CodedArticle:
+        """Code one article (an Article, or a dict with at least 'id' and 'text')."""
+        if isinstance(article, dict):
+            article = Article.from_dict(article)
         return next(self.code_many([article]))
+
+    def code_text(self, text: str, published: object = None, title: str | None = None,
+                  article_id: str | None = None) -> CodedArticle:
+        """Code a string as `eventwire code -` would; the id defaults to a hash of the text."""
+        from eventwire.ingest.record import make_article
+
+        return self.code(make_article(text, given_id=article_id, title=title,
+                                      published=published))
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 32
                   ) -> Iterator[CodedArticle]:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from eventwire.cli import app
 from eventwire.cli.common import (
@@ -19,66 +16,26 @@ from eventwire.cli.common import (
     LexiconOpt,
     MaxArticleOpt,
     ModelOpt,
+    NoCacheOpt,
+    err,
     fail,
     limits_from,
     load_coder,
     progress,
 )
-from eventwire.coder import Coder, parse_published
-from eventwire.ingest.jsonl import decode_line, read_lines
-from eventwire.ingest.limits import Limits, too_big
-from eventwire.ingest.record import Record, RecordError, make_article
-from eventwire.ingest.sources import read_source
-from eventwire.model import Article, CodedArticle
 
-err = Console(stderr=True)
+# Only what --help needs is imported here; spaCy, the readers and rich tables load when a
+# command runs (`eventwire --help` stays well under half a second).
+if TYPE_CHECKING:
+    from rich.console import Console
 
-
-def _stdin_records(limits: Limits, stream: BinaryIO | None = None) -> list[Record]:
-    """JSON Lines (first non-blank line starts with {) or one plain-text article from stdin."""
-    lines = read_lines(stream or sys.stdin.buffer, limits.max_article_bytes)
-    n = 0
-    for n, (raw, size) in enumerate(lines, 1):  # noqa: B007 - n is used after the loop
-        if size is not None or raw.strip():
-            break
-    else:
-        return [RecordError("<stdin>", "input", "empty input: no article text")]
-    if size is None and raw.lstrip().startswith(b"{"):
-        out: list[Record] = []
-        for k, (line, big) in enumerate([(raw, size), *lines], n):
-            rec = RecordError("<stdin>", f"line {k}", too_big(big, limits.max_article_bytes)) \
-                if big is not None else decode_line(line, "<stdin>", k)
-            if rec is not None:
-                out.append(rec)
-        return out
-    total, parts = 0, []
-    for line, big in [(raw, size), *lines]:
-        total += len(line) if big is None else big
-        if total > limits.max_article_bytes:
-            return [RecordError("<stdin>", "input", too_big(None, limits.max_article_bytes))]
-        parts.append(line)
-    try:
-        text = b"".join(parts).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return [RecordError("<stdin>", "input", f"not UTF-8 text ({exc.reason})")]
-    return [make_article(text, given_id="stdin", source="<stdin>")]
-
-
-def read_inputs(inputs: list[str], limits: Limits | None = None
-                ) -> tuple[list[Article], list[RecordError]]:
-    """Every article of every input; unreadable records come back as errors, not exceptions."""
-    limits = limits or Limits.from_env()
-    articles: list[Article] = []
-    errors: list[RecordError] = []
-    for source in inputs:
-        records = _stdin_records(limits) if source == "-" else read_source(source, limits=limits)
-        for rec in records:
-            (errors if isinstance(rec, RecordError) else articles).append(rec)
-    return articles, errors
+    from eventwire.model import CodedArticle
 
 
 def render_table(coded: list[CodedArticle], console: Console) -> None:
     """The demo's readable table: who did what to whom, and the words that say so."""
+    from rich.table import Table
+
     table = Table(title="eventwire: coded events", show_lines=False, expand=True)
     table.add_column("article", style="cyan", max_width=28, overflow="fold")
     table.add_column("actor -> event/mode -> recipient", style="bold")
@@ -117,8 +74,15 @@ def code_command(
         "--published", help="Publication date YYYY-MM-DD for inputs that carry none "
                             "(plain-text files, stdin).")] = None,
     max_article_bytes: MaxArticleOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Code articles into PLOVER events: one JSON object per article."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from eventwire.cli.inputs import read_inputs
+    from eventwire.coder import parse_published
+
     if fmt not in ("jsonl", "table"):
         fail(f"--format must be jsonl or table, not {fmt!r}")
     if published is not None and parse_published(published) is None:
@@ -130,11 +94,12 @@ def code_command(
         err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
     if not articles:
         raise typer.Exit(1 if errors else 0)
-    coder = load_coder(model, actors, lexicon, include_negated)
+    coder = load_coder(model, actors, lexicon, include_negated, no_cache)
     coded: list[CodedArticle] = []
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        show = output is not None or fmt == "table"
+        # The bar shares the terminal with stdout only when stdout is not the JSON itself.
+        show = output is not None or fmt == "table" or not sys.stdout.isatty()
         with progress(len(articles), "coding", enabled=show) as step:
             for ca in coder.code_many(articles, batch_size=batch_size):
                 if fmt == "jsonl":
@@ -161,11 +126,14 @@ def explain_command(
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     lexicon: LexiconOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Show the parse, mentions, triggers, role paths and the decision for each candidate."""
+    from rich.console import Console
+
     from eventwire.explain import explain
 
-    coder = load_coder(model, actors, lexicon, False)
+    coder = load_coder(model, actors, lexicon, False, no_cache)
     explain(coder, sentence, date, Console())
 
 
@@ -185,9 +153,14 @@ def actors_command(
     date: DateOpt = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Print each actor mention, its resolution, its antecedent and the rule used."""
+    from rich.console import Console
+
+    from eventwire.cli.inputs import read_inputs
     from eventwire.explain import show_actors
+    from eventwire.model import Article
 
     if _names_a_file(text):
         articles, errors = read_inputs([text])
@@ -198,5 +171,5 @@ def actors_command(
             article.published = date
     else:
         article = Article(id="text", text=text, published=date)
-    coder: Coder = load_coder(model, actors, None, False)
+    coder = load_coder(model, actors, None, False, no_cache)
     show_actors(coder, article, Console())

@@ -10,7 +10,7 @@ import typer
 
 from eventwire.cli import app
 from eventwire.cli.common import fail
-from eventwire.store.db import DEFAULT_DB, StoreError
+from eventwire.store import DEFAULT_DB
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -51,6 +51,7 @@ def serve_command(
     import uvicorn
 
     from eventwire.api import create_app
+    from eventwire.store.db import StoreError
 
     if not db.is_file():
         fail(f"{db}: no such database file (create it with `eventwire ingest`)")

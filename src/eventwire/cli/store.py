@@ -6,49 +6,37 @@ import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import duckdb
-import pandas as pd
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
 
-from eventwire import analytics
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
+    Bar,
     IncludeNegatedOpt,
     LexiconOpt,
     MaxArticleOpt,
     ModelOpt,
+    NoCacheOpt,
+    err,
     fail,
     limits_from,
     load_coder,
 )
-from eventwire.errors import EventwireError
-from eventwire.ingest import pipeline
-from eventwire.ingest.fetch import make_client
-from eventwire.ingest.limits import Limits
 from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
-from eventwire.ingest.watch import parse_interval
-from eventwire.ingest.watch import watch as watch_feeds
-from eventwire.ingest.workers import CoderSpec
-from eventwire.store.db import DEFAULT_DB, Store, StoreError
-from eventwire.store.export import FORMATS, Filters
-from eventwire.store.export import export as export_events
-from eventwire.store.readonly_sql import refusal
+from eventwire.store import DEFAULT_DB, FORMATS
 
-err = Console(stderr=True)
+# DuckDB, pandas, the readers and spaCy load when a command runs, not for --help.
+if TYPE_CHECKING:
+    import duckdb
+    import pandas as pd
+
+    from eventwire.ingest import pipeline
+    from eventwire.ingest.limits import Limits
+    from eventwire.ingest.workers import CoderSpec
+    from eventwire.store.db import Store
+
 DbOpt = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB",
                                     help="DuckDB database file.")]
 AllowPrivateOpt = Annotated[bool, typer.Option(
@@ -59,32 +47,9 @@ WithDupOpt = Annotated[bool, typer.Option(
     "--with-duplicates", help="Count every copy of a story's events, not each story once.")]
 
 
-class BarProgress(pipeline.Progress):
-    """The pipeline's progress shown as a rich bar on stderr (articles/s and ETA)."""
-
-    def __init__(self, bar: Progress):
-        self.bar = bar
-        self.task: TaskID | None = None
-
-    def start(self, total: int) -> None:
-        self.task = self.bar.add_task("coding", total=total, rate="")
-
-    def advance(self, n: int = 1) -> None:
-        if self.task is None:
-            return
-        self.bar.advance(self.task, n)
-        task = self.bar.tasks[0]
-        if task.elapsed:
-            self.bar.update(self.task, rate=f"{task.completed / task.elapsed:.1f} articles/s")
-
-
-def _bar(enabled: bool) -> Progress:
-    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err,
-                    transient=True, disable=not enabled)
-
-
 def _open(db: str, read_only: bool = False) -> Store:
+    from eventwire.store.db import Store, StoreError
+
     try:
         return Store.open(db, read_only=read_only)
     except StoreError as exc:
@@ -92,6 +57,8 @@ def _open(db: str, read_only: bool = False) -> Store:
 
 
 def _summary(stats: pipeline.IngestStats) -> None:
+    from rich.markup import escape
+
     rate = stats.stored / stats.seconds if stats.seconds else 0.0
     err.print(f"stored {stats.stored} articles ({stats.events} events), skipped "
               f"{stats.skipped} already stored, {stats.errors} errors "
@@ -117,6 +84,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_article_bytes: MaxArticleOpt = None,
     allow_private_urls: AllowPrivateOpt = False,
+    no_cache: NoCacheOpt = False,
     workers: Annotated[int | None, typer.Option(
         "--workers", help="Code on a local Dask cluster of N worker processes.")] = None,
     cluster: Annotated[str | None, typer.Option(
@@ -131,6 +99,11 @@ def ingest(
         "--chunk-lines", help="JSONL lines per cluster partition.")] = 500,
 ) -> None:
     """Read sources, code every article not yet stored, and store it with its events."""
+    from eventwire.errors import EventwireError
+    from eventwire.ingest import pipeline
+    from eventwire.ingest.fetch import make_client
+    from eventwire.ingest.workers import CoderSpec
+
     if jobs < 1 or batch_size < 1:
         fail("--jobs and --batch-size must be at least 1")
     limits = limits_from(max_article_bytes)
@@ -143,14 +116,14 @@ def ingest(
         if stats.errors and not (stats.stored or stats.skipped):
             raise typer.Exit(1)
         return
-    coder = load_coder(model, actors, lexicon, include_negated) if jobs == 1 else None
+    coder = load_coder(model, actors, lexicon, include_negated, no_cache) if jobs == 1 \
+        else None
     store = _open(db)
     try:
-        with _bar(not quiet and err.is_terminal) as bar, \
+        with Bar("coding", not quiet) as bar, \
                 make_client(allow_private=allow_private_urls) as client:
             stats = pipeline.ingest(store, sources, spec, jobs=jobs, batch_size=batch_size,
-                                    coder=coder, progress=BarProgress(bar), client=client,
-                                    limits=limits)
+                                    coder=coder, progress=bar, client=client, limits=limits)
     except EventwireError as exc:
         fail(str(exc))
     finally:
@@ -179,18 +152,18 @@ def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: in
     if lake is not None and lake.exists() and not lake.is_dir():
         fail(f"--lake {lake}: is a file, not a folder")
     from eventwire.distributed import ingest_distributed, open_client
+    from eventwire.errors import EventwireError
 
     store = None if lake_only else _open(db)
     tmp = None if lake else tempfile.TemporaryDirectory(
         prefix="eventwire-lake-", dir=Path(db).resolve().parent)
     try:
-        with _bar(not quiet and err.is_terminal) as bar, \
-                open_client(cluster, workers or 1) as client:
+        with Bar("coding", not quiet) as bar, open_client(cluster, workers or 1) as client:
             return ingest_distributed(
                 client, sources, spec, lake=lake or Path(tmp.name),  # type: ignore[union-attr]
                 store=store, chunk_lines=chunk_lines, batch_size=batch_size, limits=limits,
                 allow_private=allow_private, keep_lake=lake is not None,
-                progress=BarProgress(bar))
+                progress=bar)
     except EventwireError as exc:
         fail(str(exc))
     finally:
@@ -202,6 +175,10 @@ def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: in
 
 def _emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
     """Print a result as a rich table, CSV or JSON records on stdout."""
+    import pandas as pd
+    from rich.console import Console
+    from rich.table import Table
+
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
     elif fmt == "json":
@@ -245,6 +222,12 @@ def query(
     ] = None,
 ) -> None:
     """Ask the store a question: SQL (read-only) or a canned analysis."""
+    import duckdb
+    import pandas as pd
+
+    from eventwire import analytics
+    from eventwire.store.readonly_sql import refusal
+
     if fmt not in ("table", "csv", "json"):
         fail(f"--format {fmt!r}: use table, csv or json")
     if by not in analytics.PERIODS:
@@ -322,6 +305,11 @@ def export(
     include_negated: IncludeNegatedOpt = False,
 ) -> None:
     """Write stored events as PLOVER JSONL, CSV, month-partitioned Parquet or GDELT-style TSV."""
+    import duckdb
+
+    from eventwire.store.export import Filters
+    from eventwire.store.export import export as export_events
+
     if fmt not in FORMATS:
         fail(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
     s, u = _date(since, "--since"), _date(until, "--until")
@@ -353,8 +341,16 @@ def watch(
     include_negated: IncludeNegatedOpt = False,
     max_article_bytes: MaxArticleOpt = None,
     allow_private_urls: AllowPrivateOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Poll feeds and ingest new items until interrupted; feed errors are recorded, not fatal."""
+    from rich.markup import escape
+
+    from eventwire.errors import EventwireError
+    from eventwire.ingest.fetch import make_client
+    from eventwire.ingest.watch import parse_interval
+    from eventwire.ingest.watch import watch as watch_feeds
+
     try:
         seconds = parse_interval(every)
     except EventwireError as exc:
@@ -362,7 +358,7 @@ def watch(
     limits = limits_from(max_article_bytes)
     if not feeds.is_file():
         fail(f"{feeds}: no such feed list")
-    coder = load_coder(model, actors, lexicon, include_negated)
+    coder = load_coder(model, actors, lexicon, include_negated, no_cache)
     store = _open(db)
 
     def report(stats: pipeline.IngestStats | None, problem: str | None) -> None:

@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 
 from eventwire.ingest.record import normalise_date, text_hash
 from eventwire.model import Article, CodedArticle
+from eventwire.store import DEFAULT_DB
 from eventwire.store.rows import (
     events_table,
     mentions_table,
@@ -28,7 +29,6 @@ from eventwire.store.schema import (
     migrate,
 )
 
-DEFAULT_DB = "eventwire.duckdb"
 
 class StoreError(RuntimeError):
     """The database could not be opened or used; the message names the file and the problem."""

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.dataset as pads
 
-FORMATS = ("plover-jsonl", "csv", "parquet", "gdelt-tsv")
+from eventwire.store import FORMATS
 
 _SELECT = """
     SELECT e.* EXCLUDE (evidence_all), CAST(e.evidence_all AS VARCHAR) AS evidence_all,
@@ -105,7 +105,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _flat_table(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pa.Table:
+def flat_table(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pa.Table:
     """Events as a flat table (lists joined by ';') for CSV and Parquet."""
     rel = _relation(conn, filters)
     rel = conn.sql("SELECT * EXCLUDE (context), array_to_string(context, ';') AS context, "
@@ -167,7 +167,7 @@ def export(conn: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: Filter
                 writer.writerow(["" if v is None else v for v in gdelt_row(row)])
                 n += 1
         return n
-    table = _flat_table(conn, filters)
+    table = flat_table(conn, filters)
     if fmt == "csv":
         pacsv.write_csv(table.drop_columns(["year_month"]), out)
     elif fmt == "parquet":
