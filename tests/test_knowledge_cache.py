@@ -118,3 +118,20 @@ def test_no_cache_neither_reads_nor_writes_and_codes_the_same(tmp_path: Path):
     warm = _code(cache)
     assert bypass.stdout == cold.stdout == warm.stdout
     assert '"event": "CONSULT"' in warm.stdout and '"name": "Tehran"' in warm.stdout
+
+
+def test_least_recently_used_entries_are_pruned(cache_dir: Path):
+    def never() -> dict:
+        raise AssertionError("a cached entry was rebuilt")
+
+    def store(key: str, build) -> dict:
+        return knowledge_cache.cached("demo", key, build, knowledge_cache.write_json,
+                                      knowledge_cache.read_json)
+
+    assert store("often", lambda: {"n": 0}) == {"n": 0}
+    for i in range(1, 25):
+        assert store(f"once{i}", lambda i=i: {"n": i}) == {"n": i}
+        assert store("often", never) == {"n": 0}  # read, so recently used
+    kept = {p.name for p in cache_dir.glob("demo-*")}
+    assert len(kept) == knowledge_cache.KEEP and "demo-often.json" in kept
+    assert "demo-once1.json" not in kept and "demo-once24.json" in kept

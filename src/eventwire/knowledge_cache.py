@@ -27,7 +27,7 @@ from eventwire import __version__
 NO_CACHE_ENV = "EVENTWIRE_NO_CACHE"
 CACHE_DIR_ENV = "EVENTWIRE_CACHE_DIR"
 FORMAT = 1  # bump when knowledge_codec writes something a previous version cannot read
-KEEP = 8  # entries kept per kind (one per combination of user files, newest first)
+KEEP = 16  # entries kept per kind (one per set of user files), the most recently used
 
 T = TypeVar("T")
 
@@ -107,7 +107,9 @@ def _read(path: Path, read: Callable[[Path], T]) -> T | None:
     try:
         if hasattr(os, "getuid") and path.stat().st_uid != os.getuid():
             return None
-        return read(path)
+        value = read(path)
+        os.utime(path)  # last used: what _prune keeps
+        return value
     except (OSError, ValueError, TypeError, KeyError, IndexError, sqlite3.Error):
         return None
 
@@ -128,7 +130,7 @@ def _write(folder: Path, path: Path, write: Callable[[Path], None]) -> None:
 
 
 def _prune(folder: Path, kind: str) -> None:
-    """Keep the newest KEEP entries of a kind, so old data versions do not pile up."""
+    """Keep the KEEP most recently used entries of a kind, so old versions do not pile up."""
     try:
         entries = sorted(folder.glob(f"{kind}-*"), key=lambda p: p.stat().st_mtime,
                          reverse=True)
