@@ -81,7 +81,10 @@ def duplicates(db: Path) -> dict[str, int]:
 
 
 def readable(db: Path) -> int:
-    """Open the file read-only after a kill; returns the articles stored so far (-1: no schema)."""
+    """Open the file read-only after a kill; returns the articles stored so far (-1: no schema,
+    or no file yet: a run killed before it opened the database has nothing to lose)."""
+    if not db.exists():
+        return -1
     conn = duckdb.connect(str(db), read_only=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables")
@@ -94,7 +97,13 @@ def readable(db: Path) -> int:
 
 
 def warm_up() -> None:
-    """Load what `eventwire ingest` loads (the caches are shared with forked children)."""
+    """Load what `eventwire ingest` loads (the caches are shared with forked children).
+
+    The CLI imports its store and readers only when a command runs, so import them here too.
+    """
+    import eventwire.ingest.fetch  # noqa: F401
+    import eventwire.ingest.pipeline  # noqa: F401
+    import eventwire.store.db  # noqa: F401
     from eventwire.cli import _register
     from eventwire.cli.common import load_coder
     from eventwire.model import Article
