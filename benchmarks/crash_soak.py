@@ -101,8 +101,8 @@ def warm_up() -> None:
 
     The CLI imports its store and readers only when a command runs, so import them here too.
     """
+    import eventwire.batch.pipeline  # noqa: F401
     import eventwire.ingest.fetch  # noqa: F401
-    import eventwire.ingest.pipeline  # noqa: F401
     import eventwire.store.db  # noqa: F401
     from eventwire.cli import _register
     from eventwire.cli.common import load_coder

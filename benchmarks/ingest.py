@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from eventwire.batch.pipeline import ingest
 from eventwire.coder import Coder
 from eventwire.ingest.jsonl import read_jsonl
-from eventwire.ingest.pipeline import ingest
 from eventwire.model import Article
 from eventwire.store.db import Store
 

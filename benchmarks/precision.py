@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from eventwire.coder import Coder
-from eventwire.evaluate import EvalInputError, load_jsonl
+from eventwire.evaluate.scoring import EvalInputError, load_jsonl
 from eventwire.model import Article
 
 

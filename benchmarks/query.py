@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from eventwire import analytics
+from eventwire.store import analytics
 from eventwire.store.db import Store
 from eventwire.store.schema import STORY_EVENTS_SELECT
 

@@ -3,7 +3,8 @@
 Usage: python benchmarks/quotes_vs_textacy.py [GOLD.jsonl] [--errors]
 Default gold: ../shared/eval/dev/dev_gold.jsonl (from the repo root). Only documents whose
 quotes are scored (``quotes_scored`` not false) are used. Both systems are scored by
-``eventwire.evaluate.score`` (half the gold quote's words; speaker by last word of the name).
+``eventwire.evaluate.scoring.score`` (half the gold quote's words; speaker by the last word
+of the name).
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from eventwire.evaluate import load_jsonl, match_quotes, score
-from eventwire.nlp import load_pipeline
-from eventwire.quotes import extract_quotes
+from eventwire.context.quotes import extract_quotes
+from eventwire.evaluate.scoring import load_jsonl, match_quotes, score
+from eventwire.nlp.pipeline import load_pipeline
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "dev"
 DEFAULT_GOLD = DEFAULT_GOLD / "dev_gold.jsonl"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from eventwire.distributed import (
+from eventwire.batch.distributed import (
     CoderPlugin,
     Job,
     code_partition,
@@ -32,10 +32,10 @@ from eventwire.distributed import (
     plan,
     worker_coder,
 )
+from eventwire.batch.lake import PartitionSummary, write_partition
+from eventwire.batch.workers import CoderSpec, code_batch
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.limits import Limits
-from eventwire.ingest.workers import CoderSpec, code_batch
-from eventwire.lake import PartitionSummary, write_partition
 from eventwire.model import Article
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / \

@@ -22,12 +22,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from eventwire.actors import ActorResolver
+from eventwire.actors.resolver import ActorResolver
 from eventwire.coder import Coder, code_doc
 from eventwire.errors import EventwireError
-from eventwire.evaluate import EvalInputError, load_jsonl
+from eventwire.evaluate.scoring import EvalInputError, load_jsonl
 from eventwire.model import Article
-from eventwire.nlp import ModelNotInstalled
+from eventwire.nlp.pipeline import ModelNotInstalled
 
 
 def read_articles(path: Path, limit: int | None) -> list[Article]:

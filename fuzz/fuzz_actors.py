@@ -6,7 +6,7 @@ import harness
 
 harness.instrument("yaml")
 
-from eventwire.gazetteer import Gazetteer, load_actor_file  # noqa: E402
+from eventwire.knowledge.gazetteer import Gazetteer, load_actor_file  # noqa: E402
 
 
 def test_one_input(data: bytes) -> None:

@@ -6,7 +6,7 @@ import harness
 
 harness.instrument("yaml")
 
-from eventwire.lexicon import load_lexicon  # noqa: E402
+from eventwire.knowledge.lexicon import load_lexicon  # noqa: E402
 
 
 def test_one_input(data: bytes) -> None:

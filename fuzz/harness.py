@@ -15,7 +15,7 @@ from eventwire.errors import EventwireError  # plain classes: nothing to instrum
 
 # Documented outcomes: anything else escaping a target is a bug (atheris reports a crash).
 DOCUMENTED = (EventwireError,)
-_EVENTWIRE = ("eventwire.ingest", "eventwire.gazetteer", "eventwire.lexicon")
+_EVENTWIRE = ("eventwire.ingest", "eventwire.knowledge.gazetteer", "eventwire.knowledge.lexicon")
 
 
 def instrument(*libraries: str) -> None:

@@ -23,7 +23,7 @@ from warcio.warcwriter import WARCWriter
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-DATA = REPO / "src" / "eventwire" / "data"
+DATA = REPO / "src" / "eventwire" / "knowledge" / "data"
 FIXTURES = REPO / "tests" / "fixtures"
 ARTIFACTS = Path(tempfile.gettempdir()) / "eventwire-fuzz-artifacts"
 TARGETS = ("normalise", "jsonl", "html", "rss", "warc", "actors", "lexicon")

@@ -18,7 +18,7 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture(scope="session")
 def nlp():
     """The default English pipeline, loaded once."""
-    from eventwire.nlp import load_pipeline
+    from eventwire.nlp.pipeline import load_pipeline
 
     return load_pipeline()
 
@@ -27,7 +27,7 @@ def nlp():
 def coder(nlp):
     """The coder with the packaged knowledge."""
     from eventwire.coder import Coder
-    from eventwire.knowledge import load_knowledge
+    from eventwire.knowledge.loader import load_knowledge
 
     return Coder(nlp, load_knowledge())
 

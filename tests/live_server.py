@@ -13,10 +13,10 @@ from typing import Any
 import uvicorn
 
 from eventwire.api import create_app
+from eventwire.batch.pipeline import ingest
 from eventwire.coder import Coder
-from eventwire.ingest.pipeline import ingest
+from eventwire.knowledge.ontology import load_ontology
 from eventwire.model import Actor, Article, CodedArticle, Event, Place, Span, event_id
-from eventwire.ontology import load_ontology
 from eventwire.store.db import Store
 
 REPO = Path(__file__).resolve().parents[1]

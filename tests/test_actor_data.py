@@ -38,7 +38,7 @@ PYCOUNTRY_OVERRIDES = {"congo": "COD"}
 
 
 def _load(name: str) -> Any:
-    path = files("eventwire") / "data" / "actors" / name
+    path = files("eventwire.knowledge") / "data" / "actors" / name
     with path.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.actors import ActorResolver
+from eventwire.actors.resolver import ActorResolver
 from eventwire.errors import KnowledgeFileError
-from eventwire.gazetteer import Gazetteer, load_actor_file, load_gazetteer
-from eventwire.knowledge import load_knowledge
+from eventwire.knowledge.gazetteer import Gazetteer, load_actor_file, load_gazetteer
+from eventwire.knowledge.loader import load_knowledge
 from eventwire.model import Mention
 
 EVENTWIRE = Path(sys.executable).parent / "eventwire"

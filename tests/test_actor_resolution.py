@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from spacy.tokens import Doc
 
-from eventwire.actors import ActorResolver
-from eventwire.knowledge import load_knowledge
+from eventwire.actors.resolver import ActorResolver
+from eventwire.knowledge.loader import load_knowledge
 from eventwire.model import Mention
 
 D = "2022-03-30"  # the seed article's date, used where the date does not matter

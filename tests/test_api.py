@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from eventwire.cli import _register
 from eventwire.cli import app as cli
 from eventwire.ingest.record import make_article
-from eventwire.ontology import load_ontology
+from eventwire.knowledge.ontology import load_ontology
 from eventwire.store.db import Store
 from live_server import (
     API_KEY,

@@ -19,11 +19,11 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from eventwire.batch.pipeline import ingest
 from eventwire.cli import _register, app
 from eventwire.cli.inputs import stdin_records
 from eventwire.ingest.fetch import make_client
 from eventwire.ingest.limits import DEFAULT_MAX_ARTICLE_BYTES, Limits
-from eventwire.ingest.pipeline import ingest
 from eventwire.ingest.record import stable_hash
 from eventwire.model import Article
 from eventwire.store.db import Store

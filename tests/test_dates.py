@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from eventwire.dates import event_date, resolve_date
+from eventwire.context.dates import event_date, resolve_date
 
 PUB = date(2022, 3, 30)  # a Wednesday
 

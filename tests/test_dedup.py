@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.dedup import StoryIndex, minhash, shingles
-from eventwire.ingest.pipeline import ingest
+from eventwire.batch.pipeline import ingest
 from eventwire.store.db import Store
+from eventwire.store.dedup import StoryIndex, minhash, shingles
 from ingest_support import FIXTURES
 
 STORIES = [json.loads(line) for line in (FIXTURES / "wire_stories.jsonl").read_text()

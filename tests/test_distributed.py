@@ -16,11 +16,11 @@ import pytest
 from distributed import Client
 from typer.testing import CliRunner
 
+from eventwire.batch.distributed import ALLOWED_FAILURES, ingest_distributed, open_client, plan
+from eventwire.batch.lake import connect
+from eventwire.batch.pipeline import IngestStats, Progress, ingest
+from eventwire.batch.workers import CoderSpec
 from eventwire.cli import _register, app
-from eventwire.distributed import ALLOWED_FAILURES, ingest_distributed, open_client, plan
-from eventwire.ingest.pipeline import IngestStats, Progress, ingest
-from eventwire.ingest.workers import CoderSpec
-from eventwire.lake import connect
 from eventwire.store.db import Store
 from ingest_support import FIXTURES, build_warc
 

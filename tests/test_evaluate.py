@@ -13,7 +13,8 @@ from rich.console import Console
 
 import eventwire.cli.eval  # noqa: F401  (registers the command on the app)
 from eventwire.cli import app
-from eventwire.evaluate import EvalInputError, load_jsonl, match_quotes, print_report, score
+from eventwire.evaluate.report import print_report
+from eventwire.evaluate.scoring import EvalInputError, load_jsonl, match_quotes, score
 
 
 def gold_ev(actor: str, event: str, recipient: str | None = None, actor_sector: str | None = None,

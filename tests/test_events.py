@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from event_support import triples
-from eventwire.lexicon import packaged_lexicon_files
+from eventwire.knowledge.lexicon import packaged_lexicon_files
+from eventwire.knowledge.yamlfile import load_entry_list
 from eventwire.model import Article
-from eventwire.yamlfile import load_entry_list
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -253,7 +253,7 @@ def test_negated_and_hypothetical_events_are_not_emitted(coder, text):
 
 def test_include_negated_keeps_them_marked(nlp):
     from eventwire.coder import Coder, CoderOptions
-    from eventwire.knowledge import load_knowledge
+    from eventwire.knowledge.loader import load_knowledge
 
     coder = Coder(nlp, load_knowledge(), CoderOptions(include_negated=True))
     coded = coder.code(Article(id="n", text="Turkey did not attack Syria.", published=None))

@@ -12,9 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from eventwire.batch.pipeline import ingest
 from eventwire.ingest import RecordError
 from eventwire.ingest.fetch import FetchError, fetch, make_client
-from eventwire.ingest.pipeline import ingest
 from eventwire.ingest.rss import read_feed
 from eventwire.ingest.urlguard import UrlRefused, check_url, is_public
 from eventwire.store.db import Store

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import eventwire
+from eventwire.batch.pipeline import ingest
 from eventwire.cli.inputs import read_inputs
-from eventwire.ingest.pipeline import ingest
 from eventwire.store.db import Store
 from eventwire.store.export import Filters, export
 

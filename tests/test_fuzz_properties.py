@@ -19,7 +19,6 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from eventwire.errors import KnowledgeFileError
-from eventwire.gazetteer import Gazetteer, load_actor_file
 from eventwire.ingest.files import split_title
 from eventwire.ingest.html import article_from_html
 from eventwire.ingest.jsonl import read_jsonl
@@ -27,7 +26,8 @@ from eventwire.ingest.limits import Limits
 from eventwire.ingest.record import RecordError, clean_text, make_article, normalise_date
 from eventwire.ingest.rss import parse_feed
 from eventwire.ingest.warc import read_warc
-from eventwire.lexicon import load_lexicon
+from eventwire.knowledge.gazetteer import Gazetteer, load_actor_file
+from eventwire.knowledge.lexicon import load_lexicon
 from eventwire.model import Article
 
 FAST = settings(max_examples=60, deadline=None,

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.batch import pipeline as pipeline_module
 from eventwire.errors import KnowledgeFileError
-from eventwire.gazetteer import Gazetteer, load_actor_file
 from eventwire.ingest import RecordError, read_source
-from eventwire.ingest import pipeline as pipeline_module
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.record import make_article, normalise_date
 from eventwire.ingest.rss import parse_feed
-from eventwire.lexicon import load_lexicon
+from eventwire.knowledge.gazetteer import Gazetteer, load_actor_file
+from eventwire.knowledge.lexicon import load_lexicon
+from eventwire.knowledge.yamlfile import load_yaml
 from eventwire.store.db import Store
-from eventwire.yamlfile import load_yaml
 
 
 def _jsonl(tmp_path: Path, lines: list[bytes]) -> list[object]:

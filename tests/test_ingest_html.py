@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from eventwire.batch.pipeline import ingest
 from eventwire.ingest import RecordError, read_source
 from eventwire.ingest.html import article_from_html
-from eventwire.ingest.pipeline import ingest
 from eventwire.ingest.record import article_id
 from eventwire.store.db import Store
 from ingest_support import FIXTURES

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.batch.pipeline import ingest
+from eventwire.batch.watch import parse_interval, read_feed_list, watch
 from eventwire.ingest import RecordError, read_source
 from eventwire.ingest.fetch import FetchError, fetch, make_client
-from eventwire.ingest.pipeline import ingest
-from eventwire.ingest.watch import parse_interval, read_feed_list, watch
 from eventwire.store.db import Store
 from ingest_support import FIXTURES, http_server
 

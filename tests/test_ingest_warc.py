@@ -5,8 +5,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from eventwire.batch.pipeline import ingest
 from eventwire.ingest import RecordError, read_source
-from eventwire.ingest.pipeline import ingest
 from eventwire.store.db import Store
 from ingest_support import build_warc
 

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from eventwire import knowledge, knowledge_cache, knowledge_codec, places
-from eventwire.place_index import read_places, write_places
+from eventwire.knowledge import cache as knowledge_cache
+from eventwire.knowledge import codec as knowledge_codec
+from eventwire.knowledge import loader as knowledge
+from eventwire.knowledge import placenames as places
+from eventwire.knowledge.place_index import read_places, write_places
 
 SENTENCE = "Russia's foreign minister Sergei Lavrov met Iranian officials in Tehran on Tuesday."
 

@@ -70,7 +70,8 @@ Person = dict[str, Any]
 @pytest.fixture(scope="module")
 def people() -> list[Person]:
     """Load the packaged people file once per module."""
-    text = (resources.files("eventwire") / "data" / "actors" / "people.yaml").read_text("utf-8")
+    path = resources.files("eventwire.knowledge") / "data" / "actors" / "people.yaml"
+    text = path.read_text("utf-8")
     data = yaml.safe_load(text)
     assert isinstance(data, list)
     return data

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.gazetteer import load_gazetteer
-from eventwire.knowledge import load_knowledge
-from eventwire.places import capital_of, event_location, places_in_doc, resolve_place
+from eventwire.context.places import event_location, places_in_doc
+from eventwire.knowledge.gazetteer import load_gazetteer
+from eventwire.knowledge.loader import load_knowledge
+from eventwire.knowledge.placenames import capital_of, resolve_place
 
 
 @pytest.fixture(scope="module")

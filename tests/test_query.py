@@ -11,9 +11,9 @@ import pyarrow.dataset as pads
 import pytest
 from typer.testing import CliRunner
 
-from eventwire import analytics
 from eventwire.cli import _register, app
 from eventwire.model import Article, Event
+from eventwire.store import analytics
 from eventwire.store.db import Store
 from eventwire.store.export import Filters, export
 from ingest_support import FIXTURES, coded

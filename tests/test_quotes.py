@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eventwire.context.quotes import extract_indirect, extract_quotes
 from eventwire.model import Actor
-from eventwire.quotemarks import scan_quotes
-from eventwire.quotes import extract_indirect, extract_quotes
+from eventwire.nlp.quotemarks import scan_quotes
 
 
 def quotes(nlp, text: str, **kw):

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from eventwire.ingest.pipeline import ingest
+from eventwire.batch.pipeline import ingest
 from eventwire.ingest.record import text_hash
 from eventwire.model import Article
 from eventwire.store.db import Store, StoreError

@@ -83,11 +83,11 @@ def test_wheel_installs_with_stock_pip_and_ingests_html_and_a_feed(tmp_path: Pat
                     str(tmp_path / "dist"), str(project)], check=True, timeout=600)
     (wheel,) = (tmp_path / "dist").glob("eventwire-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for folder in ("data", "web"):
-        shipped = {f"eventwire/{p.relative_to(PACKAGE).as_posix()}"
-                   for p in (PACKAGE / folder).rglob("*") if p.is_file()
-                   and "__pycache__" not in p.parts}
-        assert shipped and shipped <= names, f"missing from the wheel: {shipped - names}"
+    data = {f"eventwire/{p.relative_to(PACKAGE).as_posix()}" for p in PACKAGE.rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts}
+    assert not data - names, f"missing from the wheel: {sorted(data - names)}"
+    assert any(n.endswith("/data/actors/people.yaml") for n in data)  # the knowledge files
+    assert any(n.startswith("eventwire/web/") for n in data)  # and the dashboard
 
     venv = tmp_path / "venv"
     subprocess.run([PYTHON311, "-m", "venv", str(venv)], check=True, timeout=300)

@@ -11,19 +11,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.actors import ActorResolver
-from eventwire.demands import find_demands
-from eventwire.domains import is_sport, political_actor
-from eventwire.evaluations import find_evaluations
-from eventwire.eventref import claimed_target, joined_meeting, refer_back
-from eventwire.events import Candidate, find_candidates
-from eventwire.hosting import host_mirrors_visit, visits
-from eventwire.knowledge import Knowledge, load_knowledge
-from eventwire.merge import merge_events
+from eventwire.actors.resolver import ActorResolver
+from eventwire.context.situate import Situator
+from eventwire.events.candidates import Candidate, find_candidates
+from eventwire.events.demands import find_demands
+from eventwire.events.evaluations import find_evaluations
+from eventwire.events.eventref import claimed_target, joined_meeting, refer_back
+from eventwire.events.hosting import host_mirrors_visit, visits
+from eventwire.events.merge import merge_events
+from eventwire.knowledge.domains import is_sport, political_actor
+from eventwire.knowledge.loader import Knowledge, load_knowledge
 from eventwire.model import Actor, Article, CodedArticle, Event, Mention, Span, event_id
-from eventwire.nlp import load_pipeline
-from eventwire.parsed import sentence_of, sentences, text_of
-from eventwire.situate import Situator
+from eventwire.nlp.parsed import sentence_of, sentences, text_of
+from eventwire.nlp.pipeline import load_pipeline
 
 
 @dataclass

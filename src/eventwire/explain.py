@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from eventwire.actors import ActorResolver
+from eventwire.actors.resolver import ActorResolver
 from eventwire.coder import Coder, article_candidates, parse_published
 from eventwire.model import Article, Mention
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, Self
 
 
 def _from_dict(cls: type, data: dict[str, Any] | None) -> Any:
@@ -14,6 +14,17 @@ def _from_dict(cls: type, data: dict[str, Any] | None) -> Any:
         return None
     names = {f.name for f in fields(cls)}
     return cls(**{k: v for k, v in data.items() if k in names})
+
+
+class Flat:
+    """A dataclass of plain fields: to JSON as it is, from JSON ignoring unknown keys."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Self | None:
+        return _from_dict(cls, data)
 
 
 @dataclass
@@ -26,7 +37,7 @@ class Span:
 
 
 @dataclass
-class Article:
+class Article(Flat):
     """One news article as it enters the coder."""
 
     id: str
@@ -36,16 +47,9 @@ class Article:
     url: str | None = None
     source: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Article:
-        return _from_dict(cls, data)
-
 
 @dataclass
-class Mention:
+class Mention(Flat):
     """A place in the text that names or points to an actor, with how it was resolved."""
 
     text: str
@@ -59,16 +63,9 @@ class Mention:
     rule: str = ""
     antecedent: int | None = None  # index of the mention this one was resolved through
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Mention:
-        return _from_dict(cls, data)
-
 
 @dataclass
-class Actor:
+class Actor(Flat):
     """An event participant: who, as coded (country/IGO + sector) and as written."""
 
     code: str | None
@@ -76,16 +73,9 @@ class Actor:
     text: str = ""
     name: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
-        return _from_dict(cls, data)
-
 
 @dataclass
-class Place:
+class Place(Flat):
     """A resolved toponym: where an event happened."""
 
     name: str
@@ -95,13 +85,6 @@ class Place:
     lon: float | None = None
     confidence: float = 1.0
     kind: str = "city"  # city, country, subdivision, region
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> Place | None:
-        return _from_dict(cls, data)
 
 
 @dataclass

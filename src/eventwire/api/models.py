@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from eventwire.ontology import CATEGORIES
+from eventwire.knowledge.ontology import CATEGORIES
+from eventwire.model import Mention, Span  # the same fields in the API as in the coder
 
 EventName = Literal[CATEGORIES]  # type: ignore[valid-type]
 Period = Literal["day", "week", "month", "year"]
@@ -59,14 +60,6 @@ class ArticlesIn(BaseModel):
 
 
 # --- the coding contract (same as `eventwire code`) ------------------------------------------
-class SpanOut(BaseModel):
-    """Character offsets into the article text and the words there."""
-
-    text: str
-    start: int
-    end: int
-
-
 class ActorOut(BaseModel):
     """Who: country/IGO code, sector, the words in the text, a known name."""
 
@@ -105,8 +98,8 @@ class EventOut(BaseModel):
     date_text: str | None = None
     location: PlaceOut | None = None
     sentence: str | None = None
-    evidence: SpanOut
-    evidence_all: list[SpanOut] = []
+    evidence: Span
+    evidence_all: list[Span] = []
     negated: bool = False
     modality: str | None = None
     confidence: float | None = None
@@ -133,21 +126,6 @@ class QuoteOut(BaseModel):
     kind: str | None = None
 
 
-class MentionOut(BaseModel):
-    """A place in the text naming an actor, and how it was resolved."""
-
-    text: str
-    start: int
-    end: int
-    sentence: int
-    code: str | None = None
-    sector: str | None = None
-    name: str | None = None
-    kind: str = "name"
-    rule: str = ""
-    antecedent: int | None = None
-
-
 class CodedArticleOut(BaseModel):
     """An article with everything eventwire found in it (the CLI's JSON Lines object)."""
 
@@ -158,7 +136,7 @@ class CodedArticleOut(BaseModel):
     source: str | None = None
     events: list[EventOut]
     quotes: list[QuoteOut]
-    mentions: list[MentionOut]
+    mentions: list[Mention]
 
 
 # --- the store -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from eventwire import analytics
+from eventwire.store import analytics
 
 # Sort keys -> ORDER BY clauses. Only these strings ever reach the SQL text.
 SORTS: dict[str, str] = {

@@ -30,12 +30,12 @@ from eventwire.api.models import (
     TopActorsOut,
 )
 from eventwire.api.security import api_key_header, bearer, check_write_access
+from eventwire.batch.pipeline import IngestStats, store_articles
+from eventwire.batch.workers import CoderSpec
 from eventwire.errors import EventwireError
-from eventwire.ingest.pipeline import IngestStats, store_articles
 from eventwire.ingest.record import make_article
-from eventwire.ingest.workers import CoderSpec
 from eventwire.model import Article
-from eventwire.nlp import ModelNotInstalled
+from eventwire.nlp.pipeline import ModelNotInstalled
 
 router = APIRouter(prefix="/v1", responses={400: {"model": ErrorOut}, 422: {"model": ErrorOut}})
 

@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from eventwire.errors import EventwireError
 from eventwire.ingest.limits import ARTICLE_ENV, DEFAULT_MAX_ARTICLE_BYTES, Limits, parse_size
-from eventwire.knowledge_cache import NO_CACHE_ENV
+from eventwire.knowledge.cache import NO_CACHE_ENV
 
 if TYPE_CHECKING:
     from eventwire.coder import Coder
@@ -63,8 +63,8 @@ def load_coder(model: str | None, actors: list[str] | None, lexicon: list[str] |
                include_negated: bool, no_cache: bool = False) -> Coder:
     """Load the coder, turning a missing model or a bad knowledge file into one clear line."""
     from eventwire.coder import Coder
-    from eventwire.knowledge_cache import disable_cache
-    from eventwire.nlp import ModelNotInstalled
+    from eventwire.knowledge.cache import disable_cache
+    from eventwire.nlp.pipeline import ModelNotInstalled
 
     if no_cache:
         disable_cache()

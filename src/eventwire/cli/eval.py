@@ -68,8 +68,8 @@ def eval_command(
 
     from eventwire.errors import EventwireError
     from eventwire.evaluate import load_jsonl, print_report, score
-    from eventwire.knowledge_cache import disable_cache
-    from eventwire.nlp import ModelNotInstalled
+    from eventwire.knowledge.cache import disable_cache
+    from eventwire.nlp.pipeline import ModelNotInstalled
 
     if no_cache:
         disable_cache()

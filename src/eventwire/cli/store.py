@@ -32,9 +32,9 @@ if TYPE_CHECKING:
     import duckdb
     import pandas as pd
 
-    from eventwire.ingest import pipeline
+    from eventwire.batch import pipeline
+    from eventwire.batch.workers import CoderSpec
     from eventwire.ingest.limits import Limits
-    from eventwire.ingest.workers import CoderSpec
     from eventwire.store.db import Store
 
 DbOpt = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB",
@@ -99,10 +99,10 @@ def ingest(
         "--chunk-lines", help="JSONL lines per cluster partition.")] = 500,
 ) -> None:
     """Read sources, code every article not yet stored, and store it with its events."""
+    from eventwire.batch import pipeline
+    from eventwire.batch.workers import CoderSpec
     from eventwire.errors import EventwireError
-    from eventwire.ingest import pipeline
     from eventwire.ingest.fetch import make_client
-    from eventwire.ingest.workers import CoderSpec
 
     if jobs < 1 or batch_size < 1:
         fail("--jobs and --batch-size must be at least 1")
@@ -151,7 +151,7 @@ def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: in
              f"{' on storage every worker can write' if cluster else ''}")
     if lake is not None and lake.exists() and not lake.is_dir():
         fail(f"--lake {lake}: is a file, not a folder")
-    from eventwire.distributed import ingest_distributed, open_client
+    from eventwire.batch.distributed import ingest_distributed, open_client
     from eventwire.errors import EventwireError
 
     store = None if lake_only else _open(db)
@@ -225,7 +225,7 @@ def query(
     import duckdb
     import pandas as pd
 
-    from eventwire import analytics
+    from eventwire.store import analytics
     from eventwire.store.readonly_sql import refusal
 
     if fmt not in ("table", "csv", "json"):
@@ -274,7 +274,7 @@ def query(
 
 
 def _open_lake(path: Path) -> duckdb.DuckDBPyConnection:
-    from eventwire.lake import LakeError, connect
+    from eventwire.batch.lake import LakeError, connect
 
     try:
         return connect(path)
@@ -346,10 +346,10 @@ def watch(
     """Poll feeds and ingest new items until interrupted; feed errors are recorded, not fatal."""
     from rich.markup import escape
 
+    from eventwire.batch.watch import parse_interval
+    from eventwire.batch.watch import watch as watch_feeds
     from eventwire.errors import EventwireError
     from eventwire.ingest.fetch import make_client
-    from eventwire.ingest.watch import parse_interval
-    from eventwire.ingest.watch import watch as watch_feeds
 
     try:
         seconds = parse_interval(every)

@@ -1,6 +1,6 @@
 """Readers that turn news sources into Articles, one RecordError per record they cannot read."""
 
-from eventwire.lazy import lazy_attributes
+from eventwire import lazy_attributes
 
 __all__ = ["Record", "RecordError", "read_source"]
 # Lazy: the CLI reads ingest.limits for its --help without importing trafilatura or httpx.

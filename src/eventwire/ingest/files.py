@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
@@ -27,12 +28,25 @@ def read_bounded(path: Path, limit: int) -> bytes | int:
         return handle.tell()
 
 
+def unreadable(path: Path, exc: OSError) -> RecordError:
+    """The one error every reader gives for a file the system will not open."""
+    return RecordError(str(path), "file", f"cannot read: {exc.strerror or exc}")
+
+
+def open_binary(path: Path) -> BinaryIO | RecordError:
+    """A file opened for a streaming reader, or the error that names it."""
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        return unreadable(path, exc)
+
+
 def read_article_bytes(path: Path, limits: Limits) -> bytes | RecordError:
     """An article file's bytes, or the error naming why it cannot be read (missing, too big)."""
     try:
         got = read_bounded(path, limits.max_article_bytes)
     except OSError as exc:
-        return RecordError(str(path), "file", f"cannot read: {exc.strerror or exc}")
+        return unreadable(path, exc)
     if isinstance(got, int):
         return RecordError(str(path), "file", too_big(got, limits.max_article_bytes))
     return got

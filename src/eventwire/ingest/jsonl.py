@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from eventwire.ingest.files import open_binary
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
 
@@ -83,13 +84,12 @@ def read_jsonl(path: Path, limits: Limits | None = None, *, start: int = 0,
     `start`/`end` (byte offsets on line boundaries) read only the lines between them, numbered
     from `first_line`, so one chunk of a file cut up for a cluster reads as the whole file would.
     """
+    handle = open_binary(path)
+    if isinstance(handle, RecordError):
+        yield handle
+        return
     limits = limits or Limits.from_env()
     source = str(path)
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield RecordError(source, "file", f"cannot read: {exc.strerror or exc}")
-        return
     with handle:
         handle.seek(start)
         line_no = first_line - 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 
 from eventwire.ingest.fetch import FetchError, fetch
-from eventwire.ingest.files import read_text_file
+from eventwire.ingest.files import read_text_file, unreadable
 from eventwire.ingest.html import article_from_html, read_html_file
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.limits import Limits, too_big
@@ -66,7 +66,7 @@ def _read_file(path: Path, client: httpx.Client | None,
             with path.open("rb") as handle:
                 kind = sniff(handle.read(4096))
         except OSError as exc:
-            yield RecordError(str(path), "file", f"cannot read: {exc.strerror or exc}")
+            yield unreadable(path, exc)
             return
     if kind == "feed":
         yield from read_feed(str(path), client, skip, limits)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
+from eventwire.ingest.files import open_binary
 from eventwire.ingest.html import article_from_html
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, normalise_date
@@ -18,10 +19,9 @@ def read_warc(path: Path, limits: Limits | None = None) -> Iterator[Record]:
     """Yield an Article per HTML response; a damaged file gives one error after the good records."""
     limits = limits or Limits.from_env()
     source = str(path)
-    try:
-        stream = path.open("rb")
-    except OSError as exc:
-        yield RecordError(source, "file", f"cannot read: {exc.strerror or exc}")
+    stream = open_binary(path)
+    if isinstance(stream, RecordError):
+        yield stream
         return
     with stream:
         records = ArchiveIterator(stream)

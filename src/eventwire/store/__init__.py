@@ -1,6 +1,11 @@
-"""The DuckDB event store: schema, migrations and transactional writes."""
+"""The DuckDB event store: schema, migrations and transactional writes, and what reads it.
 
-from eventwire.lazy import lazy_attributes
+Takes: `CodedArticle`s. Gives: the `Store` (`db`, `schema`, `rows`), near-duplicate story
+grouping (`dedup`), exports to CSV/JSONL/Parquet (`export`), a read-only SQL guard
+(`readonly_sql`) and the analyst DataFrames (`analytics`).
+"""
+
+from eventwire import lazy_attributes
 
 DEFAULT_DB = "eventwire.duckdb"
 FORMATS = ("plover-jsonl", "csv", "parquet", "gdelt-tsv")  # what `export` writes

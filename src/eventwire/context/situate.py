@@ -1,0 +1,89 @@
+"""Placing events in time and space and attributing quotes, through the actor layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.actors.resolver import ActorResolver
+from eventwire.model import Actor, Place, Quote
+from eventwire.nlp.parsed import sentence_of
+
+if TYPE_CHECKING:
+    from eventwire.events.candidates import Candidate
+
+
+@dataclass
+class When:
+    """An event's date (or interval) and the words it was read from."""
+
+    date: str | None
+    date_end: str | None = None
+    text: str | None = None
+
+
+class Situator:
+    """Per-document helper: dates, locations and quote speakers for the coder."""
+
+    def __init__(self, doc: Doc, resolver: ActorResolver, published: dt.date | None):
+        self.doc = doc
+        self.resolver = resolver
+        self.published = published
+        self._places: list | None = None
+
+    def date(self, cand: Candidate) -> When:
+        from eventwire.context.dates import event_date
+
+        res = event_date(sentence_of(cand.trigger), cand.trigger, self.published)
+        return When(res.date, res.date_end, res.text)
+
+    def _doc_places(self) -> list:
+        if self._places is None:
+            from eventwire.context.places import places_in_doc
+
+            countries = [m.code for m in self.resolver.mentions if m.code and len(m.code) == 3]
+            self._places = places_in_doc(self.doc, countries)
+        return self._places
+
+    def location(self, cand: Candidate) -> Place | None:
+        from eventwire.context.places import event_location
+
+        return event_location(sentence_of(cand.trigger), cand.trigger, self._doc_places(),
+                              self.resolver.gaz.demonyms)
+
+    def speaker(self, span: SpacySpan) -> Actor | None:
+        """A quote speaker through the coreference chain, named as fully as the text allows."""
+        found = self.resolver.resolve(span.root, coded_only=False)
+        if found:
+            m = found[0]
+            return Actor(code=m.code, sector=m.sector, text=span.text, name=m.name or m.text)
+        return None
+
+    def quotes(self) -> list[Quote]:
+        """Direct quotes, speakers resolved through coreference, named as fully as possible."""
+        from eventwire.context.quotes import extract_quotes
+        from eventwire.context.speakers import FallbackResolver
+
+        fallback: FallbackResolver | None = None
+
+        def resolve(span: SpacySpan) -> Actor | None:
+            nonlocal fallback
+            got = self.speaker(span)
+            person = next((e.text for e in span.ents if e.label_ == "PERSON"), None)
+            if person and (got is None or not got.name or person not in got.name):
+                # "Former British Ambassador to the EU Ivan Rogers": name the person in the span.
+                return Actor(code=got.code if got else None, sector=got.sector if got else None,
+                             text=span.text, name=person)
+            if got is not None and got.name:
+                return got
+            fallback = fallback or FallbackResolver(self.doc, self.resolver.quoted)
+            alt = fallback(span)
+            if got is None or alt is None:
+                return alt or got
+            return Actor(code=got.code, sector=got.sector, text=span.text, name=alt.name)
+
+        return extract_quotes(self.doc, resolve_speaker=resolve)

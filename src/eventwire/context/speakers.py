@@ -1,0 +1,235 @@
+"""Who a quote's speaker is: the cue verb's subject, named from the entities around it."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.model import Actor
+from eventwire.nlp.parsed import sentence_of
+
+CUE_LEMMAS = frozenset(
+    """say tell stress underline note cite add warn insist state declare write tweet post ask
+    explain argue claim announce emphasise emphasize continue remark reply urge affirm conclude
+    allege assert acknowledge admit confirm deny comment observe respond reiterate repeat recall
+    caution complain predict promise vow pledge threaten demand maintain contend estimate report
+    mention testify exclaim shout whisper concede counter retort characterize characterise
+    describe call dub label term brand criticize criticise condemn praise welcome hail lament
+    indicate suggest charge accuse blame agree highlight underscore stipulate recount inform
+    announce quote proclaim reaffirm signal opine wonder muse joke quip add""".split()
+)
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dobj", "relcl", "prep", "pobj", "ccomp",
+              "parataxis")
+INVERTING = frozenset("say write tweet add ask continue reply explain insist argue note".split())
+PRONOUNS = frozenset("he she him her they them i we it you".split())
+NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+CUT_DEPS = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
+
+Resolver = Callable[[Span], Actor | None]
+
+
+def is_cue(tok: Token) -> bool:
+    """A word that introduces reported speech (including 'pointed out' and 'according to')."""
+    lemma = tok.lemma_.lower()
+    if lemma == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    return lemma in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
+
+
+def _own_subject(tok: Token) -> Token | None:
+    """tok's subject child (a named one first), or the object of its 'by' agent."""
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    for child in subjects:
+        if person_of(child) is not None:
+            return child
+    if subjects:
+        return subjects[0]
+    for child in tok.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
+    """The cue's speaker token: its subject, its 'by' agent, or the subject of a clause above."""
+    if cue.lower_ == "according":
+        for tok in cue.doc[cue.i + 1 : cue.i + 3]:
+            for child in tok.children:
+                if child.dep_ == "pobj":
+                    return child
+        return None
+    own = _own_subject(cue)
+    if own is not None:
+        return own
+    inverted = [c for c in cue.children if c.dep_ in ("dobj", "attr") and c.i > cue.i]
+    if inverted and cue.lemma_.lower() in INVERTING:
+        return inverted[0]  # "said a protester", "wrote Joshua Wong"
+    participle = cue.tag_ == "VBG"
+    tok, first = cue, None
+    for _ in range(6):
+        if tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if quoted is not None and quoted[tok.i]:
+            continue
+        subject = _own_subject(tok)
+        if subject is None:
+            continue
+        if not participle or is_cue(tok) or tok.dep_ == "ROOT":
+            return subject
+        first = first or subject
+    return first
+
+
+def _ent_of(tok: Token, labels: tuple[str, ...]) -> Span | None:
+    """The named entity holding tok, if its label is one of labels."""
+    if tok.ent_iob_ == "O" or tok.ent_type_ not in labels:
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _proper_name(tok: Token) -> Span | None:
+    """A run of proper nouns ending at tok (a name the tagger missed as PERSON)."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP", "LOC", "DATE"):
+        return None
+    start = tok.i
+    doc = tok.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return tok.doc[start : tok.i + 1]
+
+
+def person_of(tok: Token) -> Span | None:
+    """The PERSON a subject token names: itself, an appositive, or a name inside its phrase."""
+    own = _ent_of(tok, ("PERSON",))
+    if own is not None:
+        return own
+    for child in tok.children:
+        if child.dep_ in ("appos", "compound"):
+            for sub in child.subtree:
+                ent = _ent_of(sub, ("PERSON",))
+                if ent is not None:
+                    return ent
+    for child in tok.children:
+        if child.dep_ in ("poss", "relcl", "cc", "conj", "punct", "appos", "compound"):
+            continue
+        for sub in child.subtree:
+            ent = _ent_of(sub, ("PERSON",))
+            if ent is not None:
+                return ent
+    for child in tok.children:
+        if child.dep_ == "appos" and child.i > tok.i:
+            name = _proper_name(child)
+            if name is not None:
+                return name
+    return None
+
+
+def speaker_span(tok: Token) -> Span:
+    """The words naming the speaker: a person's name, an entity, or the subject's noun phrase."""
+    if tok.lower_ in PRONOUNS:
+        return tok.doc[tok.i : tok.i + 1]
+    person = person_of(tok)
+    if person is not None:
+        return person
+    own = _ent_of(tok, NAME_LABELS)
+    if own is not None:
+        return own
+    left = min([tok.i] + [t.i for c in tok.lefts if c.dep_ not in CUT_DEPS for t in c.subtree])
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "within", "for", "at", "from", "to"):
+            right = max(right, max(t.i for t in child.subtree))
+    return tok.doc[left : right + 1]
+
+
+class FallbackResolver:
+    """Simple speaker resolution for when no coreference layer is passed: names, titles, 'he'."""
+
+    def __init__(self, doc: Doc, quoted: list[bool]) -> None:
+        self.doc = doc
+        self.people: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.titles: dict[str, list[tuple[int, Span]]] = {}
+        for ent in self.people:
+            for tok in ent.root.subtree:
+                if tok.i < ent.start and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ == "":
+                    self.titles.setdefault(tok.lemma_.lower(), []).append((ent.start, ent))
+            if ent.root.dep_ == "appos":
+                head = ent.root.head
+                self.titles.setdefault(head.lemma_.lower(), []).append((ent.start, ent))
+        self.subjects: list[tuple[int, Span]] = []
+        for tok in doc:
+            if tok.dep_ in SUBJECT_DEPS and not quoted[tok.i] and tok.lower_ not in PRONOUNS:
+                person = person_of(tok) or self._titled(speaker_span(tok))
+                if person is not None:
+                    self.subjects.append((tok.i, person))
+        self.keys = [i for i, _ in self.subjects]
+        self.mentions = [(e.start, e) for e in self.people if not quoted[e.start]]
+
+    def _titled(self, span: Span) -> Span | None:
+        """The person a definite description ("the foreign minister") last titled."""
+        root = span.root
+        if root.ent_type_ or not any(t.lower_ in ("the", "this") for t in span):
+            return None
+        options = [e for start, e in self.titles.get(root.lemma_.lower(), []) if start < span.start]
+        return options[-1] if options else None
+
+    def fullest(self, name: Span) -> str:
+        """The longest PERSON mention that ends with the same word (the fullest name given)."""
+        last = name.text.split()[-1].lower() if name.text.split() else ""
+        best = name.text
+        for ent in self.people:
+            words = ent.text.split()
+            if words and words[-1].lower() == last and len(ent.text) > len(best):
+                best = ent.text
+        return best
+
+    def before(self, position: int) -> Span | None:
+        """Who 'he'/'she' at position most likely is: a named subject or person just before."""
+        sent = sentence_of(self.doc[position])
+        window = sent.start
+        if sent.start > 0:
+            window = sentence_of(self.doc[sent.start - 1]).start
+        k = bisect.bisect_left(self.keys, position)
+        if k and self.keys[k - 1] >= window:
+            return self.subjects[k - 1][1]
+        recent = [e for start, e in self.mentions if window <= start < position]
+        if recent:
+            return recent[-1]
+        return self.subjects[k - 1][1] if k else None
+
+    def __call__(self, span: Span) -> Actor | None:
+        root = span.root
+        named: Span | None = None
+        if len(span) == 1 and root.lower_ in PRONOUNS:
+            if root.lower_ in ("he", "she", "him", "her", "i"):
+                named = self.before(span.start)
+        elif span.label_ == "PERSON" or any(span == p for p in self.people):
+            named = span
+        else:
+            named = self._titled(span)
+        if named is not None:
+            return Actor(code=None, text=span.text, name=self.fullest(named))
+        if len(span) == 1 and root.lower_ in PRONOUNS:
+            return Actor(code=None, text=span.text, name=None)
+        return Actor(code=None, text=span.text, name=self.expand(span.text))
+
+    def expand(self, name: str) -> str:
+        """An acronym spelled out by an entity of the article ("SDF": Syrian Democratic Forces)."""
+        if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+            return name
+        for ent in self.doc.ents:
+            initials = "".join(w[0] for w in ent.text.split() if w[:1].isupper())
+            if initials == name and len(ent) > 1:
+                return ent.text
+        return name

@@ -1,0 +1,351 @@
+"""Event candidates: trigger words, their argument frames, and who fills each role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors.resolver import ActorResolver
+from eventwire.events.implied import (
+    DOMESTIC_EVENTS,
+    actor_from_place,
+    clause_target,
+    domestic,
+    where_it_happens,
+)
+from eventwire.events.intent import recode
+from eventwire.events.modality import Modality, assess
+from eventwire.events.roles import RoleFinder, subject_of
+from eventwire.knowledge.lexicon import FUNCTION_WORDS, Lexicon, TriggerEntry
+from eventwire.model import Mention
+
+HOST_ROLES = ("place:in", "place:at")
+# Role paths that make the recipient the host of a meeting: "met in Moscow", "arrived at".
+HOST_PATHS = ("host<", "place:")
+# Events whose place makes the host state the recipient: visits, and protests in a capital.
+HOSTED_EVENTS = {"CONSULT", "PROTEST"}
+# Events that two joint subjects do with each other ("A and B agreed" codes both ways).
+JOINT_EVENTS = {"AGREE", "CONSULT", "COOPERATE"}
+MAX_PAIRWISE = 4  # joint parties coded pair by pair; more act together
+# Verbal events whose target may sit in their complement clause.
+COMPLEMENT_EVENTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"}
+EMBEDDED_ROLES = ("obj", "prep:to", "prep:against", "prep:on", "prep:with", "dative")
+DOCUMENT_NOUNS = {"memorandum", "memoranda", "agreement", "deal", "treaty", "accord", "pact",
+                  "resolution", "law", "bill", "decree", "protocol", "charter", "convention"}
+# What protesters demand or damage in the same breath is part of the protest.
+PROTEST_PARTS = {"REQUEST", "ASSAULT", "ACCUSE"}
+# Claiming that someone did one of these is accusing them.
+WRONGS = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
+CLAIM_VERBS = {"claim", "allege", "charge", "assert", "insist"}
+ACCUSE_BY_CLAIM = TriggerEntry(
+    id="accuse-claim", trigger="claim", pos="VERB", with_=(), event="ACCUSE", mode="allege",
+    context=(), cameo="112", actor=("subj",), recipient=("claim",), symmetric=False,
+    requires_recipient=True, source="events.py")
+# Objects that make a force verb figurative: business, labour, politics, disease.
+FIGURATIVE_TARGETS = {
+    "bid", "offer", "takeover", "staff", "market", "price", "inflation", "competition",
+    "deficit", "recession", "unemployment", "tax", "proposal", "plan", "bill", "law", "measure",
+    "decision", "corruption", "poverty", "disease", "virus", "pandemic", "epidemic", "record",
+    "deal", "merger", "share", "stock", "rate", "tariff", "lawsuit", "case", "charge", "ban",
+}
+# Speech acts named by a noun ("a request", "the allegation") that another event may answer.
+TOPIC_EVENTS = {"REQUEST", "ACCUSE", "AGREE", "CONCEDE", "REJECT", "THREATEN"}
+NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
+
+
+@dataclass
+class Candidate:
+    """One possible event and why it would or would not be emitted."""
+
+    entry: TriggerEntry
+    trigger: Token
+    words: list[Token]
+    actor: Mention | None
+    recipient: Mention | None
+    actor_path: str
+    recipient_path: str
+    modality: Modality
+    decision: str = "emitted"
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def rule(self) -> str:
+        return f"{self.entry.id} [{self.entry.source}] actor={self.actor_path} " \
+               f"recipient={self.recipient_path or '-'}"
+
+
+def _pos_key(token: Token) -> str | None:
+    if token.pos_ in ("VERB", "AUX"):
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return None
+
+
+def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
+    """The dependents an entry requires: below the trigger, or below a word already found.
+
+    A preposition or particle must hang directly off the trigger or a found word ("called
+    on X"), not anywhere below it ("calling it an assault on Chile").
+    """
+    if not entry.with_:
+        return []
+    direct = [*trigger.children]
+    deeper = [g for c in direct if c.dep_ in ("dobj", "prep", "prt", "attr", "xcomp",
+                                              "compound", "amod", "pobj", "acomp")
+              for g in c.children]
+    # "provide 25,000 tons of food aid", "suspended part of its aid programme": the measured
+    # thing (or the kind it is named by) is the object.
+    measured = [p for c in direct if c.dep_ == "dobj" for g in c.children
+                if g.dep_ == "prep" and g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]
+    deeper += measured + [m for p in measured for m in p.children if m.dep_ == "compound"]
+    found: list[Token] = []
+    for lemma in entry.with_:
+        pool = direct if lemma in FUNCTION_WORDS else direct + deeper
+        if lemma in FUNCTION_WORDS and trigger.pos_ in ("VERB", "AUX"):
+            # "On Thursday, X called for ...": the trigger's own particle follows it
+            pool = [t for t in pool if t.i > trigger.i or t.head.i != trigger.i]
+        hit = next((t for t in pool if t.lemma_.lower() == lemma or t.lower_ == lemma), None)
+        if hit is None:
+            return None
+        found.append(hit)
+        direct.extend(hit.children)
+    return found
+
+
+def _inside_name(token: Token, resolver: ActorResolver) -> bool:
+    """"Popular Mobilization Forces", "Defense Ministry": words of a name are not events."""
+    gm = resolver.matches.get(token.i)
+    if gm is not None and gm.entry.kind != "sector":
+        return True
+    return token.ent_type_ in NAME_ENTS
+
+
+def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> list[Candidate]:
+    """Every trigger in a sentence with its best-matching entry and filled roles."""
+    roles = RoleFinder(resolver)
+    out: list[Candidate] = []
+    consumed: set[int] = set()
+    for token in sent:
+        if token.i in consumed:
+            continue
+        pos = _pos_key(token)
+        if pos is None or (pos == "NOUN" and _inside_name(token, resolver)):
+            continue
+        entries = lexicon.candidates(token.lemma_.lower(), pos)
+        if not entries and pos == "NOUN":
+            entries = lexicon.candidates(token.lower_, pos)
+        rejected: list[Candidate] = []
+        for entry in entries:
+            words = _with_tokens(token, entry)
+            if words is None:
+                continue
+            found = _candidates_for(entry, token, words, roles)
+            if entry.actor_sectors:
+                found, wrong = _by_actor_sector(found, entry.actor_sectors)
+                if not found:
+                    rejected = rejected or wrong
+                    continue  # "protesters gathered" is a protest; "ministers gathered" is not
+            consumed.update(w.i for w in words)
+            out.extend(found)
+            break
+        else:
+            out.extend(rejected)
+    _drop_topics(out)
+    _drop_protest_parts(out)
+    out.extend(_claimed_wrongs(out, roles))
+    return out
+
+
+def _claimed_wrongs(cands: list[Candidate], roles: RoleFinder) -> list[Candidate]:
+    """"The US claimed that Hezbollah had attacked Israel": the attack is not asserted, but the
+    claim accuses Hezbollah (PLOVER ACCUSE: allege)."""
+    out: list[Candidate] = []
+    seen: set[tuple[int, str | None]] = set()
+    for c in cands:
+        cue = c.modality.cue or ""
+        if c.actor is None or c.entry.event not in WRONGS or c.modality.modality != \
+                "hypothetical" or c.decision != f"dropped: hypothetical ({cue})":
+            continue
+        verb = next((a for a in c.trigger.ancestors if a.text == cue), None)
+        if verb is None or verb.lemma_ not in CLAIM_VERBS:
+            continue
+        tok, path = subject_of(verb)
+        for speaker in roles.resolver.resolve(tok) if tok is not None else []:
+            if speaker.code == c.actor.code or (verb.i, c.actor.code) in seen:
+                continue
+            seen.add((verb.i, c.actor.code))
+            entry = replace(ACCUSE_BY_CLAIM, trigger=verb.lemma_, id=f"accuse-by-{verb.lemma_}")
+            out.append(Candidate(entry, verb, [c.trigger], speaker, c.actor, path,
+                                 f"claim>{c.actor_path}", assess(verb)))
+            out[-1].decision = out[-1].modality.drop_reason or "emitted"
+    return out
+
+
+def _by_actor_sector(cands: list[Candidate], sectors: tuple[str, ...]
+                     ) -> tuple[list[Candidate], list[Candidate]]:
+    """Candidates whose actor may do this (a known sector in the list, or none known)."""
+    fits: list[Candidate] = []
+    wrong: list[Candidate] = []
+    for c in cands:
+        if c.actor is None:
+            wrong.append(c)
+        elif c.actor.sector in (*sectors, None):
+            fits.append(c)
+        else:
+            wrong.append(replace(c, decision=f"dropped: actor sector is not {'/'.join(sectors)}"))
+    return fits, wrong
+
+
+def _drop_protest_parts(cands: list[Candidate]) -> None:
+    """"demonstrated ... calling for independence", "rioted, setting fire to mattresses": the
+    demand or the damage in a protest's own participle or purpose clause is the protest."""
+    protests = {c.trigger.i for c in cands if c.decision == "emitted"
+                and c.entry.event == "PROTEST" and c.trigger.pos_ == "VERB"}
+    for c in cands:
+        if c.decision == "emitted" and c.entry.event in PROTEST_PARTS \
+                and c.trigger.dep_ in ("advcl", "xcomp", "acl") and c.trigger.head.i in protests:
+            c.decision = "dropped: part of the protest"
+
+
+def _drop_topics(cands: list[Candidate]) -> None:
+    """"Yemen rejected a U.S. request": a speech act another event answers is its topic, not
+    news of its own (the request was made before, and is reported where it was made)."""
+    verbs = {c.trigger.i: c.trigger.lemma_ for c in cands
+             if c.decision == "emitted" and c.trigger.pos_ in ("VERB", "AUX")}
+    for c in cands:
+        if c.decision != "emitted" or c.trigger.pos_ != "NOUN" or c.entry.event not in TOPIC_EVENTS:
+            continue
+        head = c.trigger.head
+        if c.trigger.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if c.trigger.dep_ in ("dobj", "pobj", "nsubjpass") and head.i in verbs:
+            c.decision = f"dropped: the topic of '{verbs[head.i]}'"
+
+
+def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mention]
+                          ) -> tuple[list[Mention], str]:
+    """"demanded that Turkey halt", "agreed to provide aid to Poland": the clause's target."""
+    for clause in trigger.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if own:
+            found = roles.resolver.resolve(own[0])
+            if found and {m.code for m in found} != {m.code for m in actors}:
+                return found, f"{clause.dep_}>nsubj"
+        for role in EMBEDDED_ROLES:
+            found, path = roles.fill(role, clause, [])
+            if found:
+                return found, f"{clause.dep_}>{path}"
+    return [], ""
+
+
+def _figurative_fight(trigger: Token) -> bool:
+    """"fought back a bid", "struck the news staffs", "will fight to scrap the tax": force
+    words used for business, labour or politics."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    for c in trigger.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE_TARGETS:
+            return True
+        if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
+            return True  # fighting *to* do something is a campaign
+    return False
+
+
+def _describes_document(trigger: Token) -> bool:
+    """"the treaty in which Chile and Peru agreed ... and allowed patrols": a
+    document's content, not news."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ == "relcl" and node.head.lemma_.lower() in DOCUMENT_NOUNS:
+            return True
+        if node.dep_ not in ("conj", "dobj", "xcomp", "relcl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
+                    roles: RoleFinder) -> list[Candidate]:
+    actors, apath = [], ""
+    for role in entry.actor:
+        actors, apath = roles.fill(role, trigger, words)
+        if actors:
+            break
+    if not actors and trigger.pos_ in ("NOUN", "PROPN") and "subj" not in entry.actor:
+        actors, apath = roles.fill("subj", trigger, words)
+    if not actors:
+        actors, apath = actor_from_place(entry, trigger, words, roles)
+    recipients, rpath = [], ""
+    for role in entry.recipient:
+        recipients, rpath = roles.fill(role, trigger, words)
+        if recipients:
+            break
+    if not recipients and entry.event in HOSTED_EVENTS:
+        # A meeting held somewhere: the host country receives the visitors (PLOVER visit).
+        for role in HOST_ROLES:
+            recipients, rpath = roles.fill(role, trigger, words)
+            if recipients:
+                rpath = f"host<{rpath}"
+                break
+    if not recipients and entry.event in ("ASSAULT", "COERCE"):
+        # "a raid targeting rebels", "fired rockets targeting army posts"
+        for noun in [t for t in (trigger, *words) if t.pos_ == "NOUN"]:
+            recipients, rpath = clause_target(noun, roles)
+            if recipients:
+                break
+    if not recipients and entry.event in COMPLEMENT_EVENTS:
+        recipients, rpath = _complement_recipient(trigger, roles, actors)
+    if not recipients and actors and entry.event in DOMESTIC_EVENTS \
+            and not entry.requires_recipient:  # a required recipient is one the text names
+        recipients, rpath = where_it_happens(entry, trigger, words, roles, actors[0])
+        if not recipients:
+            recipients = domestic(actors[0], entry.event, roles.resolver.gaz.countries)
+            rpath = "domestic" if recipients else ""
+    modality = assess(trigger)
+    entry, modality, recipients, rpath = recode(entry, trigger, modality, recipients, rpath,
+                                                roles, actors)
+    pairs: list[tuple[Mention | None, Mention | None, str]] = []
+    if not actors:
+        return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,
+                          "", rpath, modality, decision="dropped: no identifiable actor")]
+    # Joint subjects act on each other, pair by pair (as the gold sets code a trilateral
+    # summit); past a handful they act together (recipient none), not in n*(n-1) events.
+    reciprocal = entry.symmetric or entry.event in JOINT_EVENTS
+    parties = len(actors)
+    if not recipients and reciprocal and parties >= 2 and (parties == 2 or (
+            entry.event == "CONSULT" and parties <= MAX_PAIRWISE)):
+        pairs = [(a, b, "joint-subject") for a in actors for b in actors
+                 if (a.code, a.sector) != (b.code, b.sector)]  # army and rebels of one state
+    else:
+        for a in actors:
+            for r in recipients or [None]:
+                pairs.append((a, r, ""))
+                if entry.symmetric and r is not None and not rpath.startswith(
+                        ("host<", "xcomp>", "ccomp>")):
+                    pairs.append((r, a, "symmetric"))
+    out = []
+    for a, r, how in pairs:
+        path = f"{apath}+{how}" if how else apath
+        cand = Candidate(entry, trigger, words, a, r, path, rpath, modality)
+        if r is not None and a is not None and a.code == r.code and a.sector == r.sector \
+                and a.start == r.start and r.kind != "implied":
+            cand.decision = "dropped: actor and recipient are the same mention"
+        elif r is not None and a is not None and a.code == r.code and entry.event == "CONSULT" \
+                and rpath.startswith(HOST_PATHS):
+            cand.decision = "dropped: the host meets at home"
+        elif entry.event == "CONSULT" and "MED" in (a and a.sector, r and r.sector):
+            cand.decision = "dropped: an interview is not a consultation"
+        elif entry.event == "ASSAULT" and _figurative_fight(trigger):
+            cand.decision = "dropped: figurative (not force)"
+        elif _describes_document(trigger):
+            cand.decision = "dropped: background (what a named document says)"
+        elif r is None and entry.requires_recipient:
+            cand.decision = f"dropped: {entry.event} needs a recipient"
+        elif modality.drop_reason:
+            cand.decision = modality.drop_reason
+        out.append(cand)
+    return out

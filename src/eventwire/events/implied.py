@@ -1,0 +1,118 @@
+"""Roles the text implies but does not name: where a protest happens says who protests,
+an arrest without an agent is the state's, a protest without a target aims at home.
+
+Every implied role says so in its path ("domestic", "passive<story-state", "crowd<place:in"),
+so that an analyst can tell an inferred role from one read off the words (docs/coding.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from eventwire.events.roles import RoleFinder, passive_without_agent
+from eventwire.knowledge.lexicon import TriggerEntry
+from eventwire.model import Mention
+
+# Acts only a state does: an agentless passive takes the country where it happened.
+STATE_ACTS = {"COERCE", "SANCTION"}
+# Acts aimed at home unless the text says otherwise ("Serbians protested", "police arrested
+# dozens", "the government dropped the bill"): the actor's own country receives them, with
+# this sector.
+DOMESTIC_EVENTS: dict[str, str | None] = {"PROTEST": "GOV", "COERCE": "CVL", "CONCEDE": "CVL",
+                                          "ASSAULT": None, "REQUEST": "GOV", "ACCUSE": "GOV"}
+PLACED_EVENTS = {"COERCE", "ASSAULT"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
+NON_STATE = {"REB", "CVL", "OPP", "PTY"}
+# Events a state may aim abroad: only these sectors aim them at home unnamed ("police fired
+# tear gas" is at home, "the army struck" need not be).
+HOME_SECTORS = {"ASSAULT": NON_STATE | {"COP"}, "REQUEST": NON_STATE, "ACCUSE": NON_STATE}
+
+
+def actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
+                      roles: RoleFinder) -> tuple[list[Mention], str]:
+    """Who acts when the text names only where: the state for an agentless arrest ("was
+    arrested in Lebanon"), the people of the place for a protest ("protests in Baghdad")."""
+    if entry.event in STATE_ACTS and passive_without_agent(trigger) \
+            and not _standing_state(trigger):
+        found, path = roles.fill("place:in", trigger, words)
+        if found:
+            return found, f"passive<{path}"
+        return _story_state(trigger, roles, entry.event), "passive<story-state"
+    if entry.event == "PROTEST":
+        # "protests in Baghdad", "riots broke out in Dakar", "thousands marched in Nairobi":
+        # a crowd the text does not place is the people of the place.
+        found, path = roles.fill("place:in", trigger, words)
+        if not found and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
+            found, path = roles.fill("place:in", trigger.head, [])  # "protests continue in X"
+        return [replace(m, sector="CVL") for m in found], f"crowd<{path}" if found else ""
+    return [], ""
+
+
+def _story_state(trigger: Token, roles: RoleFinder, event: str) -> list[Mention]:
+    """"At least 40 people were arrested": the country the story is about, named just before."""
+    e = roles.resolver.story_country(trigger, people=False)
+    if e is None:
+        return []
+    m = roles.resolver.mentions[e.mention]
+    sector = "COP" if event == "COERCE" else "GOV"  # arrests are mostly the police's doing
+    return [replace(m, sector=sector, kind="implied", rule="story-state", antecedent=e.mention)]
+
+
+def _standing_state(verb: Token) -> bool:
+    """"The group is banned in Germany": a present passive describes how things stand."""
+    return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children) \
+        and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def clause_target(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
+    """"the airstrike that killed the commander", "a raid targeting rebels": the clause's object;
+    "a hospital was hit by airstrikes": what the attack, as the doer of a passive, hit."""
+    for clause in noun.children:
+        if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
+            found, path = roles.fill("obj", clause, [])
+            if found:
+                return found, f"{clause.dep_}>{path}"
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        found, path = roles.fill("obj", noun.head.head, [])
+        if found:
+            return found, f"agent<{path}"
+    return [], ""
+
+
+def condition_subject(condition: Token, roles: RoleFinder, actors: list[Mention]
+                       ) -> tuple[list[Mention], str]:
+    subject = next((c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    found = roles.resolver.resolve(subject) if subject is not None else []
+    found = [m for m in found if m.code not in {a.code for a in actors}]
+    return found, "condition>nsubj" if found else ""
+
+
+def where_it_happens(entry: TriggerEntry, trigger: Token, words: list[Token],
+                     roles: RoleFinder, actor: Mention) -> tuple[list[Mention], str]:
+    """A state's coercion lands where it happens: "imposed curfews in Gaza"."""
+    if entry.event not in PLACED_EVENTS or actor.sector not in STATE_SECTORS:
+        return [], ""
+    place = roles.resolver.resolve_place
+    for holder in (trigger, trigger.head):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "on"):
+                for pobj in prep.children:
+                    m = place(pobj) if pobj.dep_ == "pobj" else None
+                    if m is not None and m.code != actor.code:
+                        return [replace(m, sector=None)], f"place:{prep.lower_}"
+        if trigger.pos_ != "NOUN":
+            break
+    return [], ""
+
+
+def domestic(actor: Mention, event: str, countries: set[str]) -> list[Mention]:
+    """The actor's own country, for acts aimed at home when the text names no other target."""
+    if actor.code not in countries or actor.sector == "IGO" \
+            or event == "PROTEST" and actor.sector == "GOV":
+        return []  # only a country has a home (not the IS, not the UN)
+    if event in HOME_SECTORS and actor.sector not in HOME_SECTORS[event]:
+        return []  # a state may strike or demand abroad; insurgents and citizens act at home
+    return [replace(actor, sector=DOMESTIC_EVENTS[event], name=None, kind="implied",
+                    rule="domestic", antecedent=None)]

@@ -1,0 +1,94 @@
+"""How an act is put changes what PLOVER codes: intents, promises, threats and refusals."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from eventwire.events.implied import condition_subject
+from eventwire.events.modality import NEGATORS, Modality
+from eventwire.events.roles import RoleFinder
+from eventwire.knowledge.lexicon import TriggerEntry
+from eventwire.model import Mention
+
+# PLOVER 3.1: cooperation announced for the future is coded as an intent, AGREE.
+FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
+# A promised handover ("will free the prisoners") is an intent too: PLOVER's RETREAT needs
+# an immediate material consequence, and a promised harm ("will impose sanctions") is a threat.
+PROMISED_HANDOVER = {"RETREAT"}
+PROMISED_HARMS = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
+PROMISE_AUX = {"will", "shall", "'ll", "wo", "would"}
+# Taking up what another offers or asks; done "not" it is a refusal (PLOVER REJECT).
+ACCEPTANCE_VERBS = {"accept", "heed", "meet"}
+ACCEPTANCES = {"AGREE", "CONCEDE", "AID", "RETREAT"}
+GIFTS = {"AID", "SUPPORT", "CONCEDE", "RETREAT"}
+INTENT_CUES = {"willing", "ready", "prepared"}
+CONDITIONAL_MODALS = {"would", "may", "might", "could"}
+HARMS = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST"}
+COOPERATIVE_EVENTS = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}
+CONFLICT_EVENTS = {"ASSAULT", "COERCE", "SANCTION", "REJECT", "PROTEST", "ACCUSE"}
+
+
+def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: list[Mention],
+           rpath: str, roles: RoleFinder, actors: list[Mention]
+           ) -> tuple[TriggerEntry, Modality, list[Mention], str]:
+    """The entry, modality and recipients an act is coded with, given how the text puts it."""
+    if modality.modality == "future" and entry.event in FUTURE_AGREE:
+        entry = replace(entry, event="AGREE", mode=None, id=f"{entry.id}+future")
+    elif modality.modality == "future" and (modality.cue or "").lower() in INTENT_CUES:
+        # "is willing to withdraw", "ready to host talks": a stated intent (PLOVER AGREE);
+        # "ready to strike": a threat.
+        event = "THREATEN" if entry.event in CONFLICT_EVENTS else "AGREE"
+        entry = replace(entry, event=event, mode=None, id=f"{entry.id}+intent")
+    if _refused(entry, trigger, modality):
+        # "will not accept more refugees", "did not meet their demands", "would not provide
+        # support": a refusal
+        entry = replace(entry, event="REJECT", mode=None, id=f"{entry.id}+refused",
+                        requires_recipient=False)
+        modality = Modality()
+        if rpath == "domestic":
+            recipients, rpath = [], ""  # whoever is refused, the text names them
+    condition = _condition(trigger)
+    if condition is not None and not modality.negated and (
+            modality.modality == "future" or (modality.cue or "").lower() in CONDITIONAL_MODALS):
+        # "will withdraw its force unless...", "I will destroy ... if Turkey does": a threat
+        # (or, for a good turn, a promise) made to whoever must meet the condition.
+        if entry.event in COOPERATIVE_EVENTS or entry.event in HARMS:
+            event = "AGREE" if entry.event in COOPERATIVE_EVENTS else "THREATEN"
+            entry = replace(entry, event=event, mode=None, id=f"{entry.id}+conditional")
+            modality = Modality(modality="future", cue=condition.text)
+            if not recipients or rpath == "domestic":
+                recipients, rpath = condition_subject(condition, roles, actors)
+    if _promised(modality, trigger) and (entry.event in PROMISED_HARMS or (
+            entry.event in PROMISED_HANDOVER and recipients)):
+        event = "THREATEN" if entry.event in PROMISED_HARMS else "AGREE"
+        entry = replace(entry, event=event, mode=None, id=f"{entry.id}+promised")
+    return entry, modality, recipients, rpath
+
+
+def _promised(modality: Modality, trigger: Token) -> bool:
+    """"will free", "would impose": a promise; "would be leaving" is an arrangement under way."""
+    if modality.modality != "future" or (modality.cue or "").lower() not in PROMISE_AUX:
+        return False
+    return not (trigger.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in trigger.children))
+
+
+def _refused(entry: TriggerEntry, trigger: Token, modality: Modality) -> bool:
+    """Taking up done "not", or a gift that "will not" be given: PLOVER REJECT."""
+    if not modality.negated or (modality.cue or "").lower() not in NEGATORS:
+        return False
+    if trigger.lemma_ in ACCEPTANCE_VERBS and entry.event in ACCEPTANCES:
+        return True
+    return entry.event in GIFTS and any(
+        c.dep_ == "aux" and c.lower_ in PROMISE_AUX for c in trigger.children)
+
+
+def _condition(trigger: Token) -> Token | None:
+    """The "if"/"unless" clause a verb's act depends on."""
+    for clause in trigger.children:
+        if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            return clause
+    return None
