@@ -5,8 +5,10 @@ Usage: python benchmarks/startup.py [--seed PATH] [--repeat 3] [--json OUT.json]
 Each command runs as a new process, as a user types it. "cold" runs with an empty cache
 folder (EVENTWIRE_CACHE_DIR set to a fresh temporary directory per command, so the compiled
 knowledge is built from the YAML files and written); "warm" runs again with it filled. Warm
-figures are the median of --repeat runs. The seed defaults to ../shared/seed/ when present,
-else the first example article. Targets (issue 19): help < 0.5 s, warm code/explain < 4 s.
+figures are the median of --repeat runs. CPU seconds (user + system) are printed beside
+the wall time: on a shared machine the wall time includes waiting for a core. The seed
+defaults to ../shared/seed/ when present, else the first example article.
+Targets (issue 19): help < 0.5 s, warm code/explain < 4 s.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -40,15 +43,19 @@ def _seed(explicit: str | None, folder: Path) -> Path:
     return path
 
 
-def _time(args: list[str], env: dict[str, str]) -> float:
-    """Seconds from process start to exit; a failing command stops the benchmark."""
+def _time(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds from process start to exit, and the CPU seconds it used (user + system:
+    on a shared machine the wall time also counts waiting for a core). A failure stops here."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([str(EVENTWIRE), *args], env=env, capture_output=True, text=True,
                           timeout=600)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"eventwire {' '.join(args)} failed: {done.stderr.strip()}")
-    return seconds
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu
 
 
 def main() -> None:
@@ -67,12 +74,16 @@ def main() -> None:
             env.pop("EVENTWIRE_NO_CACHE", None)
             cold = _time(args, env)  # an empty cache folder: the knowledge is built, written
             warm = [_time(args, env) for _ in range(opts.repeat)]
-            results[name] = {"cold_s": round(cold, 2), "warm_s": round(statistics.median(warm), 2)}
+            results[name] = {
+                "cold_s": round(cold[0], 2), "cold_cpu_s": round(cold[1], 2),
+                "warm_s": round(statistics.median(w for w, _ in warm), 2),
+                "warm_cpu_s": round(statistics.median(c for _, c in warm), 2)}
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"{'command':<14}{'cold s':>8}{'warm s':>8}   (seed {seed.name}, load {load:.1f}, "
-          f"{os.cpu_count()} CPUs)")
+    print(f"{'command':<14}{'cold s':>8}{'warm s':>8}{'cold cpu':>10}{'warm cpu':>10}   "
+          f"(seed {seed.name}, load {load:.1f}, {os.cpu_count()} CPUs)")
     for name, r in results.items():
-        print(f"{name:<14}{r['cold_s']:>8.2f}{r['warm_s']:>8.2f}")
+        print(f"{name:<14}{r['cold_s']:>8.2f}{r['warm_s']:>8.2f}{r['cold_cpu_s']:>10.2f}"
+              f"{r['warm_cpu_s']:>10.2f}")
     if opts.json:
         opts.json.write_text(json.dumps({"seed": str(seed), "load": load, "results": results},
                                         indent=2) + "\n", encoding="utf-8")
