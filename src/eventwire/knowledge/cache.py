@@ -15,11 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
-import uuid
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -55,6 +52,8 @@ def cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def package_digest() -> str:
     """A hash of every code and data file of the installed package (a few ms, once)."""
+    from importlib import resources
+
     root = Path(str(resources.files("eventwire")))
     digest = hashlib.sha256(f"eventwire {__version__} format {FORMAT}".encode())
     for path in sorted(root.rglob("*")):
@@ -68,7 +67,7 @@ def fingerprint(user_files: Iterable[str | Path] = (), libraries: Iterable[str] 
     """The cache key: the package, each user file's path and bytes, and library versions."""
     digest = hashlib.sha256(package_digest().encode())
     for name in libraries:
-        digest.update(f"\0{name} {metadata.version(name)}".encode())
+        digest.update(f"\0{name} {_version(name)}".encode())
     for file in user_files:
         digest.update(f"\0file {Path(file).resolve()}\0".encode())
         try:
@@ -103,8 +102,16 @@ def read_json(path: Path) -> Any:
     return json.loads(path.read_bytes())
 
 
+def _version(distribution: str) -> str:
+    from importlib import metadata  # here: `eventwire --help` imports this module
+
+    return metadata.version(distribution)
+
+
 def _read(path: Path, read: Callable[[Path], T]) -> T | None:
     """A stored entry, or None when it is missing, not ours, or unreadable (then it is rebuilt)."""
+    import sqlite3
+
     try:
         if hasattr(os, "getuid") and path.stat().st_uid != os.getuid():
             return None
@@ -117,6 +124,9 @@ def _read(path: Path, read: Callable[[Path], T]) -> T | None:
 
 def _write(folder: Path, path: Path, write: Callable[[Path], None]) -> None:
     """Write atomically into a private folder; a cache that cannot be written is no error."""
+    import sqlite3
+    import uuid
+
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = folder / f".tmp-{os.getpid()}-{uuid.uuid4().hex}{path.suffix}"
