@@ -81,7 +81,10 @@ def duplicates(db: Path) -> dict[str, int]:
 
 
 def readable(db: Path) -> int:
-    """Open the file read-only after a kill; returns the articles stored so far (-1: no schema)."""
+    """Open the file read-only after a kill; returns the articles stored so far (-1: no schema,
+    or no file yet: a run killed before it opened the database has nothing to lose)."""
+    if not db.exists():
+        return -1
     conn = duckdb.connect(str(db), read_only=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables")
@@ -93,15 +96,24 @@ def readable(db: Path) -> int:
         conn.close()
 
 
-def warm_up() -> None:
-    """Load what `eventwire ingest` loads (the caches are shared with forked children)."""
-    from eventwire.cli import _register
-    from eventwire.cli.common import load_coder
-    from eventwire.model import Article
+def warm_up(work: Path) -> None:
+    """Load what `eventwire ingest` loads (the caches are shared with forked children).
+
+    The CLI imports its store, readers, pandas and pyarrow only when a command runs, so the
+    warm-up is one real ingest of one article into a throwaway database.
+    """
+    from eventwire.cli import _register, app
 
     _register()
-    coder = load_coder(None, None, None, False)
-    coder.code(Article(id="warm", text="Iran and Russia met in Moscow on Tuesday."))
+    corpus = work / "warm.jsonl"
+    corpus.write_text(json.dumps({"id": "warm", "published": "2022-03-01", "text": "Iran and "
+                                  "Russia met in Moscow on Tuesday."}) + "\n", encoding="utf-8")
+    try:
+        app(["ingest", str(corpus), "--db", str(work / "warm.duckdb"), "--quiet"],
+            prog_name="eventwire")
+    except SystemExit as exc:
+        if exc.code:
+            raise RuntimeError(f"warm-up ingest failed ({exc.code})") from None
 
 
 INGEST_OPTIONS = ["--quiet", "--batch-size", "4", "--commit-every", "4"]
@@ -142,7 +154,7 @@ def soak(kills: int, articles: int, seed: int, work: Path) -> dict[str, Any]:
     corpus, ref_db, db = work / "corpus.jsonl", work / "reference.duckdb", work / "soak.duckdb"
     build_corpus(corpus, articles, seed)
     started = time.perf_counter()
-    warm_up()
+    warm_up(work)
     ref_seconds = run_to_end(corpus, ref_db)
     total = readable(ref_db)
     delivered, finished_first, unreadable, counts = 0, 0, [], []

@@ -21,7 +21,7 @@ from warcio.warcwriter import WARCWriter
 
 from eventwire.batch.pipeline import ingest
 from eventwire.cli import _register, app
-from eventwire.cli.code import _stdin_records
+from eventwire.cli.inputs import stdin_records
 from eventwire.coder import Coder
 from eventwire.ingest.fetch import make_client
 from eventwire.ingest.limits import DEFAULT_MAX_ARTICLE_BYTES, Limits
@@ -175,14 +175,14 @@ def test_limit_from_env_flag_and_default(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_stdin_is_bounded_too() -> None:
     small = Limits(max_article_bytes=100)
-    (err,) = _stdin_records(small, io.BytesIO(b"word " * 100))
+    (err,) = stdin_records(small, io.BytesIO(b"word " * 100))
     assert "too large" in err.reason and err.source == "<stdin>"
-    recs = _stdin_records(small, io.BytesIO(b"\n" + json.dumps({"text": "ok"}).encode() + b"\n" +
+    recs = stdin_records(small, io.BytesIO(b"\n" + json.dumps({"text": "ok"}).encode() + b"\n" +
                                             b'{"text": "' + b"x" * 200 + b'"}\n[[[\n'))
     assert isinstance(recs[0], Article) and recs[0].text == "ok"
     assert [(r.record, r.reason[:9]) for r in recs[1:]] == [("line 3", "too large"),
                                                             ("line 4", "invalid J")]
-    (err,) = _stdin_records(small, io.BytesIO(b"caf\xe9"))
+    (err,) = stdin_records(small, io.BytesIO(b"caf\xe9"))
     assert "not UTF-8" in err.reason
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -228,9 +229,20 @@ class Coder:
         article = Article(id="warm-up", text=WARM_UP, published="2024-01-02")
         code_doc(parse(self.nlp, article.text), article, self.knowledge, self.options)
 
-    def code(self, article: Article) -> CodedArticle:
-        """Code one article; raises ArticleTimeout past the budget."""
+    def code(self, article: Article | dict[str, Any]) -> CodedArticle:
+        """Code one article (an Article, or a dict with 'id' and 'text'); raises ArticleTimeout
+        past the budget."""
+        if isinstance(article, dict):
+            article = Article.from_dict(article)
         return next(self.code_many([article]))
+
+    def code_text(self, text: str, published: object = None, title: str | None = None,
+                  article_id: str | None = None) -> CodedArticle:
+        """Code a string as `eventwire code -` would; the id defaults to a hash of the text."""
+        from eventwire.ingest.record import make_article
+
+        return self.code(make_article(text, given_id=article_id, title=title,
+                                      published=published))
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 32
                   ) -> Iterator[CodedArticle]:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from eventwire.batch.workers import CoderSpec, code_stream
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
@@ -22,71 +19,22 @@ from eventwire.cli.common import (
     MaxArticleOpt,
     MaxSecondsOpt,
     ModelOpt,
+    NoCacheOpt,
+    err,
     fail,
     limits_from,
     load_coder,
     progress,
 )
 from eventwire.cli.terminal import shown
-from eventwire.coder import Coder, parse_published
-from eventwire.ingest.fetch import make_client
-from eventwire.ingest.jsonl import decode_line, read_lines
-from eventwire.ingest.limits import Limits, too_big
-from eventwire.ingest.record import Record, RecordError, make_article
-from eventwire.ingest.sources import read_source
-from eventwire.model import Article, CodedArticle
 from eventwire.nlp.deadline import DEFAULT_SECONDS
 
-err = Console(stderr=True)
+# Only what --help needs is imported here; spaCy, the readers and rich tables load when a
+# command runs (`eventwire --help` stays well under half a second).
+if TYPE_CHECKING:
+    from rich.console import Console
 
-
-def _stdin_records(limits: Limits, stream: BinaryIO | None = None) -> list[Record]:
-    """JSON Lines (first non-blank line starts with {) or one plain-text article from stdin."""
-    lines = read_lines(stream or sys.stdin.buffer, limits.max_article_bytes)
-    n = 0
-    for n, (raw, size) in enumerate(lines, 1):  # noqa: B007 - n is used after the loop
-        if size is not None or raw.strip():
-            break
-    else:
-        return [RecordError("<stdin>", "input", "empty input: no article text")]
-    if size is None and raw.lstrip().startswith(b"{"):
-        out: list[Record] = []
-        for k, (line, big) in enumerate([(raw, size), *lines], n):
-            rec = RecordError("<stdin>", f"line {k}", too_big(big, limits.max_article_bytes)) \
-                if big is not None else decode_line(line, "<stdin>", k)
-            if rec is not None:
-                out.append(rec)
-        return out
-    total, parts = 0, []
-    for line, big in [(raw, size), *lines]:
-        total += len(line) if big is None else big
-        if total > limits.max_article_bytes:
-            return [RecordError("<stdin>", "input", too_big(None, limits.max_article_bytes))]
-        parts.append(line)
-    try:
-        text = b"".join(parts).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return [RecordError("<stdin>", "input", f"not UTF-8 text ({exc.reason})")]
-    return [make_article(text, given_id="stdin", source="<stdin>")]
-
-
-def read_inputs(inputs: list[str], limits: Limits | None = None, *,
-                allow_private: bool | None = None, follow_symlinks: bool = False
-                ) -> tuple[list[Article], list[RecordError]]:
-    """Every article of every input; unreadable records come back as errors, not exceptions.
-
-    URLs are fetched through the same guarded client as `ingest` (SECURITY.md).
-    """
-    limits = limits or Limits.from_env()
-    articles: list[Article] = []
-    errors: list[RecordError] = []
-    with make_client(allow_private=allow_private) as client:
-        for source in inputs:
-            records = _stdin_records(limits) if source == "-" else \
-                read_source(source, client, limits=limits, follow_symlinks=follow_symlinks)
-            for rec in records:
-                (errors if isinstance(rec, RecordError) else articles).append(rec)
-    return articles, errors
+    from eventwire.model import CodedArticle
 
 
 def _error_line(message: str) -> None:
@@ -96,6 +44,8 @@ def _error_line(message: str) -> None:
 
 def render_table(coded: list[CodedArticle], console: Console) -> None:
     """The demo's readable table: who did what to whom, and the words that say so."""
+    from rich.table import Table
+
     table = Table(title="eventwire: coded events", show_lines=False, expand=True)
     table.add_column("article", style="cyan", max_width=28, overflow="fold")
     table.add_column("actor -> event/mode -> recipient", style="bold")
@@ -137,8 +87,15 @@ def code_command(
     allow_private_urls: AllowPrivateOpt = False,
     follow_symlinks: FollowSymlinksOpt = False,
     max_seconds: MaxSecondsOpt = DEFAULT_SECONDS,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Code articles into PLOVER events: one JSON object per article."""
+    from rich.console import Console
+
+    from eventwire.batch.workers import CoderSpec, code_stream
+    from eventwire.cli.inputs import read_inputs
+    from eventwire.coder import parse_published
+
     if fmt not in ("jsonl", "table"):
         fail(f"--format must be jsonl or table, not {fmt!r}")
     if published is not None and parse_published(published) is None:
@@ -152,12 +109,14 @@ def code_command(
         _error_line(str(e))
     if not articles:
         raise typer.Exit(1 if errors else 0)
-    coder = load_coder(model, actors, lexicon, include_negated, max_seconds)
+    coder = load_coder(model, actors, lexicon, include_negated, no_cache,
+                       max_seconds=max_seconds)
     coded: list[CodedArticle] = []
     failures = 0
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        show = output is not None or fmt == "table"
+        # The bar shares the terminal with stdout only when stdout is not the JSON itself.
+        show = output is not None or fmt == "table" or not sys.stdout.isatty()
         with progress(len(articles), "coding", enabled=show) as step:
             for outcome in code_stream(articles, CoderSpec(), batch_size=batch_size, coder=coder,
                                        signed=False):
@@ -189,11 +148,14 @@ def explain_command(
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     lexicon: LexiconOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Show the parse, mentions, triggers, role paths and the decision for each candidate."""
+    from rich.console import Console
+
     from eventwire.explain import explain
 
-    coder = load_coder(model, actors, lexicon, False)
+    coder = load_coder(model, actors, lexicon, False, no_cache)
     explain(coder, sentence, date, Console())
 
 
@@ -213,9 +175,14 @@ def actors_command(
     date: DateOpt = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Print each actor mention, its resolution, its antecedent and the rule used."""
+    from rich.console import Console
+
+    from eventwire.cli.inputs import read_inputs
     from eventwire.explain import show_actors
+    from eventwire.model import Article
 
     if _names_a_file(text):
         articles, errors = read_inputs([text])
@@ -226,5 +193,5 @@ def actors_command(
             article.published = date
     else:
         article = Article(id="text", text=text, published=date)
-    coder: Coder = load_coder(model, actors, None, False)
+    coder = load_coder(model, actors, None, False, no_cache)
     show_actors(coder, article, Console())

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eventwire.cli import app
+from eventwire.cli.common import NoCacheOpt, err, progress
 from eventwire.cli.terminal import shown
-from eventwire.errors import EventwireError
-from eventwire.evaluate import EvalInputError, load_jsonl, print_report, score
-from eventwire.model import Article
-from eventwire.nlp.pipeline import ModelNotInstalled
+
+if TYPE_CHECKING:
+    from eventwire.model import Article
 
 
 def _articles(gold_docs: list[dict[str, Any]]) -> list[Article]:
     """The gold documents as coder input; gold `published` may be null."""
+    from eventwire.evaluate import EvalInputError
+    from eventwire.model import Article
+
     out = []
     for n, doc in enumerate(gold_docs, start=1):
         if "id" not in doc or not isinstance(doc.get("text"), str):
@@ -30,19 +31,17 @@ def _articles(gold_docs: list[dict[str, Any]]) -> list[Article]:
 
 
 def _code_gold(gold_docs: list[dict[str, Any]], model: str | None, actors: list[str],
-               lexicons: list[str], err: Console) -> list[dict[str, Any]]:
-    """Code the gold texts with the real coder, showing progress on stderr."""
+               lexicons: list[str]) -> list[dict[str, Any]]:
+    """Code the gold texts with the real coder, showing progress on a terminal's stderr."""
     from eventwire.coder import Coder  # spaCy only when we actually code
 
     articles = _articles(gold_docs)
     coder = Coder.load(model=model, actor_files=actors, lexicon_files=lexicons)
     preds: list[dict[str, Any]] = []
-    columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("coding", total=len(articles))
+    with progress(len(articles), "coding") as step:
         for coded in coder.code_many(articles):
             preds.append(coded.to_dict())
-            progress.advance(task)
+            step()
     return preds
 
 
@@ -62,9 +61,18 @@ def eval_command(
         "--limit", min=1, help="Score only the first N gold documents.")] = None,
     show_errors: Annotated[bool, typer.Option(
         "--show-errors", help="List missed and spurious triples per document.")] = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Score events, triples, sectors, quotes and negation against a gold file."""
-    err = Console(stderr=True)
+    from rich.console import Console
+
+    from eventwire.errors import EventwireError
+    from eventwire.evaluate import load_jsonl, print_report, score
+    from eventwire.knowledge.cache import disable_cache
+    from eventwire.nlp.pipeline import ModelNotInstalled
+
+    if no_cache:
+        disable_cache()
     try:
         gold_docs = load_jsonl(gold)
         if limit is not None:
@@ -75,7 +83,7 @@ def eval_command(
                 wanted = {str(d.get("id")) for d in gold_docs}
                 pred_docs = [d for d in pred_docs if str(d.get("id")) in wanted]
         else:
-            pred_docs = _code_gold(gold_docs, model, actors or [], lexicon or [], err)
+            pred_docs = _code_gold(gold_docs, model, actors or [], lexicon or [])
         report = score(gold_docs, pred_docs)
     except (EventwireError, ModelNotInstalled) as exc:
         err.print(f"[red]error: {shown(str(exc))}[/red]", soft_wrap=True)

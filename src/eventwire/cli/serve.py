@@ -13,8 +13,7 @@ from eventwire.cli.common import MaxArticleOpt, MaxSecondsOpt, fail, limits_from
 from eventwire.errors import EventwireError
 from eventwire.ingest.urlguard import ALLOW_PRIVATE_ENV
 from eventwire.nlp.deadline import DEFAULT_SECONDS
-from eventwire.store.db import DEFAULT_DB, DatabaseHeld, StoreError
-from eventwire.store.held import Holder, advice
+from eventwire.store import DEFAULT_DB
 
 if TYPE_CHECKING:
     from eventwire.api.watcher import WatchPlan
@@ -85,6 +84,8 @@ def serve_command(
     from eventwire.api.coding import CodingLimits
     from eventwire.api.database import READ_WAIT_S
     from eventwire.api.serving import server_config
+    from eventwire.store.db import DatabaseHeld, StoreError
+    from eventwire.store.held import Holder, advice
 
     if not db.is_file() and watch is None:
         fail(f"{db}: no such database file (create it with `eventwire ingest`, or serve with "
@@ -136,5 +137,5 @@ def _watch_plan(feeds: Path, every: str, allow_private: bool,
     except EventwireError as exc:
         fail(str(exc))
     limits = limits_from(max_article_bytes)
-    coder = load_coder(None, None, None, False, max_seconds)
+    coder = load_coder(None, None, None, False, max_seconds=max_seconds)
     return WatchPlan(feeds, seconds, coder, allow_private, limits)

@@ -8,52 +8,41 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import duckdb
-import pandas as pd
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
 
-from eventwire.batch import pipeline
-from eventwire.batch.workers import CoderSpec
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
     AllowPrivateOpt,
+    Bar,
     FollowSymlinksOpt,
     IncludeNegatedOpt,
     LexiconOpt,
     MaxArticleOpt,
     MaxSecondsOpt,
     ModelOpt,
+    NoCacheOpt,
     fail,
     limits_from,
     load_coder,
 )
-from eventwire.cli.remote import ingest_via_api, query_via_api
 from eventwire.cli.terminal import shown
-from eventwire.errors import EventwireError
-from eventwire.ingest.fetch import make_client
-from eventwire.ingest.limits import Limits
-from eventwire.knowledge.ontology import CATEGORIES
 from eventwire.nlp.deadline import DEFAULT_SECONDS
-from eventwire.store import analytics
-from eventwire.store.access import BRIEF_BATCH, BRIEF_WAIT_S, Brief
-from eventwire.store.db import DEFAULT_DB, DatabaseHeld, Store, StoreError
-from eventwire.store.export import FORMATS, ExportError, Filters
-from eventwire.store.export import export as export_events
-from eventwire.store.held import Holder, advice, retry_while_held
-from eventwire.store.readonly_sql import refusal
+from eventwire.store import DEFAULT_DB, FORMATS
+from eventwire.store.held import BRIEF_BATCH, BRIEF_WAIT_S, Holder
+
+# DuckDB, pandas, httpx, the readers and spaCy load when a command runs, not for --help.
+if TYPE_CHECKING:
+    import duckdb
+    import pandas as pd
+
+    from eventwire.batch import pipeline
+    from eventwire.batch.workers import CoderSpec
+    from eventwire.ingest.limits import Limits
+    from eventwire.store.db import Store
 
 err = Console(stderr=True)
 ACTOR_CODE = re.compile(r"[A-Za-z0-9_.-]{1,64}")
@@ -71,36 +60,14 @@ INGEST_VIA_API = "eventwire ingest SOURCES --api URL --api-key KEY"
 HOLD_GRACE_S = 3.0
 
 
-class BarProgress(pipeline.Progress):
-    """The pipeline's progress shown as a rich bar on stderr (articles/s and ETA)."""
-
-    def __init__(self, bar: Progress):
-        self.bar = bar
-        self.task: TaskID | None = None
-
-    def start(self, total: int) -> None:
-        self.task = self.bar.add_task("coding", total=total, rate="")
-
-    def advance(self, n: int = 1) -> None:
-        if self.task is None:
-            return
-        self.bar.advance(self.task, n)
-        task = self.bar.tasks[0]
-        if task.elapsed:
-            self.bar.update(self.task, rate=f"{task.completed / task.elapsed:.1f} articles/s")
-
-
-def _bar(enabled: bool) -> Progress:
-    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err,
-                    transient=True, disable=not enabled)
-
-
 def open_store(db: str, read_only: bool = False, instead: str | None = None) -> Store:
     """The store, or one line: which process holds the file and what to do (`instead`).
 
     A read-only server lets go of the file after a second without requests: wait that long.
     """
+    from eventwire.store.db import DatabaseHeld, Store, StoreError
+    from eventwire.store.held import advice, retry_while_held
+
     try:
         store = retry_while_held(lambda: Store.open(db, read_only=read_only), DatabaseHeld,
                                  HOLD_GRACE_S)
@@ -122,6 +89,7 @@ def _waiting(db: str) -> Callable[[Holder], None]:
 
 
 def _summary(stats: pipeline.IngestStats) -> None:
+
     rate = stats.stored / stats.seconds if stats.seconds else 0.0
     err.print(f"stored {stats.stored} articles ({stats.events} events), skipped "
               f"{stats.skipped} already stored, {stats.errors} errors "
@@ -149,6 +117,7 @@ def ingest(
     max_seconds: MaxSecondsOpt = DEFAULT_SECONDS,
     allow_private_urls: AllowPrivateOpt = False,
     follow_symlinks: FollowSymlinksOpt = False,
+    no_cache: NoCacheOpt = False,
     workers: Annotated[int | None, typer.Option(
         "--workers", help="Code on a local Dask cluster of N worker processes.")] = None,
     cluster: Annotated[str | None, typer.Option(
@@ -173,6 +142,14 @@ def ingest(
     `eventwire serve` or a `query` can use it between batches. With --api the articles go to
     a running server instead, which codes and stores them.
     """
+    from eventwire.batch import pipeline
+    from eventwire.batch.workers import CoderSpec
+    from eventwire.cli.remote import ingest_via_api
+    from eventwire.errors import EventwireError
+    from eventwire.ingest.fetch import make_client
+    from eventwire.store.access import Brief
+    from eventwire.store.db import DatabaseHeld, StoreError
+
     if jobs < 1 or batch_size < 1:
         fail("--jobs and --batch-size must be at least 1")
     limits = limits_from(max_article_bytes)
@@ -200,14 +177,15 @@ def ingest(
             raise typer.Exit(1)
         return
     open_store(db, instead=INGEST_VIA_API).close()  # a held file: one line now, not after coding
-    coder = load_coder(model, actors, lexicon, include_negated, max_seconds) if jobs == 1 \
+    coder = load_coder(model, actors, lexicon, include_negated, no_cache,
+                       max_seconds=max_seconds) if jobs == 1 \
         else None
     access = Brief(db, batch=commit_every, on_wait=_waiting(db))
     try:
-        with _bar(not quiet and err.is_terminal) as bar, \
+        with Bar("coding", not quiet) as bar, \
                 make_client(allow_private=allow_private_urls) as client:
             stats = pipeline.ingest(access, sources, spec, jobs=jobs, batch_size=batch_size,
-                                    coder=coder, progress=BarProgress(bar), client=client,
+                                    coder=coder, progress=bar, client=client,
                                     limits=limits, follow_symlinks=follow_symlinks)
     except DatabaseHeld as exc:
         fail(f"{exc} for over {BRIEF_WAIT_S:.0f}s; the batches written before are kept "
@@ -224,6 +202,8 @@ def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: in
                        chunk_lines: int, batch_size: int, limits: Limits,
                        allow_private: bool, quiet: bool, jobs: int) -> pipeline.IngestStats:
     """`ingest --workers/--cluster`: partitions coded by Dask workers (docs/distributed.md)."""
+    from eventwire.errors import EventwireError
+
     if workers is not None and cluster:
         fail("--workers starts a local cluster, --cluster uses a running one: choose one")
     if workers is None and not cluster:
@@ -243,13 +223,12 @@ def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: in
     tmp = None if lake else tempfile.TemporaryDirectory(
         prefix="eventwire-lake-", dir=Path(db).resolve().parent)
     try:
-        with _bar(not quiet and err.is_terminal) as bar, \
-                open_client(cluster, workers or 1) as client:
+        with Bar("coding", not quiet) as bar, open_client(cluster, workers or 1) as client:
             return ingest_distributed(
                 client, sources, spec, lake=lake or Path(tmp.name),  # type: ignore[union-attr]
                 store=store, chunk_lines=chunk_lines, batch_size=batch_size, limits=limits,
                 allow_private=allow_private, keep_lake=lake is not None,
-                progress=BarProgress(bar))
+                progress=bar)
     except EventwireError as exc:
         fail(str(exc))
     finally:
@@ -261,6 +240,10 @@ def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: in
 
 def _emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
     """Print a result as a rich table, CSV or JSON records on stdout."""
+    import pandas as pd
+    from rich.console import Console
+    from rich.table import Table
+
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
     elif fmt == "json":
@@ -309,6 +292,13 @@ def query(
 
     With --api URL, SQL goes to a running `eventwire serve` (POST /v1/query).
     """
+    import duckdb
+    import pandas as pd
+
+    from eventwire.cli.remote import query_via_api
+    from eventwire.store import analytics
+    from eventwire.store.readonly_sql import refusal
+
     if fmt not in ("table", "csv", "json"):
         fail(f"--format {fmt!r}: use table, csv or json")
     if by not in analytics.PERIODS:
@@ -394,6 +384,13 @@ def export(
                                                         "folder is replaced whole).")] = False,
 ) -> None:
     """Write stored events as PLOVER JSONL, CSV, month-partitioned Parquet or GDELT-style TSV."""
+    import duckdb
+
+    from eventwire.knowledge.ontology import CATEGORIES
+    from eventwire.store.export import ExportError, Filters
+    from eventwire.store.export import export as export_events
+
+
     if fmt not in FORMATS:
         fail(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
     if event is not None and event.upper() not in CATEGORIES:

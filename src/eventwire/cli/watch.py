@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from eventwire.batch import pipeline
-from eventwire.batch.watch import parse_interval
-from eventwire.batch.watch import watch as watch_feeds
 from eventwire.cli import app
 from eventwire.cli.common import (
     ActorsOpt,
@@ -20,16 +17,18 @@ from eventwire.cli.common import (
     MaxArticleOpt,
     MaxSecondsOpt,
     ModelOpt,
+    NoCacheOpt,
     fail,
     limits_from,
     load_coder,
 )
 from eventwire.cli.store import DbOpt, err, open_store
 from eventwire.cli.terminal import shown
-from eventwire.errors import EventwireError
-from eventwire.ingest.fetch import make_client
 from eventwire.nlp.deadline import DEFAULT_SECONDS
-from eventwire.store.db import DEFAULT_DB
+from eventwire.store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from eventwire.batch import pipeline
 
 
 @app.command()
@@ -45,12 +44,18 @@ def watch(
     max_article_bytes: MaxArticleOpt = None,
     max_seconds: MaxSecondsOpt = DEFAULT_SECONDS,
     allow_private_urls: AllowPrivateOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Poll feeds and ingest new items until interrupted; feed errors are recorded, not fatal.
 
     This process holds the database while it runs; `eventwire serve --watch FEEDS.txt` polls
     inside the server instead, so the dashboard can run beside it.
     """
+    from eventwire.batch.watch import parse_interval
+    from eventwire.batch.watch import watch as watch_feeds
+    from eventwire.errors import EventwireError
+    from eventwire.ingest.fetch import make_client
+
     try:
         seconds = parse_interval(every)
     except EventwireError as exc:
@@ -59,7 +64,8 @@ def watch(
     if not feeds.is_file():
         fail(f"{feeds}: no such feed list")
     store = open_store(db, instead=f"restart it with `--watch {feeds}` to poll inside it")
-    coder = load_coder(model, actors, lexicon, include_negated, max_seconds)
+    coder = load_coder(model, actors, lexicon, include_negated, no_cache,
+                       max_seconds=max_seconds)
 
     def report(stats: pipeline.IngestStats | None, problem: str | None) -> None:
         stamp = datetime.now().strftime("%H:%M:%S")

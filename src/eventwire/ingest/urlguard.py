@@ -6,8 +6,10 @@ import ipaddress
 import os
 import socket
 import urllib.request
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:  # httpx is imported when a URL is checked, not by `eventwire --help`
+    import httpx
 
 ALLOW_PRIVATE_ENV = "EVENTWIRE_ALLOW_PRIVATE_URLS"
 SCHEMES = ("http", "https")
@@ -32,6 +34,8 @@ def is_public(ip: IPAddress) -> bool:
 
 def check_scheme(url: httpx.URL | str) -> None:
     """Refuse file:, ftp:, gopher: and every scheme but http and https."""
+    import httpx
+
     scheme = (httpx.URL(url) if isinstance(url, str) else url).scheme
     if scheme not in SCHEMES:
         raise UrlRefused(f"refused: only http and https URLs are fetched, not {scheme or '?'}:")

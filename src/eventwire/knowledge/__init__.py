@@ -2,14 +2,23 @@
 
 Takes: the data files in `knowledge/data/` plus any `--actors`/`--lexicon` files.
 Gives: a `Knowledge` bundle (the PLOVER `Ontology`, the actor `Gazetteer`, the trigger
-`Lexicon`) and the offline place-name gazetteer (`resolve_place`). Imports no later stage.
+`Lexicon`) and the offline place-name gazetteer (`resolve_place`), compiled once and kept in
+the user cache between runs (`cache`, `codec`, `place_index`). Imports no later stage.
 """
 
-from eventwire.knowledge.gazetteer import Gazetteer
-from eventwire.knowledge.lexicon import Lexicon, TriggerEntry
-from eventwire.knowledge.loader import Knowledge, load_knowledge
-from eventwire.knowledge.ontology import CATEGORIES, Ontology
-from eventwire.knowledge.placenames import capital_of, resolve_place
+from eventwire import lazy_attributes
 
 __all__ = ["CATEGORIES", "Gazetteer", "Knowledge", "Lexicon", "Ontology", "TriggerEntry",
            "capital_of", "load_knowledge", "resolve_place"]
+# Lazy: the CLI reads knowledge.cache for its --help without loading YAML or the gazetteers.
+__getattr__ = lazy_attributes(__name__, {
+    "Gazetteer": "eventwire.knowledge.gazetteer",
+    "Lexicon": "eventwire.knowledge.lexicon",
+    "TriggerEntry": "eventwire.knowledge.lexicon",
+    "Knowledge": "eventwire.knowledge.loader",
+    "load_knowledge": "eventwire.knowledge.loader",
+    "CATEGORIES": "eventwire.knowledge.ontology",
+    "Ontology": "eventwire.knowledge.ontology",
+    "capital_of": "eventwire.knowledge.placenames",
+    "resolve_place": "eventwire.knowledge.placenames",
+})

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
-import pycountry
 
 from eventwire.errors import KnowledgeFileError
 from eventwire.knowledge.ontology import load_ontology
@@ -179,6 +178,8 @@ def _mappings(value: Any, what: str, path: str, line: int | None) -> list[dict[s
 
 def _add_official_names(gaz: Gazetteer, code: str) -> None:
     """pycountry's names for a country; added first so that the file's own names win."""
+    import pycountry  # only when building: a cached gazetteer never needs it
+
     country = pycountry.countries.get(alpha_3=code)
     official = [getattr(country, a, None) for a in ("name", "common_name", "official_name")]
     names = [n for n in official if n]

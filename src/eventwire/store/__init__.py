@@ -5,6 +5,12 @@ grouping (`dedup`), exports to CSV/JSONL/Parquet (`export`), a read-only SQL gua
 (`readonly_sql`) and the analyst DataFrames (`analytics`).
 """
 
-from eventwire.store.db import DEFAULT_DB, Store, StoreError
+from eventwire import lazy_attributes
 
-__all__ = ["DEFAULT_DB", "Store", "StoreError"]
+DEFAULT_DB = "eventwire.duckdb"
+FORMATS = ("plover-jsonl", "csv", "parquet", "gdelt-tsv")  # what `export` writes
+
+__all__ = ["DEFAULT_DB", "FORMATS", "Store", "StoreError"]
+# Lazy: the CLI shows DEFAULT_DB and FORMATS in its --help without importing DuckDB.
+__getattr__ = lazy_attributes(__name__, {"Store": "eventwire.store.db",
+                                         "StoreError": "eventwire.store.db"})

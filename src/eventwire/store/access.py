@@ -15,10 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from eventwire.store.db import DatabaseHeld, Store
-from eventwire.store.held import Holder, retry_while_held
-
-BRIEF_BATCH = 64  # articles written per opening of the file by a batch ingest
-BRIEF_WAIT_S = 120.0  # how long a batch waits for a file another process holds
+from eventwire.store.held import BRIEF_BATCH, BRIEF_WAIT_S, Holder, retry_while_held
 
 
 class Access(Protocol):

@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 
 from eventwire.ingest.record import normalise_date, text_hash
 from eventwire.model import Article, CodedArticle
+from eventwire.store import DEFAULT_DB
 from eventwire.store.held import Holder, holder_of
 from eventwire.store.rows import (
     events_table,
@@ -30,7 +31,6 @@ from eventwire.store.schema import (
     migrate,
 )
 
-DEFAULT_DB = "eventwire.duckdb"
 ERRORS_PER_SOURCE = 100  # error rows kept in full per source and run; the rest are counted
 ERROR_BATCH = 1000  # error rows buffered before one bulk insert (one INSERT each costs ~3 ms)
 _ERROR_SCHEMA = pa.schema([("run_id", pa.string()), ("source", pa.string()),

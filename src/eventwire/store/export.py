@@ -21,7 +21,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.dataset as pads
 
-FORMATS = ("plover-jsonl", "csv", "parquet", "gdelt-tsv")
+from eventwire.store import FORMATS
+
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection); such cells
 # get a leading apostrophe, which spreadsheets show as text and hide (docs/export.md).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -131,7 +132,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _flat_table(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pa.Table:
+def flat_table(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pa.Table:
     """Events as a flat table (lists joined by ';') for CSV and Parquet."""
     rel = _relation(conn, filters)
     rel = conn.sql("SELECT * EXCLUDE (context), array_to_string(context, ';') AS context, "
@@ -239,7 +240,7 @@ def export(conn: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: Filter
                                  for v in gdelt_row(row)])
                 n += 1
         return n
-    table = _flat_table(conn, filters)
+    table = flat_table(conn, filters)
     if fmt == "csv":
         pacsv.write_csv(_neutralise_table(table.drop_columns(["year_month"])), out)
     else:

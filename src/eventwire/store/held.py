@@ -11,6 +11,9 @@ from pathlib import Path
 _HELD = re.compile(r"Conflicting lock is held in (?P<exe>.*?) \(PID (?P<pid>\d+)\)")
 
 
+BRIEF_BATCH = 64  # articles written per opening of the file by a batch ingest
+BRIEF_WAIT_S = 120.0  # how long a batch waits for a file another process holds
+
 @dataclass(frozen=True)
 class Holder:
     """The process that holds a database file, as DuckDB's lock error and /proc name it."""
