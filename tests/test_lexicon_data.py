@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-LEXICON_DIR = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "knowledge" / "data" / "lexicon"
+LEXICON_DIR = (Path(__file__).resolve().parents[1] / "src" / "eventwire" / "knowledge"
+               / "data" / "lexicon")
 
 FIELDS = {
     "id", "trigger", "pos", "with", "event", "mode", "context", "cameo", "actor", "recipient",

@@ -45,7 +45,8 @@ class Situator:
         if self._places is None:
             from eventwire.context.places import places_in_doc
 
-            countries = [m.code for m in self.resolver.mentions if m.code and len(m.code) == 3]
+            known = self.resolver.gaz.countries
+            countries = [m.code for m in self.resolver.mentions if m.code in known]
             self._places = places_in_doc(self.doc, countries)
         return self._places
 

@@ -337,7 +337,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         elif r is not None and a is not None and a.code == r.code and entry.event == "CONSULT" \
                 and rpath.startswith(HOST_PATHS):
             cand.decision = "dropped: the host meets at home"
-        elif entry.event == "CONSULT" and "MED" in (a and a.sector, r and r.sector):
+        elif entry.event == "CONSULT" and "JRN" in (a and a.sector, r and r.sector):
             cand.decision = "dropped: an interview is not a consultation"
         elif entry.event == "ASSAULT" and _figurative_fight(trigger):
             cand.decision = "dropped: figurative (not force)"
