@@ -62,7 +62,8 @@ def test_a_meeting_of_three_at_one_hosts_home_is_a_visit_to_it(coder):
         ("EGY", "IRQ"), ("JOR", "IRQ"), ("IRQ", "EGY"), ("IRQ", "JOR")}
 
 
-def test_three_who_agree_act_together(coder):
+def test_three_who_sign_support_each_other_pair_by_pair(coder):
     got = coded(coder, "Egypt, Jordan and Iraq signed a trade deal.")
     assert {(a, r) for a, e, r, _ in got if e == "SUPPORT"} == {
-        ("EGY", None), ("JOR", None), ("IRQ", None)}
+        ("EGY", "JOR"), ("JOR", "EGY"), ("EGY", "IRQ"), ("IRQ", "EGY"),
+        ("JOR", "IRQ"), ("IRQ", "JOR")}

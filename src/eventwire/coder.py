@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from eventwire.actors.resolver import ActorResolver
 from eventwire.context.situate import Situator
 from eventwire.events.candidates import Candidate, find_candidates
+from eventwire.events.counterpart import counterpart
 from eventwire.events.demands import find_demands
 from eventwire.events.evaluations import find_evaluations
 from eventwire.events.eventref import claimed_target, joined_meeting, refer_back
@@ -57,6 +58,10 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
     found = with_host_side([c for sent in sentences(doc)
                             for c in sentence_candidates(sent, knowledge, resolver)])
     sport = is_sport(doc)
+    acting: dict[int, set[str]] = {}
+    for c in found:
+        if c.actor is not None and c.actor.code:
+            acting.setdefault(c.trigger.i, set()).add(c.actor.code)
     out: list[Candidate] = []
     history: list[Candidate] = []
     for cand in found:
@@ -74,7 +79,9 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
         if joined is not None:
             out.extend(joined)  # a meeting already told: not a new referent
             continue
-        out.extend(refer_back(cand, history, knowledge.lexicon, resolver))
+        out.extend(counterpart(c, resolver.mentions, knowledge.gazetteer.countries,
+                               acting.get(c.trigger.i, set()))
+                   for c in refer_back(cand, history, knowledge.lexicon, resolver))
         history.append(cand)
     return out
 

@@ -312,12 +312,11 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,
                           "", rpath, modality, decision="dropped: no identifiable actor")]
-    # Joint subjects act on each other, pair by pair (as the gold sets code a trilateral
-    # summit); past a handful they act together (recipient none), not in n*(n-1) events.
+    # Joint subjects act on each other, pair by pair (codebook v2: meetings, signed deals and
+    # joint cooperation of three or more, every pair); past a handful they act together.
     reciprocal = entry.symmetric or entry.event in JOINT_EVENTS
     parties = len(actors)
-    if not recipients and reciprocal and parties >= 2 and (parties == 2 or (
-            entry.event == "CONSULT" and parties <= MAX_PAIRWISE)):
+    if not recipients and reciprocal and 2 <= parties <= MAX_PAIRWISE:
         pairs = [(a, b, "joint-subject") for a in actors for b in actors
                  if (a.code, a.sector) != (b.code, b.sector)]  # army and rebels of one state
     else:
