@@ -75,6 +75,10 @@ class Situator:
             nonlocal fallback
             got = self.speaker(span)
             person = next((e.text for e in span.ents if e.label_ == "PERSON"), None)
+            if person is None and span[0].lower_ in ("a", "an"):
+                # "a DHS spokesperson told VOA": someone new and unnamed, not an earlier person
+                return Actor(code=got.code if got else None, sector=got.sector if got else None,
+                             text=span.text, name=span.text)
             if person and (got is None or not got.name or person not in got.name):
                 # "Former British Ambassador to the EU Ivan Rogers": name the person in the span.
                 return Actor(code=got.code if got else None, sector=got.sector if got else None,

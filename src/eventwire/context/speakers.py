@@ -132,6 +132,13 @@ def person_of(tok: Token) -> Span | None:
             name = _proper_name(child)
             if name is not None:
                 return name
+    for child in tok.children:
+        # "social worker and activist Ryan Febrianto": a title joined to the description
+        if child.dep_ == "conj" and any(g.dep_ == "compound" and g.pos_ == "NOUN"
+                                        for g in child.children):
+            name = _ent_of(child, ("PERSON",)) or _proper_name(child)
+            if name is not None:
+                return name
     return None
 
 
