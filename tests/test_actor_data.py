@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "OPP", "REB",
-           "CVL", "BUS", "MED", "EDU", "NGO", "IGO"}
+           "CVL", "BUS", "JRN", "EDU", "NGO", "IGO"}
 GUIDELINE_IGOS = {"UNO", "EUR", "NATO", "IAEA", "AU", "ARL", "ASN", "OPEC",
                   "WHO", "IMF", "WBK", "ICC", "ICJ"}
 NON_STATE_CODES = {"IMG"}  # international militant groups (the gold's code for IS)
@@ -166,7 +166,7 @@ def test_sector_nouns_have_the_schema(sectors: list[dict[str, Any]]) -> None:
     ("noun", "sector", "person"),
     [("foreign minister", "GOV", True), ("government", "GOV", False), ("troops", "MIL", False),
      ("police", "COP", False), ("protesters", "CVL", False), ("rebels", "REB", False),
-     ("lawmakers", "LEG", False), ("prosecutor", "JUD", True), ("journalists", "MED", False)],
+     ("lawmakers", "LEG", False), ("prosecutor", "JUD", True), ("journalists", "JRN", False)],
 )
 def test_core_sector_nouns(
     sectors: list[dict[str, Any]], noun: str, sector: str, person: bool

@@ -8,8 +8,8 @@ from event_support import coded
 
 
 @pytest.mark.parametrize("text,expected", [
-    # RETREAT needs an immediate material consequence; a promised one is an intent (AGREE)
-    ("Israel will release 50 Palestinian prisoners next week.", ("ISR", "AGREE", "PSE")),
+    # RETREAT needs a material consequence; a promised one is a concession (codebook v2)
+    ("Israel will release 50 Palestinian prisoners next week.", ("ISR", "CONCEDE", "PSE")),
     # a promised harm is a threat
     ("Russia said it will impose sanctions on Moldova.", ("RUS", "THREATEN", "MDA")),
 ])
@@ -19,15 +19,15 @@ def test_a_promised_act_is_coded_as_the_promise(coder, text, expected):
     assert not {t for t in got if t[1] in ("RETREAT", "SANCTION")}
 
 
-def test_an_arrangement_under_way_keeps_its_own_category(coder):
+def test_an_announced_withdrawal_is_a_concession(coder):
     got = coded(coder, "The minister said British soldiers would be leaving Mali by the end "
                        "of the year.")
-    assert ("GBR", "RETREAT", "MLI", "future") in got
+    assert ("GBR", "CONCEDE", "MLI", "future") in got
 
 
-def test_a_promise_with_nobody_to_receive_it_keeps_its_category(coder):
+def test_a_promise_with_nobody_to_receive_it_is_a_concession_too(coder):
     got = coded(coder, "Armenia's defence minister will resign.")
-    assert {t[1] for t in got} == {"RETREAT"}
+    assert {t[1] for t in got} == {"CONCEDE"}
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -58,10 +58,12 @@ def test_a_meeting_of_three_is_coded_pair_by_pair(coder):
 
 def test_a_meeting_of_three_at_one_hosts_home_is_a_visit_to_it(coder):
     got = coded(coder, "Egypt, Jordan and Iraq met in Baghdad on Monday.")
-    assert {(a, r) for a, e, r, _ in got if e == "CONSULT"} == {("EGY", "IRQ"), ("JOR", "IRQ")}
+    assert {(a, r) for a, e, r, _ in got if e == "CONSULT"} == {
+        ("EGY", "IRQ"), ("JOR", "IRQ"), ("IRQ", "EGY"), ("IRQ", "JOR")}
 
 
-def test_three_who_agree_act_together(coder):
+def test_three_who_sign_support_each_other_pair_by_pair(coder):
     got = coded(coder, "Egypt, Jordan and Iraq signed a trade deal.")
-    assert {(a, r) for a, e, r, _ in got if e == "AGREE"} == {
-        ("EGY", None), ("JOR", None), ("IRQ", None)}
+    assert {(a, r) for a, e, r, _ in got if e == "SUPPORT"} == {
+        ("EGY", "JOR"), ("JOR", "EGY"), ("EGY", "IRQ"), ("IRQ", "EGY"),
+        ("JOR", "IRQ"), ("IRQ", "JOR")}

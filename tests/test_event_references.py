@@ -60,13 +60,15 @@ def test_joining_talks_held_as_a_visit_visits_the_host(coder):
     got = triples(coder, "The foreign ministers of Chile and Peru met in Lima on Monday. "
                          "The Bolivian foreign minister joined the talks on Tuesday.")
     assert ("BOL", "CONSULT", "PER") in got and ("BOL", "CONSULT", "CHL") not in got
+    assert ("PER", "CONSULT", "BOL") in got
 
 
 def test_a_meeting_held_this_time_somewhere_is_a_visit_to_the_host(coder):
     got = triples(coder, "The envoys of Chile, Peru and Bolivia met again, this time in Lima, "
                          "to sign a treaty.")
-    assert {t for t in got if t[1] == "CONSULT"} == {("CHL", "CONSULT", "PER"),
-                                                     ("BOL", "CONSULT", "PER")}
+    assert {t for t in got if t[1] == "CONSULT"} == {
+        ("CHL", "CONSULT", "PER"), ("BOL", "CONSULT", "PER"),
+        ("PER", "CONSULT", "CHL"), ("PER", "CONSULT", "BOL")}
 
 
 def test_joining_talks_after_an_arrival_visits_the_host(coder):

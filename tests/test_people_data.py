@@ -18,7 +18,7 @@ IGO_CODES = {
 }  # fmt: skip
 SECTORS = {
     "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "OPP",
-    "REB", "CVL", "BUS", "MED", "EDU", "NGO", "IGO",
+    "REB", "CVL", "BUS", "JRN", "EDU", "NGO", "IGO",
 }  # fmt: skip
 PERSON_KEYS = {"name", "aliases", "offices"}
 OFFICE_KEYS = {"code", "sector", "title", "from", "to"}

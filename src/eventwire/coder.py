@@ -14,14 +14,15 @@ from spacy.tokens import Span as SpacySpan
 from eventwire.actors.resolver import ActorResolver
 from eventwire.context.situate import Situator
 from eventwire.events.candidates import Candidate, find_candidates
+from eventwire.events.counterpart import counterpart
 from eventwire.events.demands import find_demands
 from eventwire.events.evaluations import find_evaluations
 from eventwire.events.eventref import claimed_target, joined_meeting, refer_back
-from eventwire.events.hosting import host_mirrors_visit, visits
+from eventwire.events.hosting import with_host_side
 from eventwire.events.merge import merge_events
 from eventwire.knowledge.domains import is_sport, political_actor
 from eventwire.knowledge.loader import Knowledge, load_knowledge
-from eventwire.model import Actor, Article, CodedArticle, Event, Mention, Span, event_id
+from eventwire.model import Actor, Article, CodedArticle, Event, Mention, Place, Span, event_id
 from eventwire.nlp import deadline
 from eventwire.nlp.chunking import CHUNK_CHARS, bound_runs, parse, short_sentences, tokenize
 from eventwire.nlp.deadline import ArticleTimeout
@@ -57,13 +58,17 @@ def sentence_candidates(sent: SpacySpan, knowledge: Knowledge, resolver: ActorRe
 def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
                        ) -> list[Candidate]:
     """Every candidate of an article, after the decisions that need the whole article: who
-    may be coded at all, the host of a visit, and responses to acts reported earlier."""
+    may be coded at all, the host's side of a visit, and responses to acts reported earlier."""
     found: list[Candidate] = []
     for sent in sentences(doc):
         deadline.check()
         found += sentence_candidates(sent, knowledge, resolver)
-    visited = visits([c for c in found if c.decision == "emitted"])
+    found = with_host_side(found)
     sport = is_sport(doc)
+    acting: dict[int, set[str]] = {}
+    for c in found:
+        if c.actor is not None and c.actor.code:
+            acting.setdefault(c.trigger.i, set()).add(c.actor.code)
     out: list[Candidate] = []
     history: list[Candidate] = []
     for cand in found:
@@ -73,8 +78,6 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
         elif cand.actor is not None and sport and \
                 not political_actor(cand.actor.kind, cand.actor.sector):
             cand.decision = "dropped: sports coverage ('Wales threatened' is a team)"
-        elif host_mirrors_visit(cand, visited):
-            cand.decision = "dropped: the host of a visit does not visit the visitor"
         if cand.decision != "emitted":
             out.append(cand)
             continue
@@ -83,7 +86,9 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
         if joined is not None:
             out.extend(joined)  # a meeting already told: not a new referent
             continue
-        out.extend(refer_back(cand, history, knowledge.lexicon, resolver))
+        out.extend(counterpart(c, resolver.mentions, knowledge.gazetteer.countries,
+                               acting.get(c.trigger.i, set()))
+                   for c in refer_back(cand, history, knowledge.lexicon, resolver))
         history.append(cand)
     return out
 
@@ -113,6 +118,19 @@ def _actor(m: Mention, event: str | None = None) -> Actor:
     return Actor(code=m.code, sector=sector, text=m.text, name=m.name)
 
 
+STATELESS = "IMG"  # armed groups the knowledge files place in no country
+
+
+def placed(actor: Actor, place: Place | None, story: str | None) -> Actor:
+    """Codebook v2: an armed group without a home state is coded in the country where it
+    acts (the event's place, else the state it acts on, else the story's country); IMG
+    only when there is none."""
+    where = (place.country if place is not None else None) or story
+    if actor.code != STATELESS or where is None:
+        return actor
+    return Actor(code=where, sector=actor.sector, text=actor.text, name=actor.name)
+
+
 def evidence_span(doc: Doc, cand: Candidate) -> Span:
     """The trigger, its required words and the recipient phrase: the words that justify it."""
     toks = [cand.trigger, *cand.words]
@@ -136,6 +154,11 @@ def to_event(doc: Doc, article: Article, cand: Candidate, knowledge: Knowledge,
     onto = knowledge.ontology
     evidence = evidence_span(doc, cand)
     when = situator.date(cand)
+    where = situator.location(cand)
+    home = situator.resolver.story_country(cand.trigger, people=False)
+    story = home.code if home is not None else None
+    if cand.recipient is not None and cand.recipient.code in knowledge.gazetteer.countries:
+        story = cand.recipient.code
     confidence = 0.45 + (0.15 if cand.actor.kind != "pronoun" else 0.05) \
         + (0.2 if cand.recipient is not None else 0.0) + (0.1 if entry.with_ else 0.0) \
         + (0.05 if cand.modality.modality == "asserted" else 0.0)
@@ -148,17 +171,18 @@ def to_event(doc: Doc, article: Article, cand: Candidate, knowledge: Knowledge,
         cameo=entry.cameo,
         quad=onto.categories[entry.event].quad,
         intensity=onto.intensity(entry.event, entry.mode),
-        actor=_actor(cand.actor, entry.event),
-        recipient=_actor(cand.recipient) if cand.recipient else None,
+        actor=placed(_actor(cand.actor, entry.event), where, story),
+        recipient=placed(_actor(cand.recipient), where, story) if cand.recipient else None,
         date=when.date,
         date_end=when.date_end,
         date_text=when.text,
-        location=situator.location(cand),
+        location=where,
         sentence=sentence_of(cand.trigger).text,
         evidence=evidence,
         evidence_all=[evidence],
         negated=cand.modality.negated or cand.modality.modality == "hypothetical",
         modality=cand.modality.modality,
+        intent=entry.intent,
         confidence=round(min(confidence, 1.0), 2),
         rule=cand.rule,
     )

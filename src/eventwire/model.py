@@ -138,6 +138,7 @@ class Event:
     modality: str = "asserted"  # asserted, future, hypothetical
     confidence: float = 0.5
     rule: str = ""
+    intent: str | None = None  # the act announced or threatened ("will meet": CONSULT)
     evidence_all: list[Span] = field(default_factory=list)
     id: str = ""
 
@@ -164,6 +165,7 @@ class Event:
             "evidence_all": [asdict(s) for s in self.evidence_all],
             "negated": self.negated,
             "modality": self.modality,
+            "intent": self.intent,
             "confidence": self.confidence,
             "rule": self.rule,
         }

@@ -29,6 +29,7 @@ def _boundary(text: str, start: int, end: int) -> bool:
 
 PLACE_LIKE = {"country", "metonym", "demonym"}
 NAME_LIKE = {"country", "metonym"}
+BODY_LIKE = {"institution", "igo", "group"}
 
 
 def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry, gaz: Gazetteer) -> bool:
@@ -37,6 +38,10 @@ def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry, gaz: Gazetteer
     A place before a body's common noun still names the state: "the US Embassy".
     """
     label = doc[start].ent_type_
+    if entry.kind in BODY_LIKE and end - start == 1 and start > 0 and \
+            doc[start].ent_iob_ == "I" and doc[start - 1].pos_ == "PROPN" and \
+            not _names_actor(gaz, doc[start - 1].lower_):
+        return True  # a one-word alias: "the Kurdish National Congress" is not the US Congress
     if entry.kind == "sector":
         # "the West Bank", "Gulf Coast": a common noun inside a place's name.
         return label in ("GPE", "LOC") and doc[start].pos_ == "PROPN"
@@ -53,6 +58,10 @@ def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry, gaz: Gazetteer
         near += [doc[end]] if after and not _is_sector_noun(gaz, doc[end].lower_) else []
         return any(t.pos_ == "PROPN" for t in near)
     return False
+
+
+def _names_actor(gaz: Gazetteer, word: str) -> bool:
+    return any(entry.kind != "sector" for _, entry in gaz.aliases.get(word, ()))
 
 
 def _is_sector_noun(gaz: Gazetteer, word: str) -> bool:

@@ -42,7 +42,7 @@ HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
 FROM_ELSEWHERE = {"refugee", "migrant", "exile", "expatriate", "foreigner", "tourist",
                   "pilgrim", "asylum-seeker"}
 # Sectors whose people belong where they act: "police in Minsk", "protesters in Baghdad".
-LOCAL_SECTORS = {"COP", "JUD", "LEG", "SPY", "GOV", "CVL", "OPP", "EDU", "BUS", "MED", "NGO",
+LOCAL_SECTORS = {"COP", "JUD", "LEG", "SPY", "GOV", "CVL", "OPP", "EDU", "BUS", "JRN", "NGO",
                  "PTY", "REB"}
 
 
@@ -251,8 +251,8 @@ class ActorResolver(GroupReader, PlaceReader):
         s = self._sentence(token)
         # Named before the token, and not a source ("according to The Guardian").
         return self.discourse.recent(s, lambda e: e.sentence <= s and e.code is not None
-                                     and len(e.code) == 3 and not e.members
-                                     and e.sector not in ("IGO", "MED") and not e.quoted
+                                     and e.code in self.gaz.countries and not e.members
+                                     and e.sector not in ("IGO", "JRN") and not e.quoted
                                      and self.mentions[e.mention].start < token.idx
                                      and (people or not e.person) and e.code not in other_than)
 

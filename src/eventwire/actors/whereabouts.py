@@ -34,7 +34,7 @@ class PlaceReader:
 
     def countries(self) -> list[str]:
         """Countries the article has named so far: context for ambiguous place names."""
-        return [m.code for m in self.mentions if m.code and len(m.code) == 3]
+        return [m.code for m in self.mentions if m.code in self.gaz.countries]
 
     def resolve_place(self, token: Token, unlabelled: bool = False) -> Mention | None:
         """A country a place-like phrase ("Moscow", "the Russian capital") stands in; with

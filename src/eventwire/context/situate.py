@@ -46,7 +46,8 @@ class Situator:
         if self._places is None:
             from eventwire.context.places import places_in_doc
 
-            countries = [m.code for m in self.resolver.mentions if m.code and len(m.code) == 3]
+            known = self.resolver.gaz.countries
+            countries = [m.code for m in self.resolver.mentions if m.code in known]
             self._places = {}
             for span, place in places_in_doc(self.doc, countries):
                 k = sentence_index(self.doc[span.start])

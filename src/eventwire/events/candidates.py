@@ -312,12 +312,11 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,
                           "", rpath, modality, decision="dropped: no identifiable actor")]
-    # Joint subjects act on each other, pair by pair (as the gold sets code a trilateral
-    # summit); past a handful they act together (recipient none), not in n*(n-1) events.
+    # Joint subjects act on each other, pair by pair (codebook v2: meetings, signed deals and
+    # joint cooperation of three or more, every pair); past a handful they act together.
     reciprocal = entry.symmetric or entry.event in JOINT_EVENTS
     parties = len(actors)
-    if not recipients and reciprocal and parties >= 2 and (parties == 2 or (
-            entry.event == "CONSULT" and parties <= MAX_PAIRWISE)):
+    if not recipients and reciprocal and 2 <= parties <= MAX_PAIRWISE:
         pairs = [(a, b, "joint-subject") for a in actors for b in actors
                  if (a.code, a.sector) != (b.code, b.sector)]  # army and rebels of one state
     else:
@@ -337,7 +336,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         elif r is not None and a is not None and a.code == r.code and entry.event == "CONSULT" \
                 and rpath.startswith(HOST_PATHS):
             cand.decision = "dropped: the host meets at home"
-        elif entry.event == "CONSULT" and "MED" in (a and a.sector, r and r.sector):
+        elif entry.event == "CONSULT" and "JRN" in (a and a.sector, r and r.sector):
             cand.decision = "dropped: an interview is not a consultation"
         elif entry.event == "ASSAULT" and _figurative_fight(trigger):
             cand.decision = "dropped: figurative (not force)"

@@ -17,19 +17,24 @@ from eventwire.model import Mention
 
 # Events that respond to another event: their target is whoever did the thing responded to.
 RESPONSE_EVENTS = {"ACCUSE", "REJECT", "SUPPORT"}
-# Nouns that name an earlier act by its kind; nominal lexicon triggers count as well.
-KIND_NOUNS = {
-    "agreement": "AGREE", "deal": "AGREE", "accord": "AGREE", "pact": "AGREE",
-    "treaty": "AGREE", "memorandum": "AGREE", "memoranda": "AGREE",
-    "operation": "ASSAULT", "attack": "ASSAULT", "strike": "ASSAULT", "offensive": "ASSAULT",
-    "assault": "ASSAULT", "bombing": "ASSAULT", "incursion": "ASSAULT", "invasion": "ASSAULT",
-    "sanctions": "SANCTION", "sanction": "SANCTION", "expulsion": "SANCTION",
-    "talks": "CONSULT", "visit": "CONSULT", "meeting": "CONSULT", "summit": "CONSULT",
-    "conference": "CONSULT",
-    "crackdown": "COERCE", "arrest": "COERCE", "arrests": "COERCE", "detention": "COERCE",
-    "withdrawal": "RETREAT", "pullout": "RETREAT",
-    "call": "REQUEST", "appeal": "REQUEST", "plea": "REQUEST", "request": "REQUEST",
-    "demand": "REQUEST", "demands": "REQUEST",
+# Nouns that name an earlier act by its kind; nominal lexicon triggers count as well. An
+# agreement is reached or signed (SUPPORT) or agreed to (AGREE); a withdrawal is carried out
+# (RETREAT) or announced (CONCEDE).
+DEAL = ("SUPPORT", "AGREE")
+KIND_NOUNS: dict[str, tuple[str, ...]] = {
+    "agreement": DEAL, "deal": DEAL, "accord": DEAL, "pact": DEAL,
+    "treaty": DEAL, "memorandum": DEAL, "memoranda": DEAL,
+    "operation": ("ASSAULT",), "attack": ("ASSAULT",), "strike": ("ASSAULT",),
+    "offensive": ("ASSAULT",), "assault": ("ASSAULT",), "bombing": ("ASSAULT",),
+    "incursion": ("ASSAULT",), "invasion": ("ASSAULT",),
+    "sanctions": ("SANCTION",), "sanction": ("SANCTION",), "expulsion": ("SANCTION",),
+    "talks": ("CONSULT",), "visit": ("CONSULT",), "meeting": ("CONSULT",),
+    "summit": ("CONSULT",), "conference": ("CONSULT",),
+    "crackdown": ("COERCE",), "arrest": ("COERCE",), "arrests": ("COERCE",),
+    "detention": ("COERCE",),
+    "withdrawal": ("RETREAT", "CONCEDE"), "pullout": ("RETREAT", "CONCEDE"),
+    "call": ("REQUEST",), "appeal": ("REQUEST",), "plea": ("REQUEST",),
+    "request": ("REQUEST",), "demand": ("REQUEST",), "demands": ("REQUEST",),
 }
 TOPIC_PREPS = {"against", "of", "over", "about", "on"}
 # How far back a response may find what it refers to: the last 100 acts, or nouns naming
@@ -65,10 +70,8 @@ def _referring_noun(noun: Token, lexicon: Lexicon) -> Token | None:
 def _kinds(noun: Token, lexicon: Lexicon) -> set[str]:
     word = noun.lemma_.lower()
     kinds = {e.event for e in lexicon.candidates(word, "NOUN") if not e.with_}
-    if noun.lower_ in KIND_NOUNS:
-        kinds.add(KIND_NOUNS[noun.lower_])
-    if word in KIND_NOUNS:
-        kinds.add(KIND_NOUNS[word])
+    kinds.update(KIND_NOUNS.get(noun.lower_, ()))
+    kinds.update(KIND_NOUNS.get(word, ()))
     return kinds
 
 
@@ -213,8 +216,8 @@ def joined_meeting(cand: Candidate, history: list[Candidate], lexicon: Lexicon
     if ref is None or "CONSULT" not in _kinds(ref, lexicon):
         return None
     earlier = [h for h in history[-LOOKBACK:] if h.entry.event == "CONSULT"
-               and h.recipient is not None
-               and h.trigger.i < cand.trigger.i]
+               and h.recipient is not None and h.trigger.i < cand.trigger.i
+               and not h.actor_path.startswith("host<")]
     if not earlier:
         return None
     same = _latest(earlier)
@@ -226,5 +229,9 @@ def joined_meeting(cand: Candidate, history: list[Candidate], lexicon: Lexicon
     if hosted and cand.actor.code in targets:
         return [replace(cand, decision="dropped: the host meets at home")]
     path = f"joins<{ref.text}<{same[0].entry.id}"
-    return [replace(cand, recipient=m, recipient_path=path)
-            for code, m in targets.items() if code != cand.actor.code] or None
+    joined = [replace(cand, recipient=m, recipient_path=path)
+              for code, m in targets.items() if code != cand.actor.code]
+    if hosted:  # the host receives whoever joins (codebook v2: a visit goes both ways)
+        joined += [replace(c, actor=c.recipient, recipient=cand.actor, actor_path=f"host<{path}",
+                           recipient_path=f"visitor<{cand.actor_path}") for c in list(joined)]
+    return joined or None

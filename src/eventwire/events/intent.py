@@ -12,12 +12,13 @@ from eventwire.events.roles import RoleFinder
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
 
-# PLOVER 3.1: cooperation announced for the future is coded as an intent, AGREE.
-FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT"}
-# A promised handover ("will free the prisoners") is an intent too: PLOVER's RETREAT needs
-# an immediate material consequence, and a promised harm ("will impose sanctions") is a threat.
+# PLOVER 3.1 (codebook v2): cooperation announced, scheduled or promised for the future is
+# coded as an intent, AGREE, keeping the act meant ("will meet Lavrov": intent CONSULT).
+FUTURE_AGREE = {"AID", "COOPERATE", "SUPPORT", "CONSULT"}
+# A promised handover ("will free the prisoners", "announced it would withdraw") is a
+# concession: PLOVER's RETREAT needs a material consequence. A promised harm is a threat.
 PROMISED_HANDOVER = {"RETREAT"}
-PROMISED_HARMS = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
+PROMISED_HARMS = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 PROMISE_AUX = {"will", "shall", "'ll", "wo", "would"}
 # Taking up what another offers or asks; done "not" it is a refusal (PLOVER REJECT).
 ACCEPTANCE_VERBS = {"accept", "heed", "meet"}
@@ -35,12 +36,12 @@ def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: 
            ) -> tuple[TriggerEntry, Modality, list[Mention], str]:
     """The entry, modality and recipients an act is coded with, given how the text puts it."""
     if modality.modality == "future" and entry.event in FUTURE_AGREE:
-        entry = replace(entry, event="AGREE", mode=None, id=f"{entry.id}+future")
+        entry = recoded(entry, "AGREE", "future")
     elif modality.modality == "future" and (modality.cue or "").lower() in INTENT_CUES:
         # "is willing to withdraw", "ready to host talks": a stated intent (PLOVER AGREE);
         # "ready to strike": a threat.
-        event = "THREATEN" if entry.event in CONFLICT_EVENTS else "AGREE"
-        entry = replace(entry, event=event, mode=None, id=f"{entry.id}+intent")
+        entry = recoded(entry, "THREATEN" if entry.event in CONFLICT_EVENTS else "AGREE",
+                        "intent")
     if _refused(entry, trigger, modality):
         # "will not accept more refugees", "did not meet their demands", "would not provide
         # support": a refusal
@@ -55,24 +56,23 @@ def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: 
         # "will withdraw its force unless...", "I will destroy ... if Turkey does": a threat
         # (or, for a good turn, a promise) made to whoever must meet the condition.
         if entry.event in COOPERATIVE_EVENTS or entry.event in HARMS:
-            event = "AGREE" if entry.event in COOPERATIVE_EVENTS else "THREATEN"
-            entry = replace(entry, event=event, mode=None, id=f"{entry.id}+conditional")
+            entry = recoded(entry, "AGREE" if entry.event in COOPERATIVE_EVENTS else "THREATEN",
+                            "conditional")
             modality = Modality(modality="future", cue=condition.text)
             if not recipients or rpath == "domestic":
                 recipients, rpath = condition_subject(condition, roles, actors)
-    if _promised(modality, trigger) and (entry.event in PROMISED_HARMS or (
-            entry.event in PROMISED_HANDOVER and recipients)):
-        event = "THREATEN" if entry.event in PROMISED_HARMS else "AGREE"
-        entry = replace(entry, event=event, mode=None, id=f"{entry.id}+promised")
+    if modality.modality == "future" and entry.event in PROMISED_HARMS | PROMISED_HANDOVER:
+        # "will impose tariffs", "plans to deploy troops": a threat; "will free the prisoners",
+        # "would be leaving by May": a promised concession (codebook v2)
+        entry = recoded(entry, "THREATEN" if entry.event in PROMISED_HARMS else "CONCEDE",
+                        "promised")
     return entry, modality, recipients, rpath
 
 
-def _promised(modality: Modality, trigger: Token) -> bool:
-    """"will free", "would impose": a promise; "would be leaving" is an arrangement under way."""
-    if modality.modality != "future" or (modality.cue or "").lower() not in PROMISE_AUX:
-        return False
-    return not (trigger.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lemma_ == "be" for c in trigger.children))
+def recoded(entry: TriggerEntry, event: str, how: str) -> TriggerEntry:
+    """The entry coded as another category, keeping the act it announces as its intent."""
+    return replace(entry, event=event, mode=None, id=f"{entry.id}+{how}",
+                   intent=entry.intent or entry.event)
 
 
 def _refused(entry: TriggerEntry, trigger: Token, modality: Modality) -> bool:

@@ -21,6 +21,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         if MODALITY_RANK[ev.modality] < MODALITY_RANK[kept.modality]:
             kept.modality = ev.modality
         kept.mode = kept.mode or ev.mode
+        kept.intent = kept.intent or ev.intent
         kept.location = kept.location or ev.location
         kept.actor.sector = kept.actor.sector or ev.actor.sector
         if kept.recipient and ev.recipient:

@@ -17,11 +17,13 @@ DENIAL_VERBS = {"deny", "refuse", "decline", "reject", "dismiss", "rule", "fail"
                 "avoid", "halt", "cancel", "abandon", "refrain", "forbid", "prevent"}
 IRREALIS_VERBS = {"want", "seek", "hope", "wish", "try", "attempt", "consider", "propose",
                   "threaten", "urge", "ask", "call", "demand", "request", "appeal", "allege",
-                  "accuse", "warn", "fear", "suggest", "offer", "vow", "pledge", "promise",
+                  "accuse", "warn", "fear", "suggest", "offer",
                   "intend", "aim", "need", "push", "press", "encourage", "invite", "agree",
                   "plead", "beg", "claim", "recommend", "discuss", "mull", "weigh"}
 FUTURE_VERBS = {"plan", "schedule", "due", "set", "expect", "prepare", "go", "decide",
                 "announce", "arrange",
+                # a promise announces the act (codebook v2: AGREE, THREATEN or CONCEDE)
+                "vow", "pledge", "promise", "commit",
                 # stated readiness is an intent: "is willing to withdraw", "ready to host"
                 "willing", "ready", "prepared"}
 SPEECH_VERBS = {"say", "state", "announce", "tell", "add", "report", "declare", "stress"}
@@ -102,6 +104,8 @@ def assess(trigger: Token) -> Modality:
                     return Modality(modality="hypothetical", cue=head.text)
                 if lemma in FUTURE_VERBS and node.dep_ in ("xcomp", "prep", "pobj", "dobj"):
                     future = future or head.text
+                elif lemma == "be" and node.dep_ == "xcomp" and _infinitive(node):
+                    future = future or head.text  # "Israel is to release 30 prisoners"
         if node.dep_ not in CLAUSE_DEPS:
             break
         if node.dep_ == "ccomp" and head.lemma_ in SPEECH_VERBS:
@@ -115,6 +119,10 @@ def assess(trigger: Token) -> Modality:
     if future:
         return Modality(modality="future", cue=future)
     return Modality()
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -82,6 +82,10 @@ class Gazetteer:
         bucket.sort(key=lambda ae: KIND_RANK.get(ae[1].kind, 9))
 
     def build(self) -> Gazetteer:
+        for alias, entry in [ae for bucket in list(self.aliases.values()) for ae in bucket]:
+            dotted = dotted_acronym(alias)
+            if dotted and dotted.lower() not in self.aliases:
+                self.add(dotted, entry)  # "DRC" is also written "D.R.C."
         auto = ahocorasick.Automaton()
         for key in self.aliases:
             auto.add_word(key, key)
@@ -107,6 +111,13 @@ def demonym_codes(aliases: dict[str, list[tuple[str, GazEntry]]]) -> dict[str, s
         if codes:
             out[key] = codes[-1]  # the last file's entry wins, as it does for actors
     return out
+
+
+def dotted_acronym(alias: str) -> str | None:
+    """"D.R.C." for "DRC", "U.A.E." for "UAE": the dotted spelling of a short acronym."""
+    if not (2 <= len(alias) <= 5 and alias.isalpha() and alias.isupper()):
+        return None
+    return "".join(f"{c}." for c in alias)
 
 
 def accepts_case(alias: str, text: str) -> bool:

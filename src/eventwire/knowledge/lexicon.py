@@ -40,6 +40,7 @@ class TriggerEntry:
     requires_recipient: bool
     source: str
     actor_sectors: tuple[str, ...] = ()  # empty: any actor; else only these (or unknown)
+    intent: str | None = None  # the act meant, when how it is put recodes it (AGREE, THREATEN)
 
 
 @dataclass

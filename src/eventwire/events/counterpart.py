@@ -1,0 +1,36 @@
+"""The recipient an article names elsewhere: codebook v2 leaves it null only when none is named."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventwire.events.candidates import Candidate
+from eventwire.model import Mention
+
+# Acts aimed at someone: a speech act or a measure with no target in its own clause is aimed at
+# the party the story is dealing with. Force, mobilisation and protest may have none.
+AIMED_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "CONCEDE", "THREATEN", "SANCTION",
+                "AGREE", "RETREAT", "AID", "COOPERATE"}
+WINDOW = 2  # sentences before the act that may name its counterpart
+NOT_PARTIES = {"JRN"}  # a source quoted is not a party ("according to Reuters")
+
+
+def counterpart(cand: Candidate, mentions: list[Mention], countries: set[str],
+                coactors: set[str]) -> Candidate:
+    """A recipient-less aimed act takes the latest other party named in its sentence or the
+    two before it (a state, an international body, an NGO), never a source nor one who acts
+    with it ("France and Germany backed the plan")."""
+    if cand.decision != "emitted" or cand.recipient is not None or cand.actor is None \
+            or cand.entry.event not in AIMED_EVENTS:
+        return cand
+    at = cand.trigger.idx
+    sent = cand.actor.sentence
+    near = [m for m in mentions if m.code and m.code != cand.actor.code and m.code not in coactors
+            and (m.code in countries or m.sector in ("IGO", "NGO"))
+            and m.sector not in NOT_PARTIES and m.kind != "speaker"
+            and sent - WINDOW <= m.sentence <= sent and m.start < at]
+    if not near:
+        return cand
+    target = near[-1]
+    return replace(cand, recipient=replace(target, kind="implied", rule="counterpart"),
+                   recipient_path=f"counterpart<{target.text}")
