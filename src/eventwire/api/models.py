@@ -105,6 +105,7 @@ class EventOut(BaseModel):
     evidence_all: list[Span] = []
     negated: bool = False
     modality: str | None = None
+    intent: str | None = None  # the act an announced event means (not kept in the store)
     confidence: float | None = None
     rule: str | None = None
 
