@@ -25,6 +25,7 @@ from eventwire.cli.common import (
     MaxSecondsOpt,
     ModelOpt,
     NoCacheOpt,
+    err,
     fail,
     limits_from,
     load_coder,
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
     from eventwire.ingest.limits import Limits
     from eventwire.store.db import Store
 
-err = Console(stderr=True)
 ACTOR_CODE = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 DbOpt = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB",
                                     help="DuckDB database file.")]
@@ -241,7 +241,6 @@ def _ingest_on_cluster(sources: list[str], db: str, spec: CoderSpec, workers: in
 def _emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
     """Print a result as a rich table, CSV or JSON records on stdout."""
     import pandas as pd
-    from rich.console import Console
     from rich.table import Table
 
     if fmt == "csv":

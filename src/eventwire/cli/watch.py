@@ -18,11 +18,12 @@ from eventwire.cli.common import (
     MaxSecondsOpt,
     ModelOpt,
     NoCacheOpt,
+    err,
     fail,
     limits_from,
     load_coder,
 )
-from eventwire.cli.store import DbOpt, err, open_store
+from eventwire.cli.store import DbOpt, open_store
 from eventwire.cli.terminal import shown
 from eventwire.nlp.deadline import DEFAULT_SECONDS
 from eventwire.store import DEFAULT_DB
