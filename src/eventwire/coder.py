@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from eventwire.actors.resolver import ActorResolver
 from eventwire.context.situate import Situator
 from eventwire.events.candidates import Candidate, find_candidates
-from eventwire.events.counterpart import counterpart
+from eventwire.events.counterpart import SentenceMentions, counterpart
 from eventwire.events.demands import find_demands
 from eventwire.events.evaluations import find_evaluations
 from eventwire.events.eventref import claimed_target, joined_meeting, refer_back
@@ -71,6 +71,7 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
             acting.setdefault(c.trigger.i, set()).add(c.actor.code)
     out: list[Candidate] = []
     history: list[Candidate] = []
+    parties = SentenceMentions(resolver.mentions)
     for cand in found:
         if cand.actor is not None and cand.actor.sector is None and \
                 cand.actor.kind in PERSON_KINDS:
@@ -86,7 +87,7 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
         if joined is not None:
             out.extend(joined)  # a meeting already told: not a new referent
             continue
-        out.extend(counterpart(c, resolver.mentions, knowledge.gazetteer.countries,
+        out.extend(counterpart(c, parties, knowledge.gazetteer.countries,
                                acting.get(c.trigger.i, set()))
                    for c in refer_back(cand, history, knowledge.lexicon, resolver))
         history.append(cand)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -35,13 +36,18 @@ class Discourse:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
+        self._sentences: list[int] = []  # each referent's sentence, for bisecting
+        self._in_order = True  # referents come in reading order (checked as they are added)
         # Indexes, so that no lookup rescans every referent of a long document:
         self.by_mention: dict[int, list[Entity]] = {}
         self._by_key: dict[str, Entity] = {}
         self._by_lemma: dict[str | None, list[Entity]] = {}
 
     def add(self, entity: Entity) -> None:
+        if self.entities and entity.sentence < self.entities[-1].sentence:
+            self._in_order = False
         self.entities.append(entity)
+        self._sentences.append(entity.sentence)
         self.by_mention.setdefault(entity.mention, []).append(entity)
         if entity.key is not None:
             self._by_key[entity.key] = entity
@@ -79,8 +85,12 @@ class Discourse:
         return next((e for e in reversed(self._by_lemma.get(head_lemma, [])) if fits(e)), None)
 
     def recent(self, sentence: int, fits: Callable[[Entity], bool]) -> Entity | None:
-        """The latest fitting referent within the window."""
-        for e in reversed(self.entities):
+        """The latest fitting referent within the window, read back from `sentence`: a lookup
+        made after the whole article was read does not walk every later referent first."""
+        end = len(self.entities)
+        if self._in_order and end and self._sentences[-1] > sentence:
+            end = bisect.bisect_right(self._sentences, sentence)
+        for e in reversed(self.entities[:end]):
             if sentence - e.sentence > WINDOW:
                 return None
             if fits(e):

@@ -15,7 +15,26 @@ WINDOW = 2  # sentences before the act that may name its counterpart
 NOT_PARTIES = {"JRN"}  # a source quoted is not a party ("according to Reuters")
 
 
-def counterpart(cand: Candidate, mentions: list[Mention], countries: set[str],
+class SentenceMentions:
+    """The resolver's mentions by sentence, so each act looks only at its window: the list
+    only grows while acts are read, and is indexed as it grows."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.indexed = 0
+        self.by_sentence: dict[int, list[tuple[int, Mention]]] = {}
+
+    def within(self, first: int, last: int) -> list[Mention]:
+        """Mentions of sentences first..last, in the resolver's order."""
+        for k in range(self.indexed, len(self.mentions)):
+            m = self.mentions[k]
+            self.by_sentence.setdefault(m.sentence, []).append((k, m))
+        self.indexed = len(self.mentions)
+        found = [km for s in range(first, last + 1) for km in self.by_sentence.get(s, ())]
+        return [m for _, m in sorted(found, key=lambda km: km[0])]
+
+
+def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str],
                 coactors: set[str]) -> Candidate:
     """A recipient-less aimed act takes the latest other party named in its sentence or the
     two before it (a state, an international body, an NGO), never a source nor one who acts
@@ -25,10 +44,10 @@ def counterpart(cand: Candidate, mentions: list[Mention], countries: set[str],
         return cand
     at = cand.trigger.idx
     sent = cand.actor.sentence
-    near = [m for m in mentions if m.code and m.code != cand.actor.code and m.code not in coactors
+    near = [m for m in mentions.within(sent - WINDOW, sent)
+            if m.code and m.code != cand.actor.code and m.code not in coactors
             and (m.code in countries or m.sector in ("IGO", "NGO"))
-            and m.sector not in NOT_PARTIES and m.kind != "speaker"
-            and sent - WINDOW <= m.sentence <= sent and m.start < at]
+            and m.sector not in NOT_PARTIES and m.kind != "speaker" and m.start < at]
     if not near:
         return cand
     target = near[-1]
