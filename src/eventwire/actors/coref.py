@@ -90,7 +90,8 @@ class Discourse:
         end = len(self.entities)
         if self._in_order and end and self._sentences[-1] > sentence:
             end = bisect.bisect_right(self._sentences, sentence)
-        for e in reversed(self.entities[:end]):
+        for k in range(end - 1, -1, -1):
+            e = self.entities[k]
             if sentence - e.sentence > WINDOW:
                 return None
             if fits(e):
