@@ -57,3 +57,24 @@ def test_every_command_is_checked():
 def test_import_eventwire_is_light_and_its_api_loads_on_use():
     assert _imported_after("import eventwire\nassert eventwire.__version__") == []
     assert "spacy" in _imported_after("import eventwire\neventwire.Coder")
+
+
+def test_coding_a_text_file_loads_only_what_text_needs(tmp_path):
+    """`eventwire code notes.txt` needs spaCy, not the HTML, feed, WARC or dedup stacks
+    (together most of a second of a warm start, issue 19). httpx is not checked: spaCy's own
+    CLI imports it."""
+    article = tmp_path / "notes.txt"
+    article.write_text("Iran's foreign minister arrived in Moscow on Monday.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run_code = f"""
+from eventwire.cli import main
+sys.argv = ["eventwire", "code", {str(article)!r}, "-o", {str(out)!r}]
+try:
+    main()
+except SystemExit as done:
+    assert not done.code, done.code
+"""
+    loaded = _imported_after(run_code)
+    assert "spacy" in loaded
+    assert not {"trafilatura", "feedparser", "warcio", "datasketch"} & set(loaded)
+    assert out.read_text(encoding="utf-8").strip()

@@ -11,7 +11,6 @@ from eventwire.coder import Coder
 from eventwire.errors import EventwireError
 from eventwire.model import Article, CodedArticle
 from eventwire.nlp.deadline import DEFAULT_SECONDS, ArticleTimeout
-from eventwire.store.dedup import signature_bytes
 
 
 @dataclass(frozen=True)
@@ -63,13 +62,21 @@ def _reason(exc: Exception) -> str:
     return f"coding failed: {type(exc).__name__}: {first[:300]}"
 
 
+def _signatures(batch: list[Article]) -> list[bytes]:
+    """MinHash signatures; datasketch (and the scipy it pulls in, most of a second) loads only
+    for runs that store, so `eventwire code FILE` starts without it."""
+    from eventwire.store.dedup import signature_bytes
+
+    return [signature_bytes(a.text) for a in batch]
+
+
 def code_batch(coder: Coder, batch: list[Article], batch_size: int,
                signed: bool = True) -> list[Outcome]:
     """Code a batch; if the batch fails, code its articles one by one to isolate the bad one.
 
     `signed` adds each article's MinHash signature (the store groups stories by it).
     """
-    sigs = [signature_bytes(a.text) if signed else b"" for a in batch]
+    sigs = _signatures(batch) if signed else [b""] * len(batch)
     try:
         coded = list(coder.code_each(batch, batch_size=batch_size))
         return [Outcome(a, None, s, str(c)) if isinstance(c, ArticleTimeout) else Outcome(a, c, s)

@@ -13,6 +13,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: typer's rich help panels cost a quarter of a second per `--help`
+    # (issue 19 asks for every --help under 0.5 s); progress and tables still use rich.
+    rich_markup_mode=None,
 )
 
 

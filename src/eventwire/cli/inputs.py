@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
-from typing import BinaryIO
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from eventwire.ingest.jsonl import decode_line, read_lines
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError, make_article
-from eventwire.ingest.sources import read_source
+from eventwire.ingest.sources import read_source, suffix_kind
 from eventwire.model import Article
+
+if TYPE_CHECKING:
+    import httpx
 
 
 def stdin_records(limits: Limits, stream: BinaryIO | None = None) -> list[Record]:
@@ -42,6 +47,26 @@ def stdin_records(limits: Limits, stream: BinaryIO | None = None) -> list[Record
     return [make_article(text, given_id="stdin", source="<stdin>")]
 
 
+def _may_fetch(source: str) -> bool:
+    """URLs, feeds (their items link pages) and anything not named as text or JSONL."""
+    if source == "-":
+        return False
+    if source.startswith(("http://", "https://")):
+        return True
+    return suffix_kind(Path(source)) not in ("text", "jsonl")
+
+
+def _client_for(inputs: list[str], allow_private: bool | None
+                ) -> AbstractContextManager[httpx.Client | None]:
+    """The guarded HTTP client, made only when an input may fetch: httpx and its TLS set-up
+    cost a tenth of a second that `eventwire code notes.txt` should not pay."""
+    if not any(_may_fetch(source) for source in inputs):
+        return nullcontext(None)
+    from eventwire.ingest.fetch import make_client
+
+    return make_client(allow_private=allow_private)
+
+
 def read_inputs(inputs: list[str], limits: Limits | None = None, *,
                 allow_private: bool | None = None, follow_symlinks: bool = False
                 ) -> tuple[list[Article], list[RecordError]]:
@@ -49,12 +74,10 @@ def read_inputs(inputs: list[str], limits: Limits | None = None, *,
 
     URLs are fetched through the same guarded client as `ingest` (SECURITY.md).
     """
-    from eventwire.ingest.fetch import make_client  # httpx: only when inputs are read
-
     limits = limits or Limits.from_env()
     articles: list[Article] = []
     errors: list[RecordError] = []
-    with make_client(allow_private=allow_private) as client:
+    with _client_for(inputs, allow_private) as client:
         for source in inputs:
             records = stdin_records(limits) if source == "-" else \
                 read_source(source, client, limits=limits, follow_symlinks=follow_symlinks)

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
-
-from eventwire.ingest.fetch import FetchError, fetch
-from eventwire.ingest.files import read_text_file, unreadable
-from eventwire.ingest.html import article_from_html, read_html_file
-from eventwire.ingest.jsonl import read_jsonl
+from eventwire.ingest.files import unreadable
 from eventwire.ingest.limits import Limits, too_big
 from eventwire.ingest.record import Record, RecordError
-from eventwire.ingest.rss import parse_feed, read_feed
 from eventwire.ingest.walk import open_regular, special_file, walk_directory
-from eventwire.ingest.warc import read_warc
+
+if TYPE_CHECKING:
+    import httpx
 
 Reader = Callable[[Path, Limits], Iterator[Record]]
 SUFFIXES: dict[str, str] = {
@@ -26,6 +24,20 @@ SUFFIXES: dict[str, str] = {
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
     ".warc": "warc", ".warc.gz": "warc",
 }
+# Each kind's reader, imported on first use: trafilatura, feedparser, warcio and httpx cost
+# most of a second together, and `eventwire code notes.txt` needs none of them.
+READERS: dict[str, tuple[str, str]] = {
+    "text": ("eventwire.ingest.files", "read_text_file"),
+    "jsonl": ("eventwire.ingest.jsonl", "read_jsonl"),
+    "html": ("eventwire.ingest.html", "read_html_file"),
+    "warc": ("eventwire.ingest.warc", "read_warc"),
+}
+
+
+def reader(kind: str) -> Reader:
+    """The reader function for a file kind."""
+    module, name = READERS[kind]
+    return getattr(importlib.import_module(module), name)
 
 
 def suffix_kind(path: Path) -> str | None:
@@ -70,16 +82,20 @@ def _read_file(path: Path, client: httpx.Client | None,
             yield unreadable(path, exc)
             return
     if kind == "feed":
+        from eventwire.ingest.rss import read_feed
+
         yield from read_feed(str(path), client, skip, limits)
         return
-    readers: dict[str, Reader] = {"text": read_text_file, "jsonl": read_jsonl,
-                                  "html": read_html_file, "warc": read_warc}
-    yield from readers[kind](path, limits)
+    yield from reader(kind)(path, limits)
 
 
 def _read_url(url: str, client: httpx.Client | None,
               skip: Callable[[str], bool] | None, limits: Limits) -> Iterator[Record]:
     """A URL is a feed or a page; the content type or the body decides."""
+    from eventwire.ingest.fetch import FetchError, fetch
+    from eventwire.ingest.html import article_from_html
+    from eventwire.ingest.rss import parse_feed
+
     if client is None:
         yield RecordError(url, "url", "no HTTP client")
         return

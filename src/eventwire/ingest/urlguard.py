@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
-import urllib.request
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # httpx is imported when a URL is checked, not by `eventwire --help`
@@ -76,6 +75,8 @@ def check_url(url: httpx.URL, allow_private: bool) -> None:
 
 def _behind_proxy(scheme: str) -> bool:
     """With a proxy the peer we see is the proxy itself, so only the name check applies."""
+    import urllib.request  # http.client and ssl: loaded when a URL is fetched, not by --help
+
     proxies = urllib.request.getproxies()
     return bool(proxies.get(scheme) or proxies.get("all"))
 
