@@ -199,3 +199,22 @@ def test_story_events_kept_incrementally_equal_a_full_recount(tmp_path: Path) ->
     assert kept == recount
     assert {(r[0], r[2], r[7]) for r in kept} == {
         ("a1", "CONSULT", 4), ("a1", "ACCUSE", 4), ("a1", "AGREE", 1), ("d1", "SANCTION", 1)}
+
+
+def test_an_announced_events_intent_is_stored_and_exported(tmp_path: Path, coder) -> None:
+    """`code` prints `intent` ("will meet": AGREE, intent CONSULT); the store keeps it too, so
+    a query, an export and the API answer the same (schema 3)."""
+    from eventwire.store.export import Filters, export
+
+    src = tmp_path / "announced.txt"
+    src.write_text("Iran's foreign minister will meet Russian Foreign Minister Sergei Lavrov "
+                   "in Moscow next week, the ministry said on Monday.\n", encoding="utf-8")
+    with Store.open(tmp_path / "db.duckdb") as store:
+        assert ingest(store, [str(src)], coder=coder).stored == 1
+        stored = store.conn.execute(
+            "SELECT event, modality, intent FROM events WHERE actor_code = 'IRN'").fetchall()
+        assert ("AGREE", "future", "CONSULT") in stored
+        out = tmp_path / "events.jsonl"
+        export(store.conn, "plover-jsonl", out, Filters())
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {(e["event"], e["intent"]) for e in exported} >= {("AGREE", "CONSULT")}

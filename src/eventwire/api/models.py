@@ -105,7 +105,7 @@ class EventOut(BaseModel):
     evidence_all: list[Span] = []
     negated: bool = False
     modality: str | None = None
-    intent: str | None = None  # the act an announced event means (not kept in the store)
+    intent: str | None = None  # the act an announced event means ("will meet": CONSULT)
     confidence: float | None = None
     rule: str | None = None
 

@@ -117,7 +117,8 @@ def event_out(row: dict[str, Any]) -> dict[str, Any]:
         "evidence": {"text": row["evidence_text"] or "", "start": row["evidence_start"] or 0,
                      "end": row["evidence_end"] or 0},
         "evidence_all": evidence_all, "negated": bool(row["negated"]),
-        "modality": row["modality"], "confidence": row["confidence"], "rule": row["rule"],
+        "modality": row["modality"], "intent": row.get("intent"),
+        "confidence": row["confidence"], "rule": row["rule"],
         "article_title": row.get("article_title"), "story_id": row.get("story_id"),
         "day": _iso(row.get("day")),
     }

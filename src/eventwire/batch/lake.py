@@ -176,7 +176,8 @@ def _event(row: dict[str, Any]) -> Event:
         intensity=row["intensity"], date=when.isoformat() if when else None,
         date_end=row["date_end"].isoformat() if row["date_end"] else None,
         date_text=row["date_text"], location=loc, negated=row["negated"],
-        modality=row["modality"], confidence=row["confidence"], rule=row["rule"],
+        modality=row["modality"], intent=row.get("intent"), confidence=row["confidence"],
+        rule=row["rule"],
         evidence_all=[Span(**s) for s in json.loads(row["evidence_all"] or "[]")], id=row["id"])
 
 

@@ -124,7 +124,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "evidence": {"text": row["evidence_text"], "start": row["evidence_start"],
                      "end": row["evidence_end"]},
         "evidence_all": json.loads(row["evidence_all"] or "[]"),
-        "negated": row["negated"], "modality": row["modality"],
+        "negated": row["negated"], "modality": row["modality"], "intent": row["intent"],
         "confidence": row["confidence"], "rule": row["rule"],
         "article": {"id": row["article_id"], "url": row["url"], "title": row["title"],
                     "source": row["source"], "published": iso(row["published"])},

@@ -24,7 +24,7 @@ EVENT_SCHEMA = pa.schema([
     ("sentence", _S), ("evidence_text", _S),
     ("evidence_start", _I), ("evidence_end", _I), ("evidence_all", _S),
     ("negated", pa.bool_()), ("modality", _S), ("confidence", _F), ("rule", _S),
-    ("story_id", _S), ("day", _D),
+    ("story_id", _S), ("day", _D), ("intent", _S),
 ])
 MENTION_SCHEMA = pa.schema([
     ("article_id", _S), ("idx", _I), ("text", _S), ("start", _I), ("end", _I),
@@ -62,6 +62,7 @@ def event_row(article_id: str, ev: Event, story_id: str | None = None,
         ev.sentence, span.text, span.start, span.end,
         json.dumps([{"text": s.text, "start": s.start, "end": s.end} for s in ev.evidence_all]),
         bool(ev.negated), ev.modality, ev.confidence, ev.rule, story_id, day,
+        ev.intent,
     )
 
 

@@ -73,6 +73,9 @@ MIGRATIONS: list[list[str]] = [
             copies INTEGER NOT NULL, id VARCHAR NOT NULL)""",
         f"INSERT INTO story_events {STORY_EVENTS_SELECT} GROUP BY ALL",
     ],
+    # 3: the act an announced or threatened event means (codebook v2: "will meet" is AGREE
+    # with intent CONSULT), so a store answers what `code` prints. Older rows stay NULL.
+    ["ALTER TABLE events ADD COLUMN intent VARCHAR"],
 ]
 
 LATEST = len(MIGRATIONS)
