@@ -23,6 +23,7 @@ def _register() -> None:
     """Import the command modules; each adds its commands to `app`."""
     from eventwire.cli import code as _code  # noqa: F401
     from eventwire.cli import eval as _eval  # noqa: F401
+    from eventwire.cli import query as _query  # noqa: F401
     from eventwire.cli import serve as _serve  # noqa: F401
     from eventwire.cli import store as _store  # noqa: F401
     from eventwire.cli import watch as _watch  # noqa: F401
