@@ -14,7 +14,8 @@ import pytest
 
 HEAVY = ("spacy", "duckdb", "pandas", "pyarrow", "httpx", "trafilatura", "dask", "fastapi",
          "uvicorn", "feedparser", "warcio", "datasketch", "dateparser", "yaml", "plotly")
-COMMANDS = ["code", "explain", "actors", "eval", "serve", "ingest", "query", "export", "watch"]
+COMMANDS = ["code", "explain", "actors", "eval", "calibrate", "serve", "ingest", "query",
+            "export", "watch"]
 
 
 def _imported_after(code: str) -> list[str]:

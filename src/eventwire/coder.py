@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from eventwire.actors.resolver import ActorResolver
 from eventwire.context.situate import Situator
 from eventwire.events.candidates import Candidate, find_candidates
+from eventwire.events.confidence import calibrated
 from eventwire.events.counterpart import SentenceMentions, counterpart
 from eventwire.events.demands import find_demands
 from eventwire.events.evaluations import find_evaluations
@@ -215,7 +216,8 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge, options: CoderOpt
                 events.append(event)
     return CodedArticle(
         id=article.id, title=article.title, published=article.published, url=article.url,
-        source=article.source, events=merge_events(events), quotes=quotes,
+        source=article.source,
+        events=calibrated(merge_events(events), knowledge.calibration), quotes=quotes,
         mentions=resolver.mentions,
     )
 
@@ -242,8 +244,12 @@ class Coder:
     @classmethod
     def load(cls, model: str | None = None, actor_files: Iterable[str] = (),
              lexicon_files: Iterable[str] = (), include_negated: bool = False,
-             max_seconds: float | None = deadline.DEFAULT_SECONDS) -> Coder:
-        coder = cls(load_pipeline(model), load_knowledge(actor_files, lexicon_files),
+             max_seconds: float | None = deadline.DEFAULT_SECONDS,
+             calibration: str | None = None, calibrated: bool = True) -> Coder:
+        """`calibration`: a file from `eventwire calibrate` (default: the packaged fit);
+        `calibrated=False` keeps each rule's prior confidence."""
+        knowledge = load_knowledge(actor_files, lexicon_files, calibration, calibrated)
+        coder = cls(load_pipeline(model), knowledge,
                     CoderOptions(include_negated=include_negated), max_seconds)
         coder.warm_up()
         return coder

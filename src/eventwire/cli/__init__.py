@@ -21,6 +21,7 @@ app = typer.Typer(
 
 def _register() -> None:
     """Import the command modules; each adds its commands to `app`."""
+    from eventwire.cli import calibrate as _calibrate  # noqa: F401
     from eventwire.cli import code as _code  # noqa: F401
     from eventwire.cli import eval as _eval  # noqa: F401
     from eventwire.cli import query as _query  # noqa: F401

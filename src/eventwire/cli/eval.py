@@ -11,9 +11,14 @@ import typer
 from eventwire.cli import app
 from eventwire.cli.common import NoCacheOpt, err, progress
 from eventwire.cli.terminal import shown
+from eventwire.knowledge.calibration import CALIBRATION_ENV
 
 if TYPE_CHECKING:
-    from eventwire.model import Article
+    from eventwire.model import Article, CodedArticle
+
+CalibrationOpt = Annotated[str | None, typer.Option(
+    "--calibration", envvar=CALIBRATION_ENV, show_envvar=True,
+    help="Confidence calibration JSON from `eventwire calibrate` (default: the packaged fit).")]
 
 
 def _articles(gold_docs: list[dict[str, Any]]) -> list[Article]:
@@ -30,19 +35,21 @@ def _articles(gold_docs: list[dict[str, Any]]) -> list[Article]:
     return out
 
 
-def _code_gold(gold_docs: list[dict[str, Any]], model: str | None, actors: list[str],
-               lexicons: list[str]) -> list[dict[str, Any]]:
+def code_gold(gold_docs: list[dict[str, Any]], model: str | None, actors: list[str],
+              lexicons: list[str], calibration: str | None = None, calibrated: bool = True
+              ) -> list[CodedArticle]:
     """Code the gold texts with the real coder, showing progress on a terminal's stderr."""
     from eventwire.coder import Coder  # spaCy only when we actually code
 
     articles = _articles(gold_docs)
-    coder = Coder.load(model=model, actor_files=actors, lexicon_files=lexicons)
-    preds: list[dict[str, Any]] = []
+    coder = Coder.load(model=model, actor_files=actors, lexicon_files=lexicons,
+                       calibration=calibration, calibrated=calibrated)
+    coded: list[CodedArticle] = []
     with progress(len(articles), "coding") as step:
-        for coded in coder.code_many(articles):
-            preds.append(coded.to_dict())
+        for article in coder.code_many(articles):
+            coded.append(article)
             step()
-    return preds
+    return coded
 
 
 @app.command("eval")
@@ -61,13 +68,17 @@ def eval_command(
         "--limit", min=1, help="Score only the first N gold documents.")] = None,
     show_errors: Annotated[bool, typer.Option(
         "--show-errors", help="List missed and spurious triples per document.")] = False,
+    calibration: CalibrationOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Score events, triples, sectors, quotes and negation against a gold file."""
+    """Score events, triples, sectors, quotes and negation against a gold file, and how well
+    `confidence` predicts a right triple (reliability by decile, ECE, P/R at thresholds)."""
     from rich.console import Console
 
     from eventwire.errors import EventwireError
     from eventwire.evaluate import load_jsonl, print_report, score
+    from eventwire.evaluate.reliability import reliability
+    from eventwire.evaluate.report import print_reliability
     from eventwire.knowledge.cache import disable_cache
     from eventwire.nlp.pipeline import ModelNotInstalled
 
@@ -83,12 +94,17 @@ def eval_command(
                 wanted = {str(d.get("id")) for d in gold_docs}
                 pred_docs = [d for d in pred_docs if str(d.get("id")) in wanted]
         else:
-            pred_docs = _code_gold(gold_docs, model, actors or [], lexicon or [])
+            pred_docs = [c.to_dict() for c in code_gold(gold_docs, model, actors or [],
+                                                        lexicon or [], calibration)]
         report = score(gold_docs, pred_docs)
+        calib = reliability(gold_docs, pred_docs)
     except (EventwireError, ModelNotInstalled) as exc:
         err.print(f"[red]error: {shown(str(exc))}[/red]", soft_wrap=True)
         raise typer.Exit(code=2) from None
     if as_json:
-        typer.echo(json.dumps(report.to_dict(include_docs=show_errors), indent=2))
+        typer.echo(json.dumps({**report.to_dict(include_docs=show_errors),
+                               "calibration": calib.to_dict()}, indent=2))
         return
-    print_report(report, Console(), show_errors=show_errors)
+    out = Console()
+    print_report(report, out, show_errors=show_errors)
+    print_reliability(calib, out)

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from eventwire.evaluate.reliability import Reliability
 from eventwire.evaluate.scoring import PRF, Report, Triple
 
 
@@ -77,3 +78,28 @@ def print_report(report: Report, console: Console, show_errors: bool = False) ->
             console.print(f"  [magenta]spurious[/magenta] {_fmt(t)}")
         for t in doc.negated_emitted:
             console.print(f"  [magenta]negated but emitted[/magenta] {_fmt(t)}")
+
+
+def render_reliability(calib: Reliability) -> list[Table]:
+    """Confidence deciles and thresholded triple P/R: can a reader pick a threshold?"""
+    deciles = Table(title=f"confidence reliability: {calib.total} predicted triples, "
+                          f"ECE {calib.ece:.3f}")
+    for col in ("confidence", "triples", "mean conf.", "precision"):
+        deciles.add_column(col, justify="left" if col == "confidence" else "right")
+    for b in calib.bins:
+        if b.count:
+            deciles.add_row(f"{b.low:.1f}-{b.high:.1f}", str(b.count),
+                            f"{b.mean_confidence:.2f}", f"{b.precision:.2f}")
+    kept = Table(title="triples at --min-confidence")
+    for col in ("threshold", "P", "R", "F1", "kept"):
+        kept.add_column(col, justify="right")
+    for t, prf in calib.at.items():
+        kept.add_row(f"{t:.1f}", _pct(prf.precision), _pct(prf.recall), _pct(prf.f1),
+                     str(prf.tp + prf.fp))
+    return [deciles, kept]
+
+
+def print_reliability(calib: Reliability, console: Console) -> None:
+    """Print the calibration tables after the scores."""
+    for table in render_reliability(calib):
+        console.print(table)

@@ -177,7 +177,7 @@ def _last_word(name: str | None) -> str | None:
     return words[-1] if words else None
 
 
-def _counted(event: dict[str, Any]) -> bool:
+def counted(event: dict[str, Any]) -> bool:
     """Negated and hypothetical predictions are not assertions, so they are not events."""
     return not event.get("negated") and event.get("modality") != "hypothetical"
 
@@ -203,12 +203,12 @@ def _pred_events(doc: dict[str, Any]) -> dict[Triple, dict[str, Any]]:
     for ev in _list(doc, "events", "prediction"):
         if "event" not in ev:
             raise EvalInputError(f"prediction {doc.get('id')!r}: an event has no 'event'")
-        if _counted(ev):
+        if counted(ev):
             out.setdefault((_code(ev.get("actor")), ev["event"], _code(ev.get("recipient"))), ev)
     return out
 
 
-def _gold_events(doc: dict[str, Any]) -> dict[Triple, dict[str, Any]]:
+def gold_events(doc: dict[str, Any]) -> dict[Triple, dict[str, Any]]:
     """Gold events by triple; repeated triples collapse like predicted ones."""
     out: dict[Triple, dict[str, Any]] = {}
     for ev in _list(doc, "events", "gold"):
@@ -294,7 +294,7 @@ def score_doc(report: Report, gold_doc: dict[str, Any], pred_doc: dict[str, Any]
     """Add one document's comparison to the running report."""
     missing = pred_doc is None
     pred_doc = pred_doc or {"id": gold_doc.get("id"), "events": [], "quotes": []}
-    gold = _gold_events(gold_doc)
+    gold = gold_events(gold_doc)
     pred = _pred_events(pred_doc)
     gold_t, pred_t = set(gold), set(pred)
     report.n_docs += 1

@@ -1,12 +1,14 @@
-"""Everything the coder knows, loaded and validated once: ontology, actors, triggers."""
+"""Everything the coder knows, loaded and validated once: ontology, actors, triggers and the
+calibration of its confidence."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from eventwire.knowledge.calibration import Calibration, load_calibration
 from eventwire.knowledge.gazetteer import Gazetteer, load_gazetteer, user_actor_files
 from eventwire.knowledge.lexicon import Lexicon, load_lexicon
 from eventwire.knowledge.ontology import Ontology, load_ontology
@@ -19,6 +21,8 @@ class Knowledge:
     ontology: Ontology
     gazetteer: Gazetteer
     lexicon: Lexicon
+    # None keeps each rule's hand-set confidence (what `eventwire calibrate` fits from).
+    calibration: Calibration | None = None
 
 
 def build_knowledge(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> Knowledge:
@@ -41,6 +45,13 @@ def _cached(actor_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> Kno
 
 
 def load_knowledge(actor_files: Iterable[str | Path] = (),
-                   lexicon_files: Iterable[str | Path] = ()) -> Knowledge:
-    """Packaged knowledge plus user files; cached per process, and on disk between runs."""
-    return _cached(tuple(str(p) for p in actor_files), tuple(str(p) for p in lexicon_files))
+                   lexicon_files: Iterable[str | Path] = (),
+                   calibration: str | Path | None = None, calibrated: bool = True
+                   ) -> Knowledge:
+    """Packaged knowledge plus user files; cached per process, and on disk between runs.
+
+    `calibration` is a fitted file (default: EVENTWIRE_CALIBRATION, else the packaged one);
+    `calibrated=False` leaves every event its rule's prior confidence.
+    """
+    base = _cached(tuple(str(p) for p in actor_files), tuple(str(p) for p in lexicon_files))
+    return replace(base, calibration=load_calibration(calibration) if calibrated else None)
