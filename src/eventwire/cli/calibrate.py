@@ -23,6 +23,10 @@ def calibrate(
         "--lexicon", help="Extra trigger lexicon YAML file (repeatable).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")
                      ] = False,
+    strength: Annotated[float, typer.Option(
+        "--c", min=0.001, max=1000.0,
+        help="Inverse L2 regularisation of the logistic regression (smaller: flatter).")
+    ] = 0.2,
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Fit the confidence calibration on gold files and write it as JSON.
@@ -50,7 +54,7 @@ def calibrate(
             docs = load_jsonl(path)
             coded = code_gold(docs, model, actors or [], lexicon or [], calibrated=False)
             data += samples(docs, coded)
-        fitted = fit(data, {"gold": [p.name for p in gold]})
+        fitted = fit(data, {"gold": [p.name for p in gold]}, c=strength)
     except (EventwireError, ModelNotInstalled, ValueError) as exc:
         fail(str(exc))
     try:

@@ -82,8 +82,7 @@ def print_report(report: Report, console: Console, show_errors: bool = False) ->
 
 def render_reliability(calib: Reliability) -> list[Table]:
     """Confidence deciles and thresholded triple P/R: can a reader pick a threshold?"""
-    deciles = Table(title=f"confidence reliability: {calib.total} predicted triples, "
-                          f"ECE {calib.ece:.3f}")
+    deciles = Table(title=f"confidence: {calib.total} triples, ECE {calib.ece:.3f}")
     for col in ("confidence", "triples", "mean conf.", "precision"):
         deciles.add_column(col, justify="left" if col == "confidence" else "right")
     for b in calib.bins:
