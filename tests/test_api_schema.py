@@ -203,7 +203,7 @@ def test_every_parameter_is_bounded() -> None:
             if "enum" in variant or kind == "boolean" or variant.get("format") == "date":
                 continue
             where = f"{path} {prm['name']}"
-            if kind == "integer":
+            if kind in ("integer", "number"):  # numbers too, like min_confidence
                 assert "maximum" in variant and "minimum" in variant, where
             else:
                 assert kind == "string" and variant["maxLength"] <= 200, where
