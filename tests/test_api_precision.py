@@ -9,19 +9,12 @@ import httpx
 import pytest
 
 from eventwire.ingest.record import make_article
-from live_server import Running, demo_server, stop_demo
+from live_server import Running
 
 # Endpoints that take min_confidence, and the list in each answer that it narrows.
 NARROWED = {"/v1/events": "items", "/v1/actors/top": "items", "/v1/network": "edges",
             "/v1/places": "items", "/v1/countries": "items",
             "/v1/dyads/IRN/RUS/timeseries": "points"}
-
-
-@pytest.fixture(scope="session")
-def demo(tmp_path_factory: pytest.TempPathFactory, coder) -> Iterator[Running]:
-    """The keyed server over examples + known articles (one per test process)."""
-    yield demo_server(tmp_path_factory.mktemp("demo"), coder)
-    stop_demo()
 
 
 @pytest.fixture(scope="module")
