@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import eventwire
@@ -154,6 +156,17 @@ def test_python_api_takes_min_confidence(db: Path, coder) -> None:
 def test_parse_threshold_accepts_only_zero_to_one() -> None:
     assert parse_threshold("0") == 0.0 and parse_threshold(1) == 1.0
     assert parse_threshold(None) is None
-    for bad in ("x", 1.01, -1e-9, float("nan"), "1e3"):
+    for bad in ("x", 1.01, -1e-9, float("nan"), "1e3", 10**400):
         with pytest.raises(ThresholdError):
             parse_threshold(bad)
+
+
+@given(st.one_of(st.text(max_size=20), st.floats(), st.integers()))
+def test_parse_threshold_never_fails_another_way(value: object) -> None:
+    """Untrusted text or numbers: a float in [0, 1], or a ThresholdError naming the value."""
+    try:
+        number = parse_threshold(value)  # type: ignore[arg-type]
+    except ThresholdError as exc:
+        assert str(exc).startswith(f"--min-confidence {value!r}:")
+    else:
+        assert number is not None and 0.0 <= number <= 1.0

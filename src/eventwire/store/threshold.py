@@ -24,7 +24,7 @@ def parse_threshold(value: str | float | None, name: str = FLAG) -> float | None
         return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int past float
         number = math.nan
     if not 0.0 <= number <= 1.0:  # NaN fails this too
         raise ThresholdError(f"{name} {value!r}: give a confidence from 0 to 1, like 0.7")
