@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,3 +40,12 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent (a user's clone has no shared/ folder)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory, coder) -> Iterator[Any]:
+    """The keyed demo server (examples + known articles), one per session for every module."""
+    from live_server import demo_server, stop_demo
+
+    yield demo_server(tmp_path_factory.mktemp("demo"), coder)
+    stop_demo()

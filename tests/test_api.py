@@ -23,21 +23,12 @@ from eventwire.store.db import Store
 from live_server import (
     API_KEY,
     Running,
-    demo_server,
     readonly_copy,
     start_server,
-    stop_demo,
 )
 
 REPO = Path(__file__).resolve().parents[1]
 EVENTWIRE = Path(sys.executable).with_name("eventwire")
-
-
-@pytest.fixture(scope="session")
-def demo(tmp_path_factory: pytest.TempPathFactory, coder) -> Iterator[Running]:
-    """The keyed server over examples + known articles (shared with the browser tests)."""
-    yield demo_server(tmp_path_factory.mktemp("demo"), coder)
-    stop_demo()
 
 
 @pytest.fixture(scope="module")

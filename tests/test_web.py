@@ -8,16 +8,10 @@ import httpx
 import pytest
 
 from browser_support import ARGS, CHROMIUM
-from live_server import Running, demo_server, stop_demo
+from live_server import Running
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed "
                                "(pip install -e '.[test]')")
-
-
-@pytest.fixture(scope="session")
-def demo(tmp_path_factory: pytest.TempPathFactory, coder) -> Iterator[Running]:
-    yield demo_server(tmp_path_factory.mktemp("demo"), coder)
-    stop_demo()
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +126,36 @@ def test_article_links_are_http_only_and_slashed_ids_open(page, demo: Running) -
     page.wait_for_selector('body[data-ready="event"]')
     expect(page.locator("#ev-article a")).to_have_attribute(
         "href", "https://news.example.org/world/known-1")
+
+
+def test_confidence_slider_keeps_events_at_or_above_and_says_how_many(page,
+                                                                      demo: Running) -> None:
+    expect = sync_api.expect
+
+    def count(where: str) -> int:  # the oracle: SQL, apart from the endpoint under test
+        rows = httpx.post(f"{demo.url}/v1/query",
+                          json={"sql": f"SELECT count(*) FROM events {where}"}).json()["rows"]
+        return int(rows[0][0])
+
+    total = count("")
+    steps = [k / 20 for k in range(1, 20)]  # the slider's stops
+    kept = {p: count(f"WHERE confidence >= {p}") for p in steps}
+    p = min((q for q in steps if 0 < kept[q] < total), key=lambda q: abs(kept[q] - total / 2))
+    share = int(100 * kept[p] / total + 0.5)
+
+    page.goto(demo.url + "/")
+    page.wait_for_selector('body[data-ready="events"]')
+    label = page.locator("#confidence-kept")
+    expect(label).to_have_text(f"0.00: {total:,} of {total:,} events kept (100%)")  # all shown
+    page.locator("#filters [name=min_confidence]").fill(str(p))
+    expect(label).to_have_text(f"{p:.2f}: {kept[p]:,} of {total:,} events kept ({share}%)")
+    expect(page.locator("#events-summary")).to_have_text(f"{kept[p]} events")
+    assert f"min_confidence={p}" in page.evaluate("location.hash")
+    rows = page.locator("#events-table tbody tr")
+    assert rows.count() == min(kept[p], 50)
+    confidences = [float(rows.nth(i).locator("td").nth(5).inner_text())
+                   for i in range(rows.count())]
+    assert min(confidences) >= p - 0.005  # shown to two decimals
+
+    page.click("#clear")
+    expect(label).to_have_text(f"0.00: {total:,} of {total:,} events kept (100%)")

@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from eventwire.store import analytics
+from eventwire.store.threshold import at_least
 
 # Sort keys -> ORDER BY clauses. Only these strings ever reach the SQL text.
 SORTS: dict[str, str] = {
@@ -45,6 +46,7 @@ class EventFilter:
     date_to: dt.date | None = None
     q: str | None = None
     negated: bool | None = None
+    min_confidence: float | None = None  # precision mode: only events at or above it
 
     def __post_init__(self) -> None:
         """Actor codes match whatever their case, as on the command line."""
@@ -71,6 +73,8 @@ class EventFilter:
             needle = self.q.lower()
             parts.append("(contains(lower(e.sentence), ?) OR contains(lower(e.evidence_text), ?))")
             params += [needle, needle]
+        if self.min_confidence is not None:
+            parts.append(at_least(self.min_confidence, "e.confidence"))
         return ("WHERE " + " AND ".join(parts)) if parts else "", params
 
 
@@ -192,12 +196,15 @@ def _number(value: Any) -> float:
 
 
 def dyad_timeseries(cur: duckdb.DuckDBPyConnection, actor: str, recipient: str, by: str,
-                    with_duplicates: bool) -> list[dict[str, Any]]:
+                    with_duplicates: bool, min_confidence: float | None = None
+                    ) -> list[dict[str, Any]]:
     """Per period: counts per category and the cooperation/conflict intensity sums."""
     counts = analytics.dyad_timeline(cur, actor, recipient, by=by,  # type: ignore[arg-type]
-                                     with_duplicates=with_duplicates)
+                                     with_duplicates=with_duplicates,
+                                     min_confidence=min_confidence)
     index = analytics.coop_conflict_index(cur, by=by, actor=actor,  # type: ignore[arg-type]
-                                          recipient=recipient, with_duplicates=with_duplicates)
+                                          recipient=recipient, with_duplicates=with_duplicates,
+                                          min_confidence=min_confidence)
     sums = {_iso(r.period): r for r in index.itertuples(index=False)}
     points = []
     categories = [c for c in counts.columns if c not in ("period", "total")]
@@ -215,18 +222,21 @@ def dyad_timeseries(cur: duckdb.DuckDBPyConnection, actor: str, recipient: str, 
     return points
 
 
-def top_actors(cur: duckdb.DuckDBPyConnection, limit: int) -> list[dict[str, Any]]:
+def top_actors(cur: duckdb.DuckDBPyConnection, limit: int,
+               min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Actors by events, as plain dicts."""
-    df = analytics.top_actors(cur, limit=limit)
+    df = analytics.top_actors(cur, limit=limit, min_confidence=min_confidence)
     return [{"actor": str(r.actor), "as_actor": int(r.as_actor),
              "as_recipient": int(r.as_recipient), "events": int(r.events)}
             for r in df.itertuples(index=False)]
 
 
-def network(cur: duckdb.DuckDBPyConnection, min_events: int, limit: int
+def network(cur: duckdb.DuckDBPyConnection, min_events: int, limit: int,
+            min_confidence: float | None = None
             ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The heaviest `limit` edges and the actors they join."""
-    df = analytics.network_edges(cur, min_events=min_events).head(limit)
+    df = analytics.network_edges(cur, min_events=min_events,
+                                 min_confidence=min_confidence).head(limit)
     edges = [{"source": str(r.source), "target": str(r.target), "weight": int(r.weight),
               "intensity": _number(r.intensity)} for r in df.itertuples(index=False)]
     totals: dict[str, int] = {}

@@ -44,12 +44,17 @@ from eventwire.ingest.record import MAX_ID_CHARS, make_article
 from eventwire.model import Article
 from eventwire.nlp.deadline import ArticleTimeout
 from eventwire.nlp.pipeline import ModelNotInstalled
+from eventwire.store.threshold import keep_confident
 
 T = TypeVar("T")
 router = APIRouter(prefix="/v1", responses={400: {"model": ErrorOut}, 422: {"model": ErrorOut}})
 
 Code = Annotated[str | None, Query(max_length=CODE_MAX, description="Actor code, e.g. IRN.")]
 PathCode = Annotated[str, Path(min_length=1, max_length=CODE_MAX)]
+MinConfidence = Annotated[float | None, Query(
+    ge=0.0, le=1.0, allow_inf_nan=False,
+    description="Precision mode: only events whose confidence is at least this (0 to 1); "
+                "left out, every event counts.")]
 _404 = {404: {"model": ErrorOut}}
 _WRITE = {401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut}}
 
@@ -97,8 +102,11 @@ _BUSY = {429: {"model": ErrorOut}, 503: {"model": ErrorOut}}
 
 @router.post("/code", response_model=CodedArticleOut, tags=["coding"],
              responses={413: {"model": ErrorOut}, **_BUSY})
-async def code_article(body: ArticleIn, request: Request, pool: Coders) -> dict[str, Any]:
+async def code_article(body: ArticleIn, request: Request, pool: Coders,
+                       min_confidence: MinConfidence = None) -> dict[str, Any]:
     """Code one article (text plus optional metadata); nothing is stored.
+
+    With `min_confidence`, only the events at or above it are returned.
 
     Open to every client, within limits: a request rate per client address, a text size, a
     queue (503 with Retry-After when full) and a time budget per article (422 past it).
@@ -114,7 +122,8 @@ async def code_article(body: ArticleIn, request: Request, pool: Coders) -> dict[
                                  f"at most {pool.limits.max_chars:,} (store long articles with "
                                  "`eventwire ingest`)")
     article = _article(body)
-    return await _on_coder(pool, lambda c: c.code(article).to_dict())
+    return await _on_coder(
+        pool, lambda c: keep_confident(c.code(article), min_confidence).to_dict())
 
 
 @router.post("/articles", response_model=IngestOut, tags=["store"],
@@ -157,10 +166,12 @@ def list_events(
     sort: SortKey = "-date",
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    min_confidence: MinConfidence = None,
 ) -> dict[str, Any]:
     """Search events; newest first unless `sort` says otherwise."""
     flt = queries.EventFilter(actor=actor, recipient=recipient, event=event, mode=mode,
-                              date_from=date_from, date_to=date_to, q=q, negated=negated)
+                              date_from=date_from, date_to=date_to, q=q, negated=negated,
+                              min_confidence=min_confidence)
     with database.reader() as cur:
         total, items = queries.find_events(cur, flt, sort, limit, offset)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
@@ -193,30 +204,33 @@ def get_article(article_id: Annotated[str, Path(max_length=MAX_ID_CHARS)],
 @router.get("/dyads/{actor}/{recipient}/timeseries", response_model=TimeseriesOut,
             tags=["analytics"])
 def dyad_timeseries(database: DB, actor: PathCode, recipient: PathCode, by: Period = "week",
-                    with_duplicates: bool = False) -> dict[str, Any]:
+                    with_duplicates: bool = False, min_confidence: MinConfidence = None
+                    ) -> dict[str, Any]:
     """Events from actor to recipient per period (one story counted once unless asked)."""
     actor, recipient = actor.upper(), recipient.upper()  # codes match in any case, as in the CLI
     with database.reader() as cur:
-        points = queries.dyad_timeseries(cur, actor, recipient, by, with_duplicates)
+        points = queries.dyad_timeseries(cur, actor, recipient, by, with_duplicates,
+                                         min_confidence)
     return {"actor": actor, "recipient": recipient, "by": by,
             "with_duplicates": with_duplicates, "points": points}
 
 
 @router.get("/actors/top", response_model=TopActorsOut, tags=["analytics"])
 def top_actors(database: DB,
-               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict[str, Any]:
+               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+               min_confidence: MinConfidence = None) -> dict[str, Any]:
     """Actors by how often they act and are acted on."""
     with database.reader() as cur:
-        return {"items": queries.top_actors(cur, limit)}
+        return {"items": queries.top_actors(cur, limit, min_confidence)}
 
 
 @router.get("/network", response_model=NetworkOut, tags=["analytics"])
 def network(database: DB, min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-            limit: Annotated[int, Query(ge=1, le=2000, description="Most edges.")] = 300
-            ) -> dict[str, Any]:
+            limit: Annotated[int, Query(ge=1, le=2000, description="Most edges.")] = 300,
+            min_confidence: MinConfidence = None) -> dict[str, Any]:
     """Directed actor-to-recipient edges, heaviest first, with the actors they join."""
     with database.reader() as cur:
-        nodes, edges = queries.network(cur, min_events, limit)
+        nodes, edges = queries.network(cur, min_events, limit, min_confidence)
     return {"nodes": nodes, "edges": edges}
 
 
@@ -226,10 +240,12 @@ def _map_filter(
     event: Annotated[EventName | None, Query()] = None,
     date_from: Day | None = None,
     date_to: Day | None = None,
+    min_confidence: MinConfidence = None,
 ) -> queries.EventFilter:
     """The filters the map's endpoints share."""
     return queries.EventFilter(actor=actor, recipient=recipient, event=event,
-                               date_from=date_from, date_to=date_to)
+                               date_from=date_from, date_to=date_to,
+                               min_confidence=min_confidence)
 
 
 MapFilter = Annotated[queries.EventFilter, Depends(_map_filter)]

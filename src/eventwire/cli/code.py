@@ -18,6 +18,7 @@ from eventwire.cli.common import (
     LexiconOpt,
     MaxArticleOpt,
     MaxSecondsOpt,
+    MinConfidenceOpt,
     ModelOpt,
     NoCacheOpt,
     err,
@@ -25,6 +26,7 @@ from eventwire.cli.common import (
     limits_from,
     load_coder,
     progress,
+    threshold_from,
 )
 from eventwire.cli.terminal import shown
 from eventwire.nlp.deadline import DEFAULT_SECONDS
@@ -88,6 +90,7 @@ def code_command(
     follow_symlinks: FollowSymlinksOpt = False,
     max_seconds: MaxSecondsOpt = DEFAULT_SECONDS,
     no_cache: NoCacheOpt = False,
+    min_confidence: MinConfidenceOpt = None,
 ) -> None:
     """Code articles into PLOVER events: one JSON object per article."""
     from rich.console import Console
@@ -95,9 +98,11 @@ def code_command(
     from eventwire.batch.workers import CoderSpec, code_stream
     from eventwire.cli.inputs import read_inputs
     from eventwire.coder import parse_published
+    from eventwire.store.threshold import keep_confident
 
     if fmt not in ("jsonl", "table"):
         fail(f"--format must be jsonl or table, not {fmt!r}")
+    threshold = threshold_from(min_confidence)
     if published is not None and parse_published(published) is None:
         fail(f"--published must be a date like 2022-03-30, not {published!r}")
     articles, errors = read_inputs(inputs, limits_from(max_article_bytes),
@@ -126,9 +131,9 @@ def code_command(
                     _error_line(f"{outcome.article.source or '?'} [{outcome.article.id}]: "
                                 f"{outcome.error or 'coding failed'}")
                 elif fmt == "jsonl":
-                    out.write(outcome.coded.to_json() + "\n")
+                    out.write(keep_confident(outcome.coded, threshold).to_json() + "\n")
                 else:
-                    coded.append(outcome.coded)
+                    coded.append(keep_confident(outcome.coded, threshold))
     finally:
         if output:
             out.close()

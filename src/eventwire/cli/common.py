@@ -46,6 +46,9 @@ MaxSecondsOpt = Annotated[float, typer.Option(
 NoCacheOpt = Annotated[bool, typer.Option(
     "--no-cache", envvar=NO_CACHE_ENV, show_envvar=True,
     help="Build the knowledge from its YAML files; neither read nor write the cache.")]
+MinConfidenceOpt = Annotated[str | None, typer.Option(
+    "--min-confidence", metavar="P",
+    help="Precision mode: only events whose confidence is at least P (0 to 1).")]
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -91,6 +94,16 @@ def load_coder(model: str | None, actors: list[str] | None, lexicon: list[str] |
         return Coder.load(model=model, actor_files=actors or [], lexicon_files=lexicon or [],
                           include_negated=include_negated, max_seconds=max_seconds or None)
     except (EventwireError, ModelNotInstalled) as exc:
+        fail(str(exc))
+
+
+def threshold_from(min_confidence: str | None) -> float | None:
+    """The --min-confidence value as a float in [0, 1]; a bad value is one clear line."""
+    from eventwire.store.threshold import ThresholdError, parse_threshold
+
+    try:
+        return parse_threshold(min_confidence)
+    except ThresholdError as exc:
         fail(str(exc))
 
 

@@ -12,7 +12,13 @@ import typer
 from rich.console import Console
 
 from eventwire.cli import app
-from eventwire.cli.common import IncludeNegatedOpt, err, fail
+from eventwire.cli.common import (
+    IncludeNegatedOpt,
+    MinConfidenceOpt,
+    err,
+    fail,
+    threshold_from,
+)
 from eventwire.cli.store import ApiKeyOpt, ApiOpt, DbOpt, open_store
 from eventwire.cli.terminal import shown
 from eventwire.store import DEFAULT_DB, FORMATS
@@ -25,6 +31,10 @@ if TYPE_CHECKING:
 ACTOR_CODE = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 WithDupOpt = Annotated[bool, typer.Option(
     "--with-duplicates", help="Count every copy of a story's events, not each story once.")]
+QueryMinConfidenceOpt = Annotated[str | None, typer.Option(
+    "--min-confidence", metavar="P",
+    help="Precision mode: the canned analyses count only events whose confidence is at "
+         "least P (0 to 1). SQL is left as written: add `WHERE confidence >= P` yourself.")]
 
 
 def _emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
@@ -75,10 +85,12 @@ def query(
     ] = None,
     api: ApiOpt = None,
     api_key: ApiKeyOpt = None,
+    min_confidence: QueryMinConfidenceOpt = None,
 ) -> None:
     """Ask the store a question: SQL (read-only) or a canned analysis.
 
     With --api URL, SQL goes to a running `eventwire serve` (POST /v1/query).
+    --min-confidence narrows the canned analyses only; SQL runs as written.
     """
     import duckdb
     import pandas as pd
@@ -91,6 +103,7 @@ def query(
         fail(f"--format {fmt!r}: use table, csv or json")
     if by not in analytics.PERIODS:
         fail(f"--by {by!r}: use one of {', '.join(analytics.PERIODS)}")
+    p = threshold_from(min_confidence)
     asked = [bool(sql), top_dyads, timeline is not None, top_actors, network, index,
              bool(actor) and not index]
     if sum(asked) != 1:
@@ -99,6 +112,9 @@ def query(
     refused = refusal(sql) if sql else None
     if refused:
         fail(f"refused: `eventwire query` runs read-only SQL only; {refused}")
+    if sql and p is not None:
+        fail("--min-confidence narrows the canned analyses; in SQL write "
+             f"`WHERE confidence >= {p}` yourself")
     if api:
         if not sql:
             fail("--api runs SQL on the server: give the question as SQL")
@@ -113,21 +129,21 @@ def query(
             df = rel.df() if rel is not None else pd.DataFrame()
             title = None
         elif top_dyads:
-            df, title = analytics.top_dyads(c, limit, wd), "top dyads"
+            df, title = analytics.top_dyads(c, limit, wd, p), "top dyads"
         elif timeline is not None:
             a, b = (x.upper() for x in timeline)
-            df, title = analytics.dyad_timeline(c, a, b, by, wd), f"{a} -> {b} per {by}"  # type: ignore[arg-type]
+            df, title = analytics.dyad_timeline(c, a, b, by, wd, p), f"{a} -> {b} per {by}"  # type: ignore[arg-type]
         elif top_actors:
-            df, title = analytics.top_actors(c, limit, wd), "top actors"
+            df, title = analytics.top_actors(c, limit, wd, p), "top actors"
         elif network:
-            df, title = analytics.network_edges(c, 1, wd).head(limit), "actor network"
+            df, title = analytics.network_edges(c, 1, wd, p).head(limit), "actor network"
         elif index:
             df = analytics.coop_conflict_index(c, by, actor=actor.upper() if actor else None,  # type: ignore[arg-type]
-                                               with_duplicates=wd)
+                                               with_duplicates=wd, min_confidence=p)
             title = f"cooperation/conflict index per {by}"
         else:
             assert actor is not None
-            df, title = analytics.actor_profile(c, actor.upper(), wd), f"actor {actor.upper()}"
+            df, title = analytics.actor_profile(c, actor.upper(), wd, p), f"actor {actor.upper()}"
     except duckdb.Error as exc:
         message = str(exc).splitlines()[0]
         if "read-only" in message.lower():
@@ -170,6 +186,7 @@ def export(
     include_negated: IncludeNegatedOpt = False,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists (a Parquet "
                                                         "folder is replaced whole).")] = False,
+    min_confidence: MinConfidenceOpt = None,
 ) -> None:
     """Write stored events as PLOVER JSONL, CSV, month-partitioned Parquet or GDELT-style TSV."""
     import duckdb
@@ -187,7 +204,8 @@ def export(
         fail(f"--actor {actor!r}: not an actor code (letters and digits, like IRN or NATO)")
     s, u = _date(since, "--since"), _date(until, "--until")
     filters = Filters(s.date() if s else None, u.date() if u else None,
-                      actor.upper() if actor else None, event, include_negated)
+                      actor.upper() if actor else None, event, include_negated,
+                      threshold_from(min_confidence))
     if not out.parent.exists():
         fail(f"{out.parent}: no such directory")
     store = open_store(db, read_only=True,

@@ -7,6 +7,9 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
+from eventwire.store.schema import STORY_EVENTS_SELECT
+from eventwire.store.threshold import at_least
+
 Period = Literal["day", "week", "month", "year"]
 PERIODS = ("day", "week", "month", "year")
 
@@ -17,8 +20,21 @@ _STORY = "story_events"
 _ALL = "(SELECT * FROM events WHERE NOT negated)"
 
 
-def _source(with_duplicates: bool) -> str:
-    return _ALL if with_duplicates else _STORY
+_STORY_COLUMNS = "story_id, actor_code, event, recipient_code, day, intensity, quad, copies, id"
+
+
+def _source(with_duplicates: bool, min_confidence: float | None = None) -> str:
+    """The rows to count: stories or copies, only events at or above `min_confidence` if given.
+
+    story_events keeps no confidence, so a threshold rebuilds the story rows from the events
+    that pass it: a story's triple counts when one of its copies is confident enough.
+    """
+    if min_confidence is None:
+        return _ALL if with_duplicates else _STORY
+    keep = at_least(min_confidence)
+    if with_duplicates:
+        return f"(SELECT * FROM events WHERE NOT negated AND {keep})"
+    return f"({STORY_EVENTS_SELECT} AND {keep} GROUP BY ALL) AS confident({_STORY_COLUMNS})"
 
 
 def _period(by: str) -> str:
@@ -28,25 +44,27 @@ def _period(by: str) -> str:
 
 
 def top_dyads(conn: duckdb.DuckDBPyConnection, limit: int = 20,
-              with_duplicates: bool = False) -> pd.DataFrame:
+              with_duplicates: bool = False,
+              min_confidence: float | None = None) -> pd.DataFrame:
     """The (actor, recipient) pairs with the most events, with their first and last dates."""
     sql = f"""
         SELECT actor_code AS actor, recipient_code AS recipient, count(*) AS events,
                count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation,
                count(*) FILTER (WHERE quad IN (3, 4)) AS conflict,
                min(day) AS first, max(day) AS last
-        FROM {_source(with_duplicates)}
+        FROM {_source(with_duplicates, min_confidence)}
         WHERE actor_code IS NOT NULL AND recipient_code IS NOT NULL
         GROUP BY ALL ORDER BY events DESC, actor, recipient LIMIT ?"""
     return conn.execute(sql, [limit]).df()
 
 
 def dyad_timeline(conn: duckdb.DuckDBPyConnection, actor: str, recipient: str,
-                  by: Period = "week", with_duplicates: bool = False) -> pd.DataFrame:
+                  by: Period = "week", with_duplicates: bool = False,
+                  min_confidence: float | None = None) -> pd.DataFrame:
     """Events from actor to recipient per period, one column per PLOVER category."""
     sql = f"""
         SELECT {_period(by)} AS period, event, count(*) AS n
-        FROM {_source(with_duplicates)}
+        FROM {_source(with_duplicates, min_confidence)}
         WHERE actor_code = ? AND recipient_code = ? AND day IS NOT NULL
         GROUP BY ALL"""
     long = conn.execute(sql, [actor, recipient]).df()
@@ -61,7 +79,8 @@ def dyad_timeline(conn: duckdb.DuckDBPyConnection, actor: str, recipient: str,
 
 def coop_conflict_index(conn: duckdb.DuckDBPyConnection, by: Period = "month",
                         actor: str | None = None, recipient: str | None = None,
-                        with_duplicates: bool = False) -> pd.DataFrame:
+                        with_duplicates: bool = False,
+                        min_confidence: float | None = None) -> pd.DataFrame:
     """Sum of PLOVER intensity per period: cooperation above zero, conflict below."""
     where, params = ["day IS NOT NULL", "intensity IS NOT NULL"], []
     if actor:
@@ -75,15 +94,16 @@ def coop_conflict_index(conn: duckdb.DuckDBPyConnection, by: Period = "month",
                sum(intensity) FILTER (WHERE intensity > 0) AS cooperation,
                sum(intensity) FILTER (WHERE intensity < 0) AS conflict,
                sum(intensity) AS net, count(*) AS events
-        FROM {_source(with_duplicates)} WHERE {' AND '.join(where)}
+        FROM {_source(with_duplicates, min_confidence)} WHERE {' AND '.join(where)}
         GROUP BY ALL ORDER BY period"""
     return conn.execute(sql, params).df().fillna({"cooperation": 0.0, "conflict": 0.0})
 
 
 def top_actors(conn: duckdb.DuckDBPyConnection, limit: int = 20,
-               with_duplicates: bool = False) -> pd.DataFrame:
+               with_duplicates: bool = False,
+               min_confidence: float | None = None) -> pd.DataFrame:
     """Actors by how often they act and are acted on."""
-    src = _source(with_duplicates)
+    src = _source(with_duplicates, min_confidence)
     sql = f"""
         WITH roles AS (
             SELECT actor_code AS code, 1 AS as_actor, 0 AS as_recipient FROM {src}
@@ -97,25 +117,27 @@ def top_actors(conn: duckdb.DuckDBPyConnection, limit: int = 20,
 
 
 def actor_profile(conn: duckdb.DuckDBPyConnection, actor: str,
-                  with_duplicates: bool = False) -> pd.DataFrame:
+                  with_duplicates: bool = False,
+                  min_confidence: float | None = None) -> pd.DataFrame:
     """What one actor did and had done to it: counterpart, role and category counts."""
     sql = f"""
         SELECT CASE WHEN actor_code = ? THEN 'actor' ELSE 'recipient' END AS role,
                CASE WHEN actor_code = ? THEN recipient_code ELSE actor_code END AS counterpart,
                event, count(*) AS events, min(day) AS first, max(day) AS last
-        FROM {_source(with_duplicates)}
+        FROM {_source(with_duplicates, min_confidence)}
         WHERE actor_code = ? OR recipient_code = ?
         GROUP BY ALL ORDER BY events DESC, role, counterpart NULLS LAST, event"""
     return conn.execute(sql, [actor, actor, actor, actor]).df()
 
 
 def network_edges(conn: duckdb.DuckDBPyConnection, min_events: int = 1,
-                  with_duplicates: bool = False) -> pd.DataFrame:
+                  with_duplicates: bool = False,
+                  min_confidence: float | None = None) -> pd.DataFrame:
     """Directed actor-to-recipient edges weighted by events and net intensity (for graphs)."""
     sql = f"""
         SELECT actor_code AS source, recipient_code AS target, count(*) AS weight,
                coalesce(sum(intensity), 0) AS intensity
-        FROM {_source(with_duplicates)}
+        FROM {_source(with_duplicates, min_confidence)}
         WHERE actor_code IS NOT NULL AND recipient_code IS NOT NULL
           AND actor_code <> recipient_code
         GROUP BY ALL HAVING count(*) >= ? ORDER BY weight DESC, source, target"""

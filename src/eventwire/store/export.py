@@ -22,6 +22,7 @@ import pyarrow.csv as pacsv
 import pyarrow.dataset as pads
 
 from eventwire.store import FORMATS
+from eventwire.store.threshold import at_least
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection); such cells
 # get a leading apostrophe, which spreadsheets show as text and hide (docs/export.md).
@@ -68,6 +69,7 @@ class Filters:
     actor: str | None = None  # as actor or as recipient
     event: str | None = None
     include_negated: bool = False
+    min_confidence: float | None = None  # precision mode: only events at or above it
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause and its parameters."""
@@ -86,6 +88,8 @@ class Filters:
         if self.event:
             clauses.append("e.event = ?")
             params.append(self.event.upper())
+        if self.min_confidence is not None:
+            clauses.append(at_least(self.min_confidence, "e.confidence"))
         return " AND ".join(clauses), params
 
 

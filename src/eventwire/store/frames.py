@@ -22,8 +22,10 @@ def _export_frame(table: pa.Table) -> pd.DataFrame:
     return table.drop_columns(["year_month"]).to_pandas()
 
 
-def to_dataframe(coded: Iterable[CodedArticle]) -> pd.DataFrame:
-    """One row per event of the given coded articles, with the export's columns."""
+def to_dataframe(coded: Iterable[CodedArticle], min_confidence: float | None = None
+                 ) -> pd.DataFrame:
+    """One row per event of the given coded articles, with the export's columns; with
+    `min_confidence`, only the events at or above it."""
     import duckdb
     import pyarrow as pa
 
@@ -48,7 +50,8 @@ def to_dataframe(coded: Iterable[CodedArticle]) -> pd.DataFrame:
         conn.register("events", pa.concat_tables([EVENT_SCHEMA.empty_table(), *events]))
         conn.register("articles", article_table)
         conn.register("story_events", STORY_EVENT_SCHEMA.empty_table())
-        return _export_frame(flat_table(conn, Filters(include_negated=True)))
+        return _export_frame(flat_table(conn, Filters(
+            include_negated=True, min_confidence=_threshold(min_confidence))))
 
 
 def _date(iso: str | None) -> Any:
@@ -57,13 +60,24 @@ def _date(iso: str | None) -> Any:
     return dt.date.fromisoformat(iso) if iso else None
 
 
+def _threshold(value: float | None) -> float | None:
+    """A Python caller's min_confidence, checked: a bad one is a ValueError naming it."""
+    from eventwire.store.threshold import parse_threshold
+
+    return parse_threshold(value, "min_confidence")
+
+
 def read_store(path: str | Path) -> StoreFrames:
     """Open an eventwire DuckDB database read-only for DataFrame questions."""
     return StoreFrames(path)
 
 
 class StoreFrames:
-    """A read-only store whose answers are DataFrames (the analytics of `eventwire query`)."""
+    """A read-only store whose answers are DataFrames (the analytics of `eventwire query`).
+
+    Every question takes `min_confidence` (0 to 1): only events at or above it are returned
+    or counted, as `--min-confidence` does on the command line.
+    """
 
     def __init__(self, path: str | Path) -> None:
         from eventwire.store.db import Store
@@ -73,49 +87,60 @@ class StoreFrames:
 
     def events(self, since: str | None = None, until: str | None = None,
                actor: str | None = None, event: str | None = None,
-               include_negated: bool = False) -> pd.DataFrame:
+               include_negated: bool = False, min_confidence: float | None = None
+               ) -> pd.DataFrame:
         """Stored events, one row each, filtered as `eventwire export` filters them."""
         from eventwire.store.export import Filters, flat_table
 
         filters = Filters(_date(since), _date(until), actor.upper() if actor else None, event,
-                          include_negated)
+                          include_negated, _threshold(min_confidence))
         return _export_frame(flat_table(self.conn, filters))
 
-    def top_dyads(self, limit: int = 20, with_duplicates: bool = False) -> pd.DataFrame:
+    def top_dyads(self, limit: int = 20, with_duplicates: bool = False,
+                  min_confidence: float | None = None) -> pd.DataFrame:
         from eventwire.store import analytics
 
-        return analytics.top_dyads(self.conn, limit, with_duplicates)
+        return analytics.top_dyads(self.conn, limit, with_duplicates,
+                                   _threshold(min_confidence))
 
     def dyad_timeline(self, actor: str, recipient: str, by: str = "week",
-                      with_duplicates: bool = False) -> pd.DataFrame:
+                      with_duplicates: bool = False, min_confidence: float | None = None
+                      ) -> pd.DataFrame:
         """Events from actor to recipient per period, one column per PLOVER category."""
         from eventwire.store import analytics
 
         return analytics.dyad_timeline(self.conn, actor.upper(), recipient.upper(),
-                                       by, with_duplicates)  # type: ignore[arg-type]
+                                       by, with_duplicates,  # type: ignore[arg-type]
+                                       _threshold(min_confidence))
 
     def conflict_index(self, by: str = "month", actor: str | None = None,
-                       recipient: str | None = None, with_duplicates: bool = False
-                       ) -> pd.DataFrame:
+                       recipient: str | None = None, with_duplicates: bool = False,
+                       min_confidence: float | None = None) -> pd.DataFrame:
         from eventwire.store import analytics
 
         return analytics.coop_conflict_index(self.conn, by, actor, recipient,  # type: ignore[arg-type]
-                                             with_duplicates)
+                                             with_duplicates, _threshold(min_confidence))
 
-    def top_actors(self, limit: int = 20, with_duplicates: bool = False) -> pd.DataFrame:
+    def top_actors(self, limit: int = 20, with_duplicates: bool = False,
+                   min_confidence: float | None = None) -> pd.DataFrame:
         from eventwire.store import analytics
 
-        return analytics.top_actors(self.conn, limit, with_duplicates)
+        return analytics.top_actors(self.conn, limit, with_duplicates,
+                                    _threshold(min_confidence))
 
-    def actor_profile(self, actor: str, with_duplicates: bool = False) -> pd.DataFrame:
+    def actor_profile(self, actor: str, with_duplicates: bool = False,
+                      min_confidence: float | None = None) -> pd.DataFrame:
         from eventwire.store import analytics
 
-        return analytics.actor_profile(self.conn, actor.upper(), with_duplicates)
+        return analytics.actor_profile(self.conn, actor.upper(), with_duplicates,
+                                       _threshold(min_confidence))
 
-    def network(self, min_events: int = 1, with_duplicates: bool = False) -> pd.DataFrame:
+    def network(self, min_events: int = 1, with_duplicates: bool = False,
+                min_confidence: float | None = None) -> pd.DataFrame:
         from eventwire.store import analytics
 
-        return analytics.network_edges(self.conn, min_events, with_duplicates)
+        return analytics.network_edges(self.conn, min_events, with_duplicates,
+                                       _threshold(min_confidence))
 
     def sql(self, query: str, params: list[Any] | None = None) -> pd.DataFrame:
         """Any read-only SQL over the tables docs/store.md describes."""

@@ -74,8 +74,15 @@ async function showEvents() {
   const params = hashParams();
   const form = $("#filters");
   for (const name of FILTERS) form.elements[name].value = params[name] || "";
+  const threshold = Number(params.min_confidence || 0);
+  form.elements.min_confidence.value = threshold;
   const offset = Number(params.offset || 0);
-  const page = await api("/v1/events", { ...pick(params, FILTERS), limit: PAGE, offset });
+  const chosen = pick(params, FILTERS);
+  const page = await api("/v1/events", { ...chosen, limit: PAGE, offset,
+    min_confidence: threshold > 0 ? threshold : null });
+  const all = threshold > 0
+    ? (await api("/v1/events", { ...chosen, limit: 1 })).total : page.total;
+  showKept(threshold, page.total, all);
   const rows = page.items.map((ev) => {
     const row = el("tr", { "data-id": ev.id, tabindex: "0" },
       el("td", { class: "nowrap", text: ev.day || "" }),
@@ -105,6 +112,14 @@ async function showEvents() {
   dyad.href = `#/dyad?actor=${enc(params.actor)}&recipient=${enc(params.recipient)}&by=month`;
 }
 
+// The confidence slider's label: what share of the filtered events the threshold keeps.
+function showKept(threshold, kept, all) {
+  const share = all ? Math.round((100 * kept) / all) : 100;
+  const n = (value) => value.toLocaleString("en-US");
+  $("#confidence-kept").textContent =
+    `${threshold.toFixed(2)}: ${n(kept)} of ${n(all)} events kept (${share}%)`;
+}
+
 function pick(params, names) {
   return Object.fromEntries(names.filter((n) => params[n]).map((n) => [n, params[n]]));
 }
@@ -119,6 +134,8 @@ function filtersToHash(offset = 0) {
     if (name === "actor" || name === "recipient") value = value.toUpperCase();
     if (value) query.set(name, value);
   }
+  const threshold = Number(form.elements.min_confidence.value);
+  if (threshold > 0) query.set("min_confidence", threshold);
   if (offset) query.set("offset", offset);
   location.hash = "#/events" + (query.toString() ? "?" + query : "");
 }
@@ -399,6 +416,11 @@ async function init() {
 
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); filtersToHash(); });
   $("#clear").addEventListener("click", () => { location.hash = "#/events"; });
+  const slider = $("#filters").elements.min_confidence;
+  slider.addEventListener("input", () => {  // while dragging: the number, counts on release
+    $("#confidence-kept").textContent = `${Number(slider.value).toFixed(2)}: counting…`;
+  });
+  slider.addEventListener("change", () => filtersToHash());
   $("#prev").addEventListener("click", () =>
     filtersToHash(Math.max(0, Number(hashParams().offset || 0) - PAGE)));
   $("#next").addEventListener("click", () =>
