@@ -268,6 +268,18 @@ def _describes_document(trigger: Token) -> bool:
     return False
 
 
+def _manner_actor(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
+    """"Jordan struck smugglers in coordination with Syria", "marched in protest against X":
+    an act named by a noun of manner (in + noun on a verb) is done by that verb's subject."""
+    head = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or head.lower_ != "in" \
+            or head.head.pos_ not in ("VERB", "AUX"):
+        return [], ""
+    tok, path = subject_of(head.head)
+    found = roles.resolver.resolve(tok) if tok is not None else []
+    return (found, f"in<{path}") if found else ([], "")
+
+
 def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                     roles: RoleFinder) -> list[Candidate]:
     actors, apath = [], ""
@@ -277,6 +289,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             break
     if not actors and trigger.pos_ in ("NOUN", "PROPN") and "subj" not in entry.actor:
         actors, apath = roles.fill("subj", trigger, words)
+    if not actors and "subj" in entry.actor:
+        actors, apath = _manner_actor(trigger, roles)
     if not actors:
         actors, apath = actor_from_place(entry, trigger, words, roles)
     recipients, rpath = [], ""
