@@ -61,8 +61,9 @@ def test_a_user_entry_with_a_class_entry_id_replaces_all_its_variants(tmp_path):
 
 def test_a_listed_entry_wins_over_the_class_variant_of_the_same_words():
     lex = load_lexicon()
-    ids = [e.id for e in lex.candidates("impose", "VERB") if e.with_ == ("sanction",)]
-    assert ids == ["sanction-impose-sanction"]
+    ids = [e.id for e in lex.candidates("lift", "VERB") if e.with_ == ("sanction",)]
+    assert ids == ["retreat-lift-sanction"]  # a lifted sanction is RETREAT with no target too
+    assert "retreat-easing-trade-measure/lift+sanction" not in lex.entries
 
 
 @pytest.mark.parametrize("text,problem", [
