@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventwire.actors.resolver import ActorResolver
+from eventwire.events.conditional import conditional_threats
 from eventwire.events.implied import (
     DOMESTIC_EVENTS,
     actor_from_place,
@@ -154,6 +155,7 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
             out.extend(rejected)
     _drop_topics(out)
     _drop_protest_parts(out)
+    conditional_threats(out, roles)
     out.extend(_claimed_wrongs(out, roles))
     return out
 
