@@ -94,6 +94,9 @@ def test_a_bad_class_is_one_clear_error_naming_the_file(tmp_path, text, problem)
     ("Kenyan nurses held a walkout in Nairobi.", ("KEN", "PROTEST", "KEN")),
     ("Georgian opposition supporters attended a rally in Tbilisi.", ("GEO", "PROTEST", "GEO")),
     ("Serbian students organised a vigil against the government.", ("SRB", "PROTEST", "SRB")),
+    ("Britain ceded sovereignty over the archipelago to Mauritius.", ("GBR", "CONCEDE", "MUS")),
+    ("Israel handed the territory to Egypt after the treaty.", ("ISR", "CONCEDE", "EGY")),
+    ("Sudan gave land to Ethiopia.", ("SDN", "CONCEDE", "ETH")),
 ])
 def test_every_verb_of_a_class_with_every_noun_of_a_class(coder, text, expected):
     assert expected in triples(coder, text)
@@ -113,6 +116,8 @@ def test_every_verb_of_a_class_with_every_noun_of_a_class(coder, text, expected)
      ("RUS", "RETREAT", "UKR")),
     ("Azerbaijan's release of three Armenian soldiers was welcomed.", ("AZE", "RETREAT", "ARM")),
     ("France's withdrawal of its soldiers from Mali was completed.", ("FRA", "RETREAT", "MLI")),
+    ("Portugal's handover of the enclave to China took place peacefully.",
+     ("PRT", "CONCEDE", "CHN")),
 ])
 def test_a_nominal_event_takes_its_doer_from_its_own_phrase(coder, text, expected):
     assert expected in triples(coder, text)
