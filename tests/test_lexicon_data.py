@@ -18,6 +18,7 @@ FIELDS = {
     "symmetric", "requires_recipient", "example",
 }
 OPTIONAL_FIELDS = {"actor_sectors"}
+CLASS_FILE = LEXICON_DIR.parent / "word_classes.yaml"
 
 # Modes per category, PLOVER manual draft 2.0 (tables 3.1-3.11); categories absent have none.
 MODES: dict[str, set[str]] = {
@@ -58,6 +59,7 @@ CONTEXTS = {
 
 ROLE = re.compile(r"^(subj|obj|dative|poss|mod|(prep|place):[a-z]+)$")
 LEMMA = re.compile(r"^[a-z][a-z'é-]*$")
+CLASS_REF = re.compile(r"^@[a-z][a-z0-9_]*$")  # a word class of data/word_classes.yaml
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 
 
@@ -117,12 +119,15 @@ def test_every_manual_mode_covered(entries: list[tuple[str, dict[str, Any]]]) ->
 
 
 def test_trigger_and_with_are_lemmas(entries: list[tuple[str, dict[str, Any]]]) -> None:
+    classes = {c["class"] for c in yaml.safe_load(CLASS_FILE.read_text(encoding="utf-8"))}
     for _, e in entries:
-        assert isinstance(e["trigger"], str) and LEMMA.match(e["trigger"]), e["id"]
+        assert isinstance(e["trigger"], str) and (LEMMA.match(e["trigger"]) or (
+            CLASS_REF.match(e["trigger"]) and e["trigger"][1:] in classes)), e["id"]
         assert isinstance(e["with"], list), e["id"]
         for w in e["with"]:
             # YAML 1.1 turns bare on/off/yes/no into booleans: they must be quoted in the file.
-            assert isinstance(w, str) and LEMMA.match(w), f"{e['id']}: with {w!r}"
+            assert isinstance(w, str) and (LEMMA.match(w) or (
+                CLASS_REF.match(w) and w[1:] in classes)), f"{e['id']}: with {w!r}"
         assert e["pos"] in ("VERB", "NOUN"), f"{e['id']}: pos {e['pos']!r}"
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventwire.actors.resolver import ActorResolver
+from eventwire.events.conditional import conditional_threats
 from eventwire.events.implied import (
     DOMESTIC_EVENTS,
     actor_from_place,
@@ -154,6 +155,7 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
             out.extend(rejected)
     _drop_topics(out)
     _drop_protest_parts(out)
+    conditional_threats(out, roles)
     out.extend(_claimed_wrongs(out, roles))
     return out
 
@@ -268,6 +270,18 @@ def _describes_document(trigger: Token) -> bool:
     return False
 
 
+def _manner_actor(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
+    """"Jordan struck smugglers in coordination with Syria", "marched in protest against X":
+    an act named by a noun of manner (in + noun on a verb) is done by that verb's subject."""
+    head = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or head.lower_ != "in" \
+            or head.head.pos_ not in ("VERB", "AUX"):
+        return [], ""
+    tok, path = subject_of(head.head)
+    found = roles.resolver.resolve(tok) if tok is not None else []
+    return (found, f"in<{path}") if found else ([], "")
+
+
 def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                     roles: RoleFinder) -> list[Candidate]:
     actors, apath = [], ""
@@ -277,6 +291,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             break
     if not actors and trigger.pos_ in ("NOUN", "PROPN") and "subj" not in entry.actor:
         actors, apath = roles.fill("subj", trigger, words)
+    if not actors and "subj" in entry.actor:
+        actors, apath = _manner_actor(trigger, roles)
     if not actors:
         actors, apath = actor_from_place(entry, trigger, words, roles)
     recipients, rpath = [], ""

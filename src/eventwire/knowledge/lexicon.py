@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import KnowledgeFileError
 from eventwire.knowledge.ontology import Ontology, load_ontology
+from eventwire.knowledge.wordclass import WordClasses, is_class_definition
 from eventwire.knowledge.yamlfile import entry_line, load_entry_list
 
 ROLE_RE = re.compile(r"^(subj|obj|dative|poss|mod|(prep|place):[a-z][a-z ]*)$")
@@ -137,15 +138,27 @@ def packaged_lexicon_files() -> list[Path]:
     return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
 
 
+def packaged_class_file() -> Path:
+    """The word classes shipped inside the package (data/word_classes.yaml)."""
+    return Path(str(resources.files("eventwire.knowledge") / "data" / "word_classes.yaml"))
+
+
 def load_lexicon(extra_files: Iterable[str | Path] = (), packaged: bool = True) -> Lexicon:
-    """Load packaged and user lexicon files; a user entry with a known id replaces it."""
+    """Load packaged and user lexicon files; a user entry with a known id replaces it (all of
+    its class variants), a user class definition adds words to the class of that name."""
     ontology = load_ontology()
-    files = (packaged_lexicon_files() if packaged else []) + [Path(p) for p in extra_files]
-    entries: dict[str, TriggerEntry] = {}
+    shipped = [packaged_class_file(), *packaged_lexicon_files()] if packaged else []
+    files = shipped + [Path(p) for p in extra_files]
+    classes = WordClasses()
+    raws: dict[str, tuple[str, dict[str, Any]]] = {}
     for path in files:
         for raw in load_entry_list(path):
-            entry = parse_entry(raw, str(path), ontology)
-            entries[entry.id] = entry
+            if is_class_definition(raw):
+                classes.add(raw, str(path))
+            else:
+                raws[str(raw.get("id"))] = (str(path), raw)
+    entries = _expanded([(path, entry_line(raw), parse_entry(raw, path, ontology))
+                         for path, raw in raws.values()], classes)
     index: dict[tuple[str, str], list[TriggerEntry]] = defaultdict(list)
     for entry in entries.values():
         index[(entry.trigger, entry.pos)].append(entry)
@@ -156,3 +169,18 @@ def load_lexicon(extra_files: Iterable[str | Path] = (), packaged: bool = True) 
         lst.sort(key=lambda e: (-len(e.with_), -sum(w not in FUNCTION_WORDS for w in e.with_),
                                 not e.actor_sectors))
     return Lexicon(entries=entries, index=dict(index))
+
+
+def _expanded(parsed: list[tuple[str, int | None, TriggerEntry]], classes: WordClasses
+              ) -> dict[str, TriggerEntry]:
+    """Entries with their class references replaced by every word of the class; a variant
+    that an entry lists word for word gives way to it (the listed entry says more)."""
+    listed = {(e.trigger, e.pos, e.with_) for _, _, e in parsed}
+    entries: dict[str, TriggerEntry] = {}
+    for path, line, entry in parsed:
+        for trigger, with_, suffix in classes.variants(entry.trigger, entry.with_, path, line):
+            if suffix and (trigger, entry.pos, with_) in listed:
+                continue
+            entries[entry.id + suffix] = replace(entry, id=entry.id + suffix, trigger=trigger,
+                                                 with_=with_)
+    return entries
