@@ -59,3 +59,42 @@ def test_a_known_name_hung_on_a_title_speaks(coder, text, expected):
 ])
 def test_a_text_speaks_for_its_issuer(coder, text, expected):
     assert speakers(coder, text)[0].split()[-1] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The deal was signed by Foreign Minister Amal Okafor, who said it was \"the best outcome "
+     "our farmers could have hoped for.\"", "Amal Okafor"),
+    ("Critics included Senator Tom Ruiz, who told reporters that \"nobody in the valley was "
+     "consulted before the vote.\"", "Tom Ruiz"),
+    ("The ruling angered Judge Rita Moyo, who wrote that \"the court has ignored its own "
+     "precedent on land.\"", "Rita Moyo"),
+])
+def test_a_relative_pronoun_speaker_is_the_one_the_clause_is_about(coder, text, expected):
+    assert speakers(coder, text) == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("President Lee toured the port. \"No cargo has moved since the strike began,\" a Maersk "
+     "spokesperson said. The spokesperson added that \"ships are waiting offshore for at least "
+     "a week.\"", "spokesperson"),
+    ("Minister Ana Gil visited the camp. \"We counted four thousand new arrivals this week,\" "
+     "a UNHCR official said. The official added that \"the clinic cannot cope with the numbers "
+     "any longer.\"", "official"),
+    ("Premier Wu opened the dam. \"The turbines are running at half their capacity,\" an "
+     "engineer said. The engineer added that \"the reservoir needs another month of rain to "
+     "fill.\"", "engineer"),
+])
+def test_a_definite_title_takes_up_the_latest_one_so_called(coder, text, expected):
+    assert [s and s.split()[-1] for s in speakers(coder, text)] == [expected, expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lawmaker Ivan Kotov described the bill as \"a bankers' giveaway\" that amounted to "
+     "\"a tax on every family in the country.\"", "Ivan Kotov"),
+    ("\"I came here to find my brother and his two small children,\" confided Amina, a nurse "
+     "from the coast.", "Amina"),
+    ("\"We have not slept properly since the shelling started,\" lamented Olena "
+     "Kovalenko, a farmer from the village.", "Olena Kovalenko"),
+])
+def test_more_cue_words_and_a_cue_above_an_earlier_quote(coder, text, expected):
+    assert set(speakers(coder, text)) == {expected}

@@ -308,8 +308,12 @@ class ActorResolver(GroupReader, PlaceReader):
             return recent(s, lambda e: not e.person and not e.members and e.code is not None
                           and fits(e)), False
         if r.person:
-            return recent(s, lambda e: e.person and not e.members and (
-                r.sector is None or e.sector == r.sector)), True
+            # "an Interpol spokesperson ... The spokesperson added": the latest one so called,
+            # whatever body they speak for, before anyone else of the title's sector
+            lemma = head.lemma_.lower()
+            same = recent(s, lambda e: e.person and not e.members and e.head_lemma == lemma)
+            return same or recent(s, lambda e: e.person and not e.members and (
+                r.sector is None or e.sector == r.sector)), same is None
         lemma = head.lemma_.lower()
         # "the Parliament" is the parliament the article named, however long ago
         named = self.discourse.latest(lemma, lambda e: not e.members and not e.person)

@@ -104,10 +104,10 @@ def _governing_cue(doc: Doc, q: QuoteMarks, quoted: list[bool]) -> Token | None:
     tops = [t for t in span if not span.start <= t.head.i < span.end]
     tok = tops[0].head if tops else None
     for _ in range(6):
-        if tok is None or quoted[tok.i]:
+        if tok is None:
             return None
-        if is_cue(tok):
-            return tok
+        if is_cue(tok) and not quoted[tok.i]:
+            return tok  # (climbing through an earlier quote: "described it as '...' that '...'")
         if tok.head.i == tok.i:
             return None
         tok = tok.head

@@ -18,12 +18,15 @@ CUE_LEMMAS = frozenset(
     mention testify exclaim shout whisper concede counter retort characterize characterise
     describe call dub label term brand criticize criticise condemn praise welcome hail lament
     indicate suggest charge accuse blame agree highlight underscore stipulate recount inform
-    announce quote proclaim reaffirm signal opine wonder muse joke quip add""".split()
+    announce quote proclaim reaffirm signal opine wonder muse joke quip add confide plead scoff
+    boast grumble sigh lament recall""".split()
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dobj", "relcl", "prep", "pobj", "ccomp",
               "parataxis")
-INVERTING = frozenset("say write tweet add ask continue reply explain insist argue note".split())
+INVERTING = frozenset("""say write tweet add ask continue reply explain insist argue note confide
+    recall lament plead boast remark""".split())
+RELATIVES = frozenset("who which that".split())
 PRONOUNS = frozenset("he she him her they them i we it you".split())
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 DOCUMENT_NOUNS = frozenset("""editorial statement report letter communique communiqué post tweet
@@ -68,6 +71,8 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
                     return child
         return None
     own = _own_subject(cue)
+    if own is not None and own.lower_ in RELATIVES and cue.dep_ == "relcl":
+        return cue.head  # "said Amal Okafor, who added that '...'": the one the clause is about
     if own is not None:
         return own
     inverted = [c for c in cue.children if c.dep_ in ("dobj", "attr") and c.i > cue.i]
