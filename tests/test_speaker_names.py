@@ -98,3 +98,17 @@ def test_a_definite_title_takes_up_the_latest_one_so_called(coder, text, expecte
 ])
 def test_more_cue_words_and_a_cue_above_an_earlier_quote(coder, text, expected):
     assert set(speakers(coder, text)) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Speaking to Agence France-Presse, the head of the Kenyan Federation of Fishing "
+     "Cooperatives, Musa Odhiambo, said, \"Our boats have stayed on the shore for three whole "
+     "weeks now.\"", "Musa Odhiambo"),
+    ("Talking to Radio France Internationale, the leader of the Senegalese Union of Bakers, "
+     "Awa Ndiaye, said, \"Flour now costs twice what it did in the spring.\"", "Awa Ndiaye"),
+    ("Writing in Le Monde, the director of the French Institute for Rural Studies, Claire "
+     "Dubois, said, \"No village in the valley has a doctor left this winter.\"",
+     "Claire Dubois"),
+])
+def test_a_name_right_before_a_subjectless_cue_speaks(coder, text, expected):
+    assert speakers(coder, text) == [expected]

@@ -92,7 +92,22 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
         if not participle or is_cue(tok) or tok.dep_ == "ROOT":
             return subject
         first = first or subject
-    return first
+    return first or _name_before(cue, quoted)
+
+
+def _name_before(cue: Token, quoted: list[bool] | None) -> Token | None:
+    """"Speaking to AFP, the league's president, Jamel Msallem, said": the parser lost the
+    subject; a name standing right before the cue (a comma at most between) is it."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return None  # "The OECD report notes": a noun cue names its own speaker
+    i = cue.i - 1
+    while i >= 0 and cue.i - i <= 2 and cue.doc[i].text == ",":
+        i -= 1
+    tok = cue.doc[i] if i >= 0 else None
+    if tok is None or (quoted is not None and quoted[tok.i]) or \
+            _ent_of(tok, ("PERSON", "ORG")) is None:
+        return None
+    return tok
 
 
 def _ent_of(tok: Token, labels: tuple[str, ...]) -> Span | None:
