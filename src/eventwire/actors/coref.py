@@ -10,6 +10,8 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+GENDER = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she",
+          "hers": "she", "herself": "she"}
 WINDOW = 4  # sentences a pronoun or description may reach back
 
 
@@ -29,6 +31,12 @@ class Entity:
     quoted: bool = False
     members: tuple[int, ...] = field(default_factory=tuple)  # mention indices of a group
     head_lemma: str | None = None
+    echo: bool = False  # a pronoun that continues this referent: counts for salience only
+
+    @property
+    def ident(self) -> str | None:
+        """Who the referent is across mentions: its key, else its name or code."""
+        return self.key or self.name or self.code
 
 
 class Discourse:
@@ -42,12 +50,15 @@ class Discourse:
         self.by_mention: dict[int, list[Entity]] = {}
         self._by_key: dict[str, Entity] = {}
         self._by_lemma: dict[str | None, list[Entity]] = {}
+        self.gender: dict[str, str] = {}  # ident -> "he" or "she", as the text referred to them
 
     def add(self, entity: Entity) -> None:
         if self.entities and entity.sentence < self.entities[-1].sentence:
             self._in_order = False
         self.entities.append(entity)
         self._sentences.append(entity.sentence)
+        if entity.echo:
+            return
         self.by_mention.setdefault(entity.mention, []).append(entity)
         if entity.key is not None:
             self._by_key[entity.key] = entity
@@ -70,7 +81,7 @@ class Discourse:
             e = self.entities[k]
             if sentence - e.sentence > WINDOW or not fits(e) or (e.quoted and not inside_quote):
                 continue
-            ident = e.key or e.name or e.code
+            ident = e.ident
             counts[ident] = counts.get(ident, 0) + 1
             score = (2.5 if e.subject else 0.0) + (1.0 if e.subject and as_subject else 0.0) \
                 - 0.7 * (sentence - e.sentence) + 0.5 * min(counts[ident], 4) \
@@ -78,6 +89,15 @@ class Discourse:
             if score >= best_score:
                 best, best_score = e, score
         return best
+
+    def continued(self, entity: Entity, sentence: int, subject: bool, word: str,
+                  quoted: bool) -> None:
+        """A pronoun took up this referent: it stays salient (centering); its gender is known."""
+        self.add(Entity(entity.mention, entity.code, entity.sector, entity.name, entity.person,
+                        entity.plural, sentence, entity.key, subject, quoted,
+                        entity.members, entity.head_lemma, echo=True))
+        if entity.ident and word in GENDER and not entity.members:
+            self.gender.setdefault(entity.ident, GENDER[word])
 
     def latest(self, head_lemma: str, fits: Callable[[Entity], bool]) -> Entity | None:
         """The latest fitting referent with this head noun, however far back: a named
@@ -94,7 +114,7 @@ class Discourse:
             e = self.entities[k]
             if sentence - e.sentence > WINDOW:
                 return None
-            if fits(e):
+            if not e.echo and fits(e):
                 return e
         return None
 
@@ -102,7 +122,9 @@ class Discourse:
                 excluded: set[str] | frozenset[str] = frozenset()) -> Entity | None:
         """The referent of a third-person pronoun, never one of the `excluded` names."""
         if word in PERSON_PRONOUNS:
-            fits: Callable[[Entity], bool] = lambda e: e.person and not e.members  # noqa: E731
+            said = GENDER.get(word)
+            fits: Callable[[Entity], bool] = lambda e: e.person and not e.members and (  # noqa: E731
+                said is None or self.gender.get(e.ident or "", said) == said)
         elif word in PLURAL_PRONOUNS:
             fits = lambda e: bool(e.members) or e.plural or (  # noqa: E731
                 not e.person and e.code is not None)
@@ -113,13 +135,30 @@ class Discourse:
         if excluded:
             base = fits
             fits = lambda e: base(e) and (e.name or e.code or "") not in excluded  # noqa: E731
+        if word in PERSON_PRONOUNS:
+            subject = self._subject_before(sentence, inside_quote, fits, as_subject)
+            if subject is not None:
+                return subject
         return self.salient(sentence, inside_quote, fits, as_subject)
+
+    def _subject_before(self, sentence: int, inside_quote: bool, fits: Callable[[Entity], bool],
+                        as_subject: bool) -> Entity | None:
+        """The person a pronoun continues: a subject of its own sentence ("Reyes told reporters
+        he was calm"), else, for a subject pronoun, the subject of the latest sentence that had
+        a person subject, before anyone named more often further back (centering)."""
+        reach = WINDOW if as_subject else 0
+        for at in range(sentence, sentence - reach - 1, -1):
+            found = self.salient(sentence, inside_quote, lambda e, at=at: fits(e) and e.subject
+                                 and e.sentence == at, as_subject)
+            if found is not None:
+                return found
+        return None
 
     def last_states(self, n: int, persons: bool = False) -> list[Entity]:
         """The last n distinct states ("the two countries") or leaders ("the two leaders")."""
         out: list[Entity] = []
         for e in reversed(self.entities):
-            if e.code and e.person == persons and not e.members and \
+            if e.code and not e.echo and e.person == persons and not e.members and \
                     e.code not in {x.code for x in out}:
                 out.append(e)
             if len(out) == n:

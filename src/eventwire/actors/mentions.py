@@ -32,16 +32,20 @@ NAME_LIKE = {"country", "metonym"}
 BODY_LIKE = {"institution", "igo", "group"}
 
 
-def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry, gaz: Gazetteer) -> bool:
+def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry, gaz: Gazetteer,
+                 after_match: bool = False) -> bool:
     """"Michael Jordan", "Denzel Washington", "Air France": a place inside another name.
 
-    A place before a body's common noun still names the state: "the US Embassy".
+    A place before a body's common noun still names the state: "the US Embassy", and so does
+    a known name just before ("United States Department of Defense": `after_match`).
     """
     label = doc[start].ent_type_
-    if entry.kind in BODY_LIKE and end - start == 1 and start > 0 and \
+    if entry.kind in BODY_LIKE and start > 0 and not after_match and \
             doc[start].ent_iob_ == "I" and doc[start - 1].pos_ == "PROPN" and \
-            not _names_actor(gaz, doc[start - 1].lower_):
-        return True  # a one-word alias: "the Kurdish National Congress" is not the US Congress
+            "." not in doc[start - 1].text and not _names_actor(gaz, doc[start - 1].lower_):
+        # "the Kurdish National Congress" is not the US Congress, "the National Congress Party"
+        # not India's "Congress party", "a party called Freedom Union" no union of states
+        return True
     if entry.kind == "sector":
         # "the West Bank", "Gulf Coast": a common noun inside a place's name.
         return label in ("GPE", "LOC") and doc[start].pos_ == "PROPN"
@@ -118,7 +122,10 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer) -> list[GazMatch]:
         if entry is None:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0 or _inside_name(doc, span.start, span.end, entry, gaz) \
+        after_match = bool(out) and out[-1].entry.kind != "sector" and \
+            out[-1].end == (span.start if span is not None else -1)
+        if span is None or len(span) == 0 or \
+                _inside_name(doc, span.start, span.end, entry, gaz, after_match) \
                 or _us_state_context(doc, span.start, span.end, entry):
             continue
         out.append(GazMatch(span.start, span.end, entry, alias))

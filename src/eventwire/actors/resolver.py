@@ -42,6 +42,15 @@ HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
 FROM_ELSEWHERE = {"refugee", "migrant", "exile", "expatriate", "foreigner", "tourist",
                   "pilgrim", "asylum-seeker"}
 # Sectors whose people belong where they act: "police in Minsk", "protesters in Baghdad".
+HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "madam": "she", "sir": "he"}
+# Verbs of speech whose unnamed subject is someone later pronouns may take up.
+SPEECH_VERBS = {"say", "tell", "add", "lament", "explain", "recall", "complain", "confide",
+                "insist", "admit", "note", "write", "ask", "reply", "warn", "describe"}
+# Things that speak in the news but are no one: "the report said", "a statement added".
+NOT_SPEAKERS = {"report", "statement", "study", "survey", "document", "letter", "editorial",
+                "post", "tweet", "release", "ruling", "order", "law", "poll", "article", "memo",
+                "message", "notice", "text", "filing", "complaint", "court", "government",
+                "ministry", "company", "firm", "agency", "group", "newspaper", "paper"}
 LOCAL_SECTORS = {"COP", "JUD", "LEG", "SPY", "GOV", "CVL", "OPP", "EDU", "BUS", "JRN", "NGO",
                  "PTY", "REB"}
 
@@ -146,7 +155,7 @@ class ActorResolver(GroupReader, PlaceReader):
             return pair
         r = self._read(head)
         if r is None:
-            return []
+            return self._unnamed_speaker(head)
         if r.code is None:
             return self._description(head, r)
         if r.person and r.name is None and not r.more_codes and not _indefinite(head):
@@ -168,6 +177,8 @@ class ActorResolver(GroupReader, PlaceReader):
                                    head.dep_ in ("nsubj", "nsubjpass"), self._coargument(head))
         if e is None:
             return []
+        self.discourse.continued(e, self._sentence(head), head.dep_ in ("nsubj", "nsubjpass"),
+                                 head.lower_, self.quoted[head.i])
         return self._point_to(head, e, "pronoun", "pronoun-coref",
                               (head.idx, head.idx + len(head)))
 
@@ -242,7 +253,22 @@ class ActorResolver(GroupReader, PlaceReader):
             # A named person we cannot place: kept for quotes and pronouns, not for events.
             return [self._add(self._mention(head, None, r.sector, r.name, r.kind, r.rule), r,
                               head)]
-        return []
+        return self._unnamed_speaker(head) if r.person else []
+
+    def _unnamed_speaker(self, head: Token) -> list[int]:
+        """"a pilot lamented", "one farmer told us": someone new and unnamed who speaks is a
+        referent for the "he" or "she" that follows (named by the description, never coded)."""
+        verb = head.head
+        if not (head.dep_ == "nsubj" and head.tag_ == "NN" and verb.lemma_ in SPEECH_VERBS
+                and not self.quoted[head.i] and head.lemma_ not in NOT_SPEAKERS
+                and _indefinite(head)):
+            return []
+        left = min([head.i] + [t.i for c in head.lefts for t in c.subtree])
+        right = max([head.i] + [t.i for c in head.rights if c.dep_ == "prep"
+                                and c.lower_ in ("of", "within", "from", "at") for t in c.subtree])
+        r = Reading(person=True, kind="description", rule="unnamed-speaker",
+                    name=self.doc[left : right + 1].text)
+        return [self._add(self._mention(head, None, None, r.name, r.kind, r.rule), r, head)]
 
     def story_country(self, token: Token, people: bool = True,
                       other_than: frozenset[str] = frozenset()) -> Entity | None:
@@ -282,8 +308,12 @@ class ActorResolver(GroupReader, PlaceReader):
             return recent(s, lambda e: not e.person and not e.members and e.code is not None
                           and fits(e)), False
         if r.person:
-            return recent(s, lambda e: e.person and not e.members and (
-                r.sector is None or e.sector == r.sector)), True
+            # "an Interpol spokesperson ... The spokesperson added": the latest one so called,
+            # whatever body they speak for, before anyone else of the title's sector
+            lemma = head.lemma_.lower()
+            same = recent(s, lambda e: e.person and not e.members and e.head_lemma == lemma)
+            return same or recent(s, lambda e: e.person and not e.members and (
+                r.sector is None or e.sector == r.sector)), same is None
         lemma = head.lemma_.lower()
         # "the Parliament" is the parliament the article named, however long ago
         named = self.discourse.latest(lemma, lambda e: not e.members and not e.person)
@@ -322,11 +352,22 @@ class ActorResolver(GroupReader, PlaceReader):
         self.mentions.append(mention)
         idx = len(self.mentions) - 1
         if mention.code or r.person:
+            if r.person:
+                self._honorific(head, r.key or mention.name or mention.code)
             self.discourse.add(Entity(
                 idx, mention.code, mention.sector, mention.name, r.person, r.plural,
                 mention.sentence, key or r.key, head.dep_ in ("nsubj", "nsubjpass"),
                 self.quoted[head.i], head_lemma=head.lemma_.lower()))
         return idx
+
+
+    def _honorific(self, head: Token, ident: str | None) -> None:
+        """"Mr. Petrov", "Ms. Alinejad": the title says which pronoun the person takes."""
+        before = self.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+        words = [t.lower_.rstrip(".") for t in (*head.lefts, before) if t is not None]
+        said = next((HONORIFICS[w] for w in words if w in HONORIFICS), None)
+        if ident and said:
+            self.discourse.gender.setdefault(ident, said)
 
 
 def _indefinite(head: Token) -> bool:

@@ -81,8 +81,11 @@ def _attribute(doc: Doc, found: list[_Found], quoted: list[bool]) -> None:
         for t in before:
             options.append((2 * (q.open - (t.idx + len(t))), t))
         for n, t in enumerate(after):
-            if is_cue(t) and not (ended and n >= NEAR_AFTER_SENTENCE):
+            if is_cue(t) and not (ended and (n >= NEAR_AFTER_SENTENCE or _own_content(t, quoted))):
                 options.append((2 * (t.idx - q.close) + 1, t))
+        governing = _governing_cue(doc, q, quoted)
+        if governing is not None:
+            options.append((-1, governing))
         for _, cue in sorted(options, key=lambda o: o[0]):
             subject = cue_subject(cue, quoted)
             if subject is not None and not quoted[subject.i]:
@@ -90,6 +93,33 @@ def _attribute(doc: Doc, found: list[_Found], quoted: list[bool]) -> None:
                 break
         if f.cue is None:
             _intro_clause(doc, f, lo, quoted)
+
+
+def _governing_cue(doc: Doc, q: QuoteMarks, quoted: list[bool]) -> Token | None:
+    """The cue the quoted words hang from ("Alinejad said that while Mehdiyev was testifying,
+    she was '...'"): it beats a nearer cue word of another clause."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tops = [t for t in span if not span.start <= t.head.i < span.end]
+    tok = tops[0].head if tops else None
+    for _ in range(6):
+        if tok is None:
+            return None
+        if is_cue(tok) and not quoted[tok.i]:
+            return tok  # (climbing through an earlier quote: "described it as '...' that '...'")
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _own_content(cue: Token, quoted: list[bool]) -> bool:
+    """A cue after a quote that ended its sentence, reporting words of its own ("The U.N. says
+    the war displaced millions", "According to the census, ..."): not the quote's cue."""
+    if cue.lower_ == "according":
+        return True
+    return any(c.dep_ in ("ccomp", "xcomp") and not quoted[c.i] for c in cue.children)
 
 
 def _intro_clause(doc: Doc, f: _Found, lo: int, quoted: list[bool]) -> None:

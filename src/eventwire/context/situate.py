@@ -10,11 +10,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors.resolver import ActorResolver
+from eventwire.context.speakers import speaker_name
 from eventwire.model import Actor, Place, Quote
 from eventwire.nlp.parsed import entities_in, sentence_index, sentence_of
 
 if TYPE_CHECKING:
     from eventwire.events.candidates import Candidate
+
+# Known names that may stand inside a speaker's phrase and speak for it.
+NAMED_SPEAKERS = ("person", "institution", "igo", "group")
 
 
 @dataclass
@@ -64,9 +68,23 @@ class Situator:
     def speaker(self, span: SpacySpan) -> Actor | None:
         """A quote speaker through the coreference chain, named as fully as the text allows."""
         found = self.resolver.resolve(span.root, coded_only=False)
-        if found:
-            m = found[0]
-            return Actor(code=m.code, sector=m.sector, text=span.text, name=m.name or m.text)
+        if not found:
+            return self._named_inside(span.root)
+        m = found[0]
+        return Actor(code=m.code, sector=m.sector, text=span.text,
+                     name=speaker_name(span.root, found, self.resolver.mentions))
+
+    def _named_inside(self, root: Token) -> Actor | None:
+        """"Media watchdog Reporters Without Borders said" (parsed with the name hung on the
+        title): an unresolved speaker's phrase that holds a known body or person is it."""
+        for tok in root.subtree:
+            gm = self.resolver.matches.get(tok.i)
+            if gm is not None and gm.entry.kind in NAMED_SPEAKERS \
+                    and not gm.start <= root.i < gm.end and not self.resolver.quoted[tok.i]:
+                found = self.resolver.resolve(self.doc[gm.end - 1], coded_only=False)
+                m = found[0] if found else None
+                return Actor(code=m.code if m else None, sector=m.sector if m else None,
+                             text=root.text, name=self.doc[gm.start:gm.end].text)
         return None
 
     def _known_name_end(self, tok: Token) -> int | None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.model import Actor
+from eventwire.model import Actor, Mention
 from eventwire.nlp.parsed import entities, entity_at, sentence_of
 
 CUE_LEMMAS = frozenset(
@@ -18,14 +18,19 @@ CUE_LEMMAS = frozenset(
     mention testify exclaim shout whisper concede counter retort characterize characterise
     describe call dub label term brand criticize criticise condemn praise welcome hail lament
     indicate suggest charge accuse blame agree highlight underscore stipulate recount inform
-    announce quote proclaim reaffirm signal opine wonder muse joke quip add""".split()
+    announce quote proclaim reaffirm signal opine wonder muse joke quip add confide plead scoff
+    boast grumble sigh lament recall""".split()
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dobj", "relcl", "prep", "pobj", "ccomp",
               "parataxis")
-INVERTING = frozenset("say write tweet add ask continue reply explain insist argue note".split())
+INVERTING = frozenset("""say write tweet add ask continue reply explain insist argue note confide
+    recall lament plead boast remark""".split())
+RELATIVES = frozenset("who which that".split())
 PRONOUNS = frozenset("he she him her they them i we it you".split())
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+DOCUMENT_NOUNS = frozenset("""editorial statement report letter communique communiqué post tweet
+    column op-ed memo release""".split())
 CUT_DEPS = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
 
 Resolver = Callable[[Span], Actor | None]
@@ -66,6 +71,8 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
                     return child
         return None
     own = _own_subject(cue)
+    if own is not None and own.lower_ in RELATIVES and cue.dep_ == "relcl":
+        return cue.head  # "said Amal Okafor, who added that '...'": the one the clause is about
     if own is not None:
         return own
     inverted = [c for c in cue.children if c.dep_ in ("dobj", "attr") and c.i > cue.i]
@@ -85,7 +92,22 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
         if not participle or is_cue(tok) or tok.dep_ == "ROOT":
             return subject
         first = first or subject
-    return first
+    return first or _name_before(cue, quoted)
+
+
+def _name_before(cue: Token, quoted: list[bool] | None) -> Token | None:
+    """"Speaking to AFP, the league's president, Jamel Msallem, said": the parser lost the
+    subject; a name standing right before the cue (a comma at most between) is it."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return None  # "The OECD report notes": a noun cue names its own speaker
+    i = cue.i - 1
+    while i >= 0 and cue.i - i <= 2 and cue.doc[i].text == ",":
+        i -= 1
+    tok = cue.doc[i] if i >= 0 else None
+    if tok is None or (quoted is not None and quoted[tok.i]) or \
+            _ent_of(tok, ("PERSON", "ORG")) is None:
+        return None
+    return tok
 
 
 def _ent_of(tok: Token, labels: tuple[str, ...]) -> Span | None:
@@ -151,6 +173,19 @@ def _titled_conjunct(tok: Token) -> Span | None:
     return None
 
 
+def _issuer(tok: Token) -> Span | None:
+    """"A Journal editorial said", "the ministry's statement said": a text speaks for whoever
+    issued it, named by its modifier or owner."""
+    if tok.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "poss"):
+            ent = _ent_of(child, ("ORG", "PERSON", "GPE"))
+            if ent is not None:
+                return ent
+    return None
+
+
 def speaker_span(tok: Token) -> Span:
     """The words naming the speaker: a person's name, an entity, or the subject's noun phrase."""
     if tok.lower_ in PRONOUNS:
@@ -158,6 +193,9 @@ def speaker_span(tok: Token) -> Span:
     person = person_of(tok)
     if person is not None:
         return person
+    issuer = _issuer(tok)
+    if issuer is not None:
+        return issuer
     own = _ent_of(tok, NAME_LABELS)
     if own is not None:
         return own
@@ -278,3 +316,19 @@ def name_after_title(span: Span, name_end: Callable[[Token], int | None]) -> Spa
             if len(rest) >= 2 and rest[-1].i == pobj.i and rest[0].i + len(rest) - 1 == pobj.i:
                 return span.doc[rest[0].i : pobj.i + 1]
     return None
+
+
+def speaker_name(root: Token, found: list[Mention], mentions: list[Mention]) -> str | None:
+    """How a resolved speaker is named: "Tokyo and Washington" for joint speakers, the body a
+    pronoun ("it said") took up, else the mention's own name or words."""
+    named = list(dict.fromkeys(m.name or _antecedent_text(m, mentions) for m in found))
+    if len(named) > 1 and any(c.dep_ == "conj" for c in root.children):
+        return " and ".join([", ".join(named[:-1]), named[-1]])
+    return named[0]
+
+
+def _antecedent_text(m: Mention, mentions: list[Mention]) -> str:
+    if m.kind == "pronoun" and m.antecedent is not None:
+        ante = mentions[m.antecedent]
+        return ante.name or ante.text
+    return m.text
