@@ -35,6 +35,10 @@ KIND_NOUNS: dict[str, tuple[str, ...]] = {
     "withdrawal": ("RETREAT", "CONCEDE"), "pullout": ("RETREAT", "CONCEDE"),
     "call": ("REQUEST",), "appeal": ("REQUEST",), "plea": ("REQUEST",),
     "request": ("REQUEST",), "demand": ("REQUEST",), "demands": ("REQUEST",),
+    # what a court or a prosecutor did, judged later: "called the verdict unjust"
+    "verdict": ("COERCE", "ACCUSE"), "sentence": ("COERCE",), "ruling": ("COERCE", "ACCUSE"),
+    "conviction": ("COERCE",), "charges": ("ACCUSE",), "indictment": ("ACCUSE",),
+    "release": ("RETREAT", "CONCEDE"),
 }
 TOPIC_PREPS = {"against", "of", "over", "about", "on"}
 # How far back a response may find what it refers to: the last 100 acts, or nouns naming
@@ -50,6 +54,9 @@ def _topic_nouns(cand: Candidate) -> list[Token]:
     """What a response is about: its object, or what it is "against", "over", "about"."""
     obj, _ = object_of(cand.trigger)
     nouns = [obj] if obj is not None else []
+    topic = cand.extra.get("topic")  # what a judgement is about (events/evaluations.py)
+    if isinstance(topic, Token):
+        nouns.insert(0, topic)
     for holder in (cand.trigger, *cand.words):
         nouns += [p for c in holder.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
                   for p in c.children if p.dep_ == "pobj"]

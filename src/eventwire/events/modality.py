@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from eventwire.nlp.parsed import coordination_head, sentence_of
 
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
-HYPOTHETICAL_AUX = {"could", "might", "may", "should", "would", "must", "ought"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "would", "must", "ought", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 # Verbs whose complement is not asserted to have happened.
@@ -49,7 +49,9 @@ CLAUSE_DEPS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "pobj", "prep"
 # A stance held, not a new act (codebook v2: long-standing states are not events):
 # "has long opposed", "routinely deny", "traditionally backs".
 STANDING_ADVERBS = {"long", "routinely", "traditionally", "historically", "habitually",
-                    "customarily", "always", "typically", "usually", "generally"}
+                    "customarily", "always", "typically", "usually", "generally",
+                    # an undated earlier act: "has previously called the claims baseless"
+                    "previously", "formerly"}
 # Acts that confer a status, which then lasts: "have designated BLA a terrorist group".
 STATUS_VERBS = {"designate", "list", "blacklist", "classify", "outlaw", "ban", "recognize",
                 "recognise", "proscribe"}
