@@ -78,3 +78,17 @@ def test_a_relative_clause_keeps_its_own_tense(coder, text, event):
 def test_a_long_standing_state_is_not_news(coder, text, news):
     assert _types(coder, news), "the act told as news is coded"
     assert _types(coder, text) == set()
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Iran condemned the US sanctions imposed in 2018.", "ACCUSE"),
+    ("The United Nations, which was founded in 1945, condemned the attack on the convoy.",
+     "ACCUSE"),
+    ("Germany criticised the arrests of journalists who had protested in 2019.", "ACCUSE"),
+])
+def test_a_date_in_another_clause_does_not_make_the_act_background(coder, text, event):
+    assert event in _types(coder, text)
+
+
+def test_a_date_in_the_acts_own_clause_still_does(coder):
+    assert _types(coder, "Iran condemned the US sanctions in 2018.") == set()

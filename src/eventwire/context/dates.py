@@ -264,12 +264,29 @@ def _clause_distance(ent: Span, trigger: Token) -> int:
     return 10 + abs(ent.start - trigger.i) // 5
 
 
+def _dates_clause_of(ent: Span, trigger: Token) -> bool:
+    """Whether an expression stands in the event's own clause or one that governs it: a date
+    inside another clause ("the sanctions imposed in 2018", "which was founded in 1945")
+    dates that clause's act, not this one (codebook v2: background by the event's own clause).
+    """
+    ancestors = {a.i for a in trigger.ancestors}
+    tok = ent.root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == trigger.i or tok.i in ancestors:
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return False
+    return False
+
+
 def event_date(sentence: Span, trigger_token: Token, published: date | None) -> DateResolution:
     """The event's date: its clause's time expression, else the publication date."""
     def rank(expr: Span) -> tuple[int, int]:
         return _clause_distance(expr, trigger_token), abs(expr.start - trigger_token.i)
 
-    ranked = sorted(_time_expressions(sentence), key=rank)
+    ranked = sorted((e for e in _time_expressions(sentence) if _dates_clause_of(e, trigger_token)),
+                    key=rank)
     for expr in ranked:
         res = resolve_date(expr.text, published)
         if res.date is not None or (published is None and res.text):
