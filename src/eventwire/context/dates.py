@@ -264,10 +264,15 @@ def _clause_distance(ent: Span, trigger: Token) -> int:
     return 10 + abs(ent.start - trigger.i) // 5
 
 
+# The parties of a clause; a clause hung on one of them describes it ("the sanctions imposed
+# in 2018"), while one on an adjunct may carry the act ("in a statement issued in July").
+CLAUSE_PARTIES = {"nsubj", "nsubjpass", "dobj"}
+
+
 def _dates_clause_of(ent: Span, trigger: Token) -> bool:
-    """Whether an expression stands in the event's own clause or one that governs it: a date
-    inside another clause ("the sanctions imposed in 2018", "which was founded in 1945")
-    dates that clause's act, not this one (codebook v2: background by the event's own clause).
+    """Whether an expression may date the event: not when it stands inside a clause that
+    describes one of its parties ("the sanctions imposed in 2018", "which was founded in
+    1945"): that dates the described act (codebook v2: background by the event's own clause).
     """
     ancestors = {a.i for a in trigger.ancestors}
     tok = ent.root
@@ -275,9 +280,9 @@ def _dates_clause_of(ent: Span, trigger: Token) -> bool:
         tok = tok.head
         if tok.i == trigger.i or tok.i in ancestors:
             return True
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            return False
-    return False
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.dep_ in CLAUSE_PARTIES):
+            return False  # a clause that describes a party: its own act, its own date
+    return True
 
 
 def event_date(sentence: Span, trigger_token: Token, published: date | None) -> DateResolution:
