@@ -92,3 +92,16 @@ def test_a_date_in_another_clause_does_not_make_the_act_background(coder, text, 
 
 def test_a_date_in_the_acts_own_clause_still_does(coder):
     assert _types(coder, "Iran condemned the US sanctions in 2018.") == set()
+
+
+@pytest.mark.parametrize("text,news", [
+    ("Russian air strikes on Kharkiv usually kill civilians.",
+     "Russian air strikes on Kharkiv killed five people on Monday."),
+    ("Israeli raids in Jenin typically end with arrests.",
+     "Israeli raids in Jenin ended with arrests on Monday."),
+    ("Talks between Iran and the UN usually stall.",
+     "Talks between Iran and the UN stalled on Monday."),
+])
+def test_a_habit_told_of_an_act_named_by_a_noun_is_not_news(coder, text, news):
+    assert _types(coder, news), "the act told as news is coded"
+    assert _types(coder, text) == set()

@@ -23,6 +23,15 @@ BY_KIND = [
     ("Prosecutors in Ankara charged the Swedish journalist with terrorism. Sweden said the "
      "charges were politically motivated.", ("SWE", "ACCUSE", "TUR")),
 ]
+# Ranking one among the worst of a class judges it.
+RANKED = [
+    ("Sweden said Iran was one of the most repressive states in the world.",
+     ("SWE", "ACCUSE", "IRN")),
+    ("The European Union said Belarus is among the most oppressive regimes in Europe.",
+     ("EUR", "ACCUSE", "BLR")),
+    ("Canada argued that China was one of the most hostile and abusive trading partners.",
+     ("CAN", "ACCUSE", "CHN")),
+]
 # A stated feeling about a doing is a speech act.
 FEELINGS = [
     ("The United States is deeply concerned about China's actions in the South China Sea.",
@@ -41,6 +50,7 @@ FEELINGS = [
     *[pytest.param(t, e, id=f"favourable-{i}") for i, (t, e) in enumerate(FAVOURABLE)],
     *[pytest.param(t, e, id=f"judged-by-kind-{i}") for i, (t, e) in enumerate(BY_KIND)],
     *[pytest.param(t, e, id=f"feeling-{i}") for i, (t, e) in enumerate(FEELINGS)],
+    *[pytest.param(t, e, id=f"ranked-{i}") for i, (t, e) in enumerate(RANKED)],
 ])
 def test_a_judgement_is_aimed_at_whoever_did_the_thing_judged(coder, text, expected):
     assert expected in triples(coder, text)

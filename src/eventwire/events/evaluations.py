@@ -27,7 +27,10 @@ NAMING_VERBS = {"call", "label", "describe", "brand", "term", "dub", "deem", "de
 # "said/believes (that) X is a failure": the speaker evaluates.
 SPEECH_VERBS = {"say", "tell", "state", "stress", "add", "note", "underline", "insist", "warn",
                 "declare", "argue", "claim", "believe", "think", "consider", "tweet", "write",
-                "emphasize", "emphasise", "affirm", "assert", "maintain"}
+                "emphasize", "emphasise", "affirm", "assert", "maintain", "contend", "charge",
+                "allege", "suggest", "complain", "lament", "acknowledge"}
+# "is one of the most hostile regimes", "was among the most repressive": a class judged.
+RANKING = {"of", "among"}
 # Which list makes which act: judged things (`accuse`, `support`) and stated feelings about
 # them (`concern`, `approval`).
 JUDGEMENTS = {"accuse": "ACCUSE", "support": "SUPPORT"}
@@ -102,6 +105,9 @@ def _predicate(token: Token) -> Token | None:
         return token
     if token.dep_ == "amod" and token.head.dep_ in PREDICATE_DEPS:
         return token.head
+    ranked = _ranked_among(token)
+    if ranked is not None:
+        return ranked
     if token.head.lower_ == "as" and token.head.head.lemma_ in NAMING_VERBS:
         return token  # "described the vote as fair", parsed on "as"
     if token.dep_ == "amod":
@@ -109,6 +115,20 @@ def _predicate(token: Token) -> Token | None:
     if token.dep_ == "pobj" and token.head.lower_ == "as" and \
             token.head.head.lemma_ in NAMING_VERBS:
         return token  # "named the PKK as terrorists"
+    return None
+
+
+def _ranked_among(token: Token) -> Token | None:
+    """"the EU is one of the most hostile authorities", "was among the most repressive
+    regimes": the predicate ("one", or "among" itself) whose class the word judges."""
+    noun = token.head if token.dep_ in ("amod", "conj") else token
+    if noun.dep_ != "pobj" or noun.head.lower_ not in RANKING:
+        return None
+    prep = noun.head
+    if prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ in PREDICATE_DEPS:
+        return prep.head
+    if prep.lower_ == "among" and prep.head.lemma_ == "be":
+        return prep
     return None
 
 

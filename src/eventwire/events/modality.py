@@ -199,7 +199,9 @@ def standing_state(trigger: Token) -> str | None:
     an open span since an undated event ("since the coup, has repeatedly called for"), a
     status conferred in the present perfect with no date ("have designated X a terrorist
     group"), or a state one is "under" ("remains under sanctions")."""
-    for child in trigger.children:
+    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in (
+        "nsubj", "nsubjpass", "dobj") else trigger  # "G7 meetings usually center on"
+    for child in (*trigger.children, *clause.children):
         if child.dep_ == "advmod" and child.lower_ in STANDING_ADVERBS:
             return child.text
     perfect = any(c.dep_ == "aux" and c.lower_ in PERFECT_AUX for c in trigger.children)
