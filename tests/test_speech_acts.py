@@ -79,18 +79,3 @@ def test_a_malformed_vocabulary_is_one_clear_error(tmp_path, monkeypatch):
             evaluations.vocabulary()
     finally:
         evaluations.vocabulary.cache_clear()
-
-
-@pytest.mark.parametrize("text,expected", [
-    ('"The Department of Homeland Security must stop these cruel transfers," the ACLU said.',
-     ("USA", "REQUEST", "USA")),
-    ("The Kenyan opposition said the police should stop the arrests.", ("KEN", "REQUEST", "KEN")),
-    ("German farmers said the German government should scrap the diesel tax.",
-     ("DEU", "REQUEST", "DEU")),
-])
-def test_a_demand_on_ones_own_government_is_a_request(coder, text, expected):
-    assert expected in triples(coder, text)
-
-
-def test_an_obligation_a_state_puts_on_itself_is_no_request(coder):
-    assert triples(coder, "The Israeli prime minister said Israel must defend itself.") == set()

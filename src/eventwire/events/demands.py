@@ -65,9 +65,8 @@ def find_demands(sent: Span, resolver: ActorResolver) -> list[Candidate]:
         speakers, modality, how = _speaker_of(verb, resolver)
         for a in speakers:
             for r in obliged:
-                if (a.code, a.sector) == (r.code, r.sector):
+                if a.code == r.code:
                     continue  # "we must act": a resolution, not a demand on others
-                # (an NGO telling its own government what it must do is a demand: CAMEO 10)
                 cand = Candidate(_entry(modal.lemma_.lower()), verb,
                                  [modal] if modal.i != verb.i else [], a, r, how, "nsubj",
                                  modality)
