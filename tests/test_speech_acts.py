@@ -79,3 +79,21 @@ def test_a_malformed_vocabulary_is_one_clear_error(tmp_path, monkeypatch):
             evaluations.vocabulary()
     finally:
         evaluations.vocabulary.cache_clear()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Prosecutors in Ankara charged the opposition mayor with corruption. The opposition party "
+     "said the charges were politically motivated.", ("TUR", "ACCUSE", "TUR")),
+    ("A Phnom Penh court sentenced the journalist to two years. The opposition called the "
+     "verdict unjust.", ("KHM", "ACCUSE", "KHM")),
+    ("Belarusian police arrested dozens of protesters in Minsk. The opposition described the "
+     "arrests as illegal.", ("BLR", "ACCUSE", "BLR")),
+])
+def test_a_judged_act_of_another_sector_at_home_is_a_domestic_target(coder, text, expected):
+    from eventwire.model import Article
+
+    assert expected in triples(coder, text)
+    art = coder.code(Article(id="t", text=text, published="2022-03-30"))
+    judged = [e for e in art.events if e.rule.startswith("accuse-evaluation")]
+    assert judged and all(e.recipient is not None and e.recipient.sector != e.actor.sector
+                          for e in judged)

@@ -112,7 +112,7 @@ def _referent(cand: Candidate, ref: Token, kinds: set[str], history: list[Candid
     """The parties of the latest earlier act, or thing named with its parties, of a kind."""
     assert cand.actor is not None
     earlier = [h for h in history[-LOOKBACK:] if h.entry.event in kinds and h.actor is not None
-               and h.trigger.i < cand.trigger.i and h.actor.code != cand.actor.code]
+               and h.trigger.i < cand.trigger.i and _other_party(h.actor, cand.actor)]
     if kinds == {"CONSULT"}:
         earlier = [h for h in earlier if h.recipient is not None]  # a meeting, not a word
     acted = None
@@ -161,12 +161,19 @@ def _aimed(cand: Candidate, noun: Token, targets: list[Mention], path: str
     assert cand.actor is not None
     seen: dict[str, Mention] = {}
     for m in targets:
-        if m.code and m.code != cand.actor.code:
+        if m.code and _other_party(m, cand.actor):
             seen.setdefault(m.code, m)
     if not seen:
         return [cand]
     words = [*cand.words, noun]
     return [replace(cand, recipient=m, recipient_path=path, words=words) for m in seen.values()]
+
+
+def _other_party(m: Mention, actor: Mention) -> bool:
+    """Someone else: another state, or another sector of the same one (codebook v2: domestic
+    events, "the opposition said the charges were politically motivated")."""
+    return m.code != actor.code or (m.sector is not None and actor.sector is not None
+                                    and m.sector != actor.sector)
 
 
 def _definite(noun: Token) -> bool:
