@@ -264,12 +264,34 @@ def _clause_distance(ent: Span, trigger: Token) -> int:
     return 10 + abs(ent.start - trigger.i) // 5
 
 
+# The parties of a clause; a clause hung on one of them describes it ("the sanctions imposed
+# in 2018"), while one on an adjunct may carry the act ("in a statement issued in July").
+CLAUSE_PARTIES = {"nsubj", "nsubjpass", "dobj"}
+
+
+def _dates_clause_of(ent: Span, trigger: Token) -> bool:
+    """Whether an expression may date the event: not when it stands inside a clause that
+    describes one of its parties ("the sanctions imposed in 2018", "which was founded in
+    1945"): that dates the described act (codebook v2: background by the event's own clause).
+    """
+    ancestors = {a.i for a in trigger.ancestors}
+    tok = ent.root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == trigger.i or tok.i in ancestors:
+            return True
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.dep_ in CLAUSE_PARTIES):
+            return False  # a clause that describes a party: its own act, its own date
+    return True
+
+
 def event_date(sentence: Span, trigger_token: Token, published: date | None) -> DateResolution:
     """The event's date: its clause's time expression, else the publication date."""
     def rank(expr: Span) -> tuple[int, int]:
         return _clause_distance(expr, trigger_token), abs(expr.start - trigger_token.i)
 
-    ranked = sorted(_time_expressions(sentence), key=rank)
+    ranked = sorted((e for e in _time_expressions(sentence) if _dates_clause_of(e, trigger_token)),
+                    key=rank)
     for expr in ranked:
         res = resolve_date(expr.text, published)
         if res.date is not None or (published is None and res.text):

@@ -35,6 +35,10 @@ KIND_NOUNS: dict[str, tuple[str, ...]] = {
     "withdrawal": ("RETREAT", "CONCEDE"), "pullout": ("RETREAT", "CONCEDE"),
     "call": ("REQUEST",), "appeal": ("REQUEST",), "plea": ("REQUEST",),
     "request": ("REQUEST",), "demand": ("REQUEST",), "demands": ("REQUEST",),
+    # what a court or a prosecutor did, judged later: "called the verdict unjust"
+    "verdict": ("COERCE", "ACCUSE"), "sentence": ("COERCE",), "ruling": ("COERCE", "ACCUSE"),
+    "conviction": ("COERCE",), "charges": ("ACCUSE",), "indictment": ("ACCUSE",),
+    "release": ("RETREAT", "CONCEDE"),
 }
 TOPIC_PREPS = {"against", "of", "over", "about", "on"}
 # How far back a response may find what it refers to: the last 100 acts, or nouns naming
@@ -50,6 +54,9 @@ def _topic_nouns(cand: Candidate) -> list[Token]:
     """What a response is about: its object, or what it is "against", "over", "about"."""
     obj, _ = object_of(cand.trigger)
     nouns = [obj] if obj is not None else []
+    topic = cand.extra.get("topic")  # what a judgement is about (events/evaluations.py)
+    if isinstance(topic, Token):
+        nouns.insert(0, topic)
     for holder in (cand.trigger, *cand.words):
         nouns += [p for c in holder.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
                   for p in c.children if p.dep_ == "pobj"]
@@ -105,7 +112,7 @@ def _referent(cand: Candidate, ref: Token, kinds: set[str], history: list[Candid
     """The parties of the latest earlier act, or thing named with its parties, of a kind."""
     assert cand.actor is not None
     earlier = [h for h in history[-LOOKBACK:] if h.entry.event in kinds and h.actor is not None
-               and h.trigger.i < cand.trigger.i and h.actor.code != cand.actor.code]
+               and h.trigger.i < cand.trigger.i and _other_party(h.actor, cand.actor)]
     if kinds == {"CONSULT"}:
         earlier = [h for h in earlier if h.recipient is not None]  # a meeting, not a word
     acted = None
@@ -154,12 +161,19 @@ def _aimed(cand: Candidate, noun: Token, targets: list[Mention], path: str
     assert cand.actor is not None
     seen: dict[str, Mention] = {}
     for m in targets:
-        if m.code and m.code != cand.actor.code:
+        if m.code and _other_party(m, cand.actor):
             seen.setdefault(m.code, m)
     if not seen:
         return [cand]
     words = [*cand.words, noun]
     return [replace(cand, recipient=m, recipient_path=path, words=words) for m in seen.values()]
+
+
+def _other_party(m: Mention, actor: Mention) -> bool:
+    """Someone else: another state, or another sector of the same one (codebook v2: domestic
+    events, "the opposition said the charges were politically motivated")."""
+    return m.code != actor.code or (m.sector is not None and actor.sector is not None
+                                    and m.sector != actor.sector)
 
 
 def _definite(noun: Token) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from eventwire.nlp.parsed import coordination_head, sentence_of
 
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
-HYPOTHETICAL_AUX = {"could", "might", "may", "should", "would", "must", "ought"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "would", "must", "ought", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 # Verbs whose complement is not asserted to have happened.
@@ -19,7 +19,20 @@ IRREALIS_VERBS = {"want", "seek", "hope", "wish", "try", "attempt", "consider", 
                   "threaten", "urge", "ask", "call", "demand", "request", "appeal", "allege",
                   "accuse", "warn", "fear", "suggest", "offer",
                   "intend", "aim", "need", "push", "press", "encourage", "invite", "agree",
-                  "plead", "beg", "claim", "recommend", "discuss", "mull", "weigh"}
+                  "plead", "beg", "claim", "recommend", "discuss", "mull", "weigh",
+                  # hedged stances: "is inclined to support", "is likely to attack"
+                  "inclined", "likely", "unlikely", "reluctant", "risk",
+                  # a plot's aim is not done: "hired a hitman to kill"
+                  "hire", "recruit", "plot", "conspire"}
+# Nouns whose content is asked for, tried or feared, not done: "its call on Egypt to release
+# the activists", "the demand for Israel to withdraw", "at risk of attacks".
+IRREALIS_NOUNS = {"call", "demand", "request", "appeal", "plea", "bid", "attempt", "effort",
+                  "push", "proposal", "ultimatum", "pressure",
+                  "risk", "danger", "threat", "fear", "prospect", "possibility", "verge", "brink"}
+# Adverbs that hedge the act itself: "allegedly shelled", "will likely increase".
+HEDGE_ADVERBS = {"allegedly", "purportedly", "supposedly", "likely", "probably", "possibly",
+                 "perhaps", "maybe"}
+HEDGE_MODIFIERS = {"alleged", "purported", "suspected", "possible", "potential", "would-be"}
 FUTURE_VERBS = {"plan", "schedule", "due", "set", "expect", "prepare", "go", "decide",
                 "announce", "arrange",
                 # a promise announces the act (codebook v2: AGREE, THREATEN or CONCEDE)
@@ -27,8 +40,23 @@ FUTURE_VERBS = {"plan", "schedule", "due", "set", "expect", "prepare", "go", "de
                 # stated readiness is an intent: "is willing to withdraw", "ready to host"
                 "willing", "ready", "prepared"}
 SPEECH_VERBS = {"say", "state", "announce", "tell", "add", "report", "declare", "stress"}
-CLAUSE_DEPS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "pobj", "prep",
+# A relative clause has a tense of its own: "will lead a coalition which was joined by Italy"
+# does not put the joining in the future, so the walk stops there (no "relcl").
+CLAUSE_DEPS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "pobj", "prep",
                "dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod", "acomp"}
+
+
+# A stance held, not a new act (codebook v2: long-standing states are not events):
+# "has long opposed", "routinely deny", "traditionally backs".
+STANDING_ADVERBS = {"long", "routinely", "traditionally", "historically", "habitually",
+                    "customarily", "always", "typically", "usually", "generally",
+                    # an undated earlier act: "has previously called the claims baseless"
+                    "previously", "formerly"}
+# Acts that confer a status, which then lasts: "have designated BLA a terrorist group".
+STATUS_VERBS = {"designate", "list", "blacklist", "classify", "outlaw", "ban", "recognize",
+                "recognise", "proscribe"}
+STATE_VERBS = {"remain", "stay", "be", "live", "continue"}
+PERFECT_AUX = {"has", "have", "'ve", "'s"}
 
 
 @dataclass(frozen=True)
@@ -36,12 +64,12 @@ class Modality:
     """How the text presents an event, and the word that decided it."""
 
     negated: bool = False
-    modality: str = "asserted"  # asserted, future, hypothetical
+    modality: str = "asserted"  # asserted, future, hypothetical, standing
     cue: str | None = None
 
     @property
     def emitted(self) -> bool:
-        return not self.negated and self.modality != "hypothetical"
+        return not self.negated and self.modality not in ("hypothetical", "standing")
 
     @property
     def drop_reason(self) -> str | None:
@@ -50,6 +78,8 @@ class Modality:
             return f"dropped: negated ({self.cue})"
         if self.modality == "hypothetical":
             return f"dropped: hypothetical ({self.cue})"
+        if self.modality == "standing":
+            return f"dropped: background (a standing state: {self.cue})"
         return None
 
 
@@ -59,7 +89,39 @@ def _negated_here(token: Token) -> str | None:
             return child.text
         if child.dep_ == "det" and child.lower_ == "no":
             return child.text
+        if child.dep_ == "advmod" and child.lower_ in ("longer", "more") and any(
+                g.lower_ == "no" for g in child.children):
+            return f"no {child.lower_}"  # "no longer grants visas"
     return None
+
+
+def _hedged_here(token: Token) -> str | None:
+    """"allegedly shelled", "the alleged coup attempt", "will likely increase"."""
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+            return child.text
+        if child.dep_ == "amod" and child.lower_ in HEDGE_MODIFIERS and token.pos_ == "NOUN":
+            return child.text
+    return None
+
+
+def _irrealis_noun(node: Token, head: Token) -> bool:
+    """The act is the content of a call, a bid or a danger: "its call on Egypt to release",
+    "the demand for Israel to withdraw" (parsed on the verb or on the noun), "at risk of"."""
+    if head.pos_ == "NOUN" and head.lemma_.lower() in IRREALIS_NOUNS and node.dep_ in (
+            "acl", "prep", "relcl", "xcomp"):
+        return node.dep_ != "relcl"
+    if node.dep_ == "advcl" and _infinitive(node):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in IRREALIS_NOUNS
+                   for c in head.children)
+    return False
+
+
+def _alternative(node: Token, head: Token) -> bool:
+    """"instead of sanctioning Iran", "rather than talks": the act not taken."""
+    if node.dep_ not in ("pcomp", "pobj") or head.lower_ not in ("of", "than"):
+        return False
+    return any(w.lower_ in ("instead", "rather") for w in (head.head, *head.children))
 
 
 def _aux(token: Token) -> list[Token]:
@@ -71,6 +133,9 @@ def assess(trigger: Token) -> Modality:
     sent = sentence_of(trigger)
     if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
         return Modality(modality="hypothetical", cue="?")
+    standing = standing_state(trigger)
+    if standing:
+        return Modality(modality="standing", cue=standing)
     future: str | None = None
     node = trigger
     depth = 0
@@ -78,6 +143,9 @@ def assess(trigger: Token) -> Modality:
         cue = _negated_here(node)
         if cue:
             return Modality(negated=True, cue=cue)
+        hedge = _hedged_here(node)
+        if hedge:
+            return Modality(modality="hypothetical", cue=hedge)
         for aux in _aux(node):
             low = aux.lower_
             if low in FUTURE_AUX:
@@ -94,13 +162,18 @@ def assess(trigger: Token) -> Modality:
         if node.dep_ in ("ROOT",) or node.head.i == node.i or depth > 6:
             break
         head = coordination_head(node) if node.dep_ == "conj" else node.head
+        if _alternative(node, head):
+            return Modality(negated=True, cue=f"instead/rather {head.text}")
+        if _irrealis_noun(node, head):
+            return Modality(modality="hypothetical", cue=head.text)
         if node.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "dobj", "acl"):
             lemma = head.lemma_
             if node.i != trigger.i or node.dep_ != "dobj":
                 if lemma in DENIAL_VERBS:
                     return Modality(negated=True, cue=head.text)
-                if lemma in IRREALIS_VERBS and node.dep_ in ("xcomp", "ccomp", "pcomp", "prep",
-                                                              "pobj"):
+                if lemma in IRREALIS_VERBS and (node.dep_ in ("xcomp", "ccomp", "pcomp", "prep",
+                                                               "pobj")
+                                                or node.dep_ == "advcl" and _infinitive(node)):
                     return Modality(modality="hypothetical", cue=head.text)
                 if lemma in FUTURE_VERBS and node.dep_ in ("xcomp", "prep", "pobj", "dobj"):
                     future = future or head.text
@@ -119,6 +192,41 @@ def assess(trigger: Token) -> Modality:
     if future:
         return Modality(modality="future", cue=future)
     return Modality()
+
+
+def standing_state(trigger: Token) -> str | None:
+    """The cue that makes an act a long-standing state rather than news: a habitual adverb,
+    an open span since an undated event ("since the coup, has repeatedly called for"), a
+    status conferred in the present perfect with no date ("have designated X a terrorist
+    group"), or a state one is "under" ("remains under sanctions")."""
+    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in (
+        "nsubj", "nsubjpass", "dobj") else trigger  # "G7 meetings usually center on"
+    for child in (*trigger.children, *clause.children):
+        if child.dep_ == "advmod" and child.lower_ in STANDING_ADVERBS:
+            return child.text
+    perfect = any(c.dep_ == "aux" and c.lower_ in PERFECT_AUX for c in trigger.children)
+    if perfect and _since_undated(trigger):
+        return "since"
+    if perfect and trigger.lemma_.lower() in STATUS_VERBS and not _dated(trigger):
+        return f"{trigger.text} (present perfect)"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and \
+            trigger.head.head.lemma_.lower() in STATE_VERBS:
+        return f"{trigger.head.head.text} under"
+    return None
+
+
+def _since_undated(verb: Token) -> bool:
+    """"since the coup": the span began with an event the clause does not date."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "since":
+            return not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+    return False
+
+
+def _dated(verb: Token) -> bool:
+    """Whether the verb's own clause holds a date or time expression."""
+    return any(t.ent_type_ in ("DATE", "TIME") for c in verb.children
+               if c.dep_ not in ("ccomp", "relcl", "advcl") for t in c.subtree)
 
 
 def _infinitive(verb: Token) -> bool:
