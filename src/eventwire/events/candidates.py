@@ -92,6 +92,8 @@ def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
     if not entry.with_:
         return []
     direct = [*trigger.children]
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        direct.append(trigger.head)  # "sanctions imposed by the US": the participle's noun
     deeper = [g for c in direct if c.dep_ in ("dobj", "prep", "prt", "attr", "xcomp",
                                               "compound", "amod", "pobj", "acomp")
               for g in c.children]

@@ -21,6 +21,12 @@ RESPONSE_EVENTS = {"ACCUSE", "REJECT", "SUPPORT"}
 # agreement is reached or signed (SUPPORT) or agreed to (AGREE); a withdrawal is carried out
 # (RETREAT) or announced (CONCEDE).
 DEAL = ("SUPPORT", "AGREE")
+# A decision, a move, a step is a deed, not words: it names the latest measure, concession,
+# aid or use of force ("the EU imposed sanctions ... Poland welcomed the decision").
+DEED = ("SANCTION", "COERCE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "MOBILIZE", "ASSAULT")
+# A proposal or a plan is an offer or a call ("Germany proposed a truce ... France backed
+# the plan"); allegations and charges are accusations.
+PROPOSAL = ("AGREE", "REQUEST")
 KIND_NOUNS: dict[str, tuple[str, ...]] = {
     "agreement": DEAL, "deal": DEAL, "accord": DEAL, "pact": DEAL,
     "treaty": DEAL, "memorandum": DEAL, "memoranda": DEAL,
@@ -35,6 +41,12 @@ KIND_NOUNS: dict[str, tuple[str, ...]] = {
     "withdrawal": ("RETREAT", "CONCEDE"), "pullout": ("RETREAT", "CONCEDE"),
     "call": ("REQUEST",), "appeal": ("REQUEST",), "plea": ("REQUEST",),
     "request": ("REQUEST",), "demand": ("REQUEST",), "demands": ("REQUEST",),
+    "decision": DEED, "move": DEED, "step": DEED, "steps": DEED, "measure": DEED,
+    "measures": DEED, "action": DEED, "actions": DEED,
+    "proposal": PROPOSAL, "proposals": PROPOSAL, "plan": PROPOSAL, "initiative": PROPOSAL,
+    "offer": PROPOSAL,
+    "allegation": ("ACCUSE",), "allegations": ("ACCUSE",), "charges": ("ACCUSE",),
+    "accusations": ("ACCUSE",),
 }
 TOPIC_PREPS = {"against", "of", "over", "about", "on"}
 # How far back a response may find what it refers to: the last 100 acts, or nouns naming
@@ -108,6 +120,10 @@ def _referent(cand: Candidate, ref: Token, kinds: set[str], history: list[Candid
                and h.trigger.i < cand.trigger.i and h.actor.code != cand.actor.code]
     if kinds == {"CONSULT"}:
         earlier = [h for h in earlier if h.recipient is not None]  # a meeting, not a word
+    # "X rejected the accusations", "Y welcomed the move": an act aimed at the responder is
+    # the one it answers, when there is one
+    aimed = [h for h in earlier if h.recipient is not None and h.recipient.code == cand.actor.code]
+    earlier = aimed or earlier
     acted = None
     if earlier:
         same = _latest(earlier)

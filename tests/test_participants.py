@@ -1,0 +1,55 @@
+"""Participant linking: doers named by "by" after a participle, and responses to a deed named
+by its kind ("welcomed the decision") aimed at whoever did it."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_support import triples
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The tariffs imposed by Ottawa on Mexican avocados took effect on Friday.",
+     ("CAN", "SANCTION", "MEX")),
+    ("The bombing, carried out by Pakistani jets, hit a village in Afghanistan.",
+     ("PAK", "ASSAULT", "AFG")),
+    ("Air raids launched by Saudi Arabia killed dozens of people in Yemen.",
+     ("SAU", "ASSAULT", "YEM")),
+])
+def test_the_by_agent_of_a_participle_on_an_act_is_its_doer(coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chile condemned the sanctions imposed by Washington.", ("CHL", "ACCUSE", "USA")),
+    ("Ghana praised the aid delivered by Japan.", ("GHA", "SUPPORT", "JPN")),
+    ("Mexico criticized the decision taken by Brazil.", ("MEX", "ACCUSE", "BRA")),
+])
+def test_a_thing_done_by_someone_is_theirs(coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_a_broker_is_not_a_party_of_the_truce(coder):
+    got = triples(coder, "A ceasefire brokered by Qatar between Israel and Hamas took hold.")
+    assert not any(a == "QAT" and e == "ASSAULT" for a, e, _ in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The EU imposed sanctions on Belarus. Belarus threatened to respond. Poland welcomed "
+     "the decision.", ("POL", "SUPPORT", "EUR")),
+    ("Ethiopia pulled its troops back from the Sudanese border. Eritrea vowed to retaliate "
+     "against Addis Ababa. Khartoum welcomed the move.", ("SDN", "SUPPORT", "ETH")),
+    ("Turkey expelled four Dutch diplomats on Monday. The Netherlands urged calm. Germany "
+     "condemned the step.", ("DEU", "ACCUSE", "TUR")),
+])
+def test_a_deed_named_by_its_kind_refers_to_the_latest_deed_not_to_the_last_speaker(
+        coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_an_accusation_is_rejected_by_the_one_it_was_aimed_at(coder):
+    text = ("Peru accused Bolivia of smuggling arms. Chile later blamed Argentina for the "
+            "border incident. Bolivia rejected the accusations.")
+    got = triples(coder, text)
+    assert ("BOL", "REJECT", "PER") in got
+    assert ("BOL", "REJECT", "CHL") not in got
