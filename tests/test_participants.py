@@ -53,3 +53,32 @@ def test_an_accusation_is_rejected_by_the_one_it_was_aimed_at(coder):
     got = triples(coder, text)
     assert ("BOL", "REJECT", "PER") in got
     assert ("BOL", "REJECT", "CHL") not in got
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Turkish national Ayse Kaya said she had been threatened. Saudi Arabia denied the "
+     "report.", ("SAU", "REJECT", "TUR")),
+    ("About a million Syrian refugees live in camps near the border. Jordan called for more "
+     "funding.", ("JOR", "REQUEST", "SYR")),
+    ("A Kenyan businessman was quoted by local radio. Uganda condemned the remarks.",
+     ("UGA", "ACCUSE", "KEN")),
+])
+def test_private_people_named_near_an_act_are_not_its_counterpart(coder, text, bad):
+    assert bad not in triples(coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police in Phnom Penh detained the journalist in September. He was released on bail "
+     "on Thursday.", ("KHM", "RETREAT", "KHM")),
+    ("Protesters in Minsk were freed on Monday after a week in jail.", ("BLR", "RETREAT", "BLR")),
+    ("The activist was released from prison in Egypt.", ("EGY", "RETREAT", "EGY")),
+])
+def test_people_released_by_no_one_named_are_let_go_by_the_state_that_held_them(
+        coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_a_released_document_is_no_release_from_custody(coder):
+    got = triples(coder, "Kenya's health ministry met on Monday. The new rules were released "
+                         "later that day.")
+    assert not any(e == "RETREAT" for _, e, _ in got)

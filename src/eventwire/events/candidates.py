@@ -12,6 +12,7 @@ from eventwire.events.implied import (
     actor_from_place,
     clause_target,
     domestic,
+    released_at_home,
     where_it_happens,
 )
 from eventwire.events.intent import recode
@@ -301,8 +302,9 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                 break
     if not recipients and entry.event in COMPLEMENT_EVENTS:
         recipients, rpath = _complement_recipient(trigger, roles, actors)
-    if not recipients and actors and entry.event in DOMESTIC_EVENTS \
-            and not entry.requires_recipient:  # a required recipient is one the text names
+    if not recipients and actors and (entry.event in DOMESTIC_EVENTS and not
+                                      entry.requires_recipient  # a required one is named
+                                      or released_at_home(entry, apath)):
         recipients, rpath = where_it_happens(entry, trigger, words, roles, actors[0])
         if not recipients:
             recipients = domestic(actors[0], entry.event, roles.resolver.gaz.countries)

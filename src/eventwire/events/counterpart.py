@@ -12,7 +12,9 @@ from eventwire.model import Mention
 AIMED_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "CONCEDE", "THREATEN", "SANCTION",
                 "AGREE", "RETREAT", "AID", "COOPERATE"}
 WINDOW = 2  # sentences before the act that may name its counterpart
-NOT_PARTIES = {"JRN"}  # a source quoted is not a party ("according to Reuters")
+# A source quoted is not a party ("according to Reuters"), nor are private people, firms or
+# schools named near a speech act ("a Turkish national", "two million Syrian refugees").
+NOT_PARTIES = {"JRN", "CVL", "BUS", "EDU", "REF"}
 
 
 class SentenceMentions:
