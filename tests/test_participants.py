@@ -82,3 +82,38 @@ def test_a_released_document_is_no_release_from_custody(coder):
     got = triples(coder, "Kenya's health ministry met on Monday. The new rules were released "
                          "later that day.")
     assert not any(e == "RETREAT" for _, e, _ in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Kenyan health minister demanded better hygiene in hospitals.", ("KEN", "REQUEST", "KEN")),
+    ("A court in Lima alleged that the mayor had taken bribes.", ("PER", "ACCUSE", "PER")),
+    ("Mexico's interior ministry rejected the findings of the audit on Tuesday.",
+     ("MEX", "REJECT", "MEX")),
+])
+def test_a_states_act_with_no_other_party_near_is_aimed_at_home(coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_a_body_with_no_home_speaks_to_the_country_the_story_is_about(coder):
+    text = ("Peru's police shot a protester in Lima on Friday. The death sparked anger across "
+            "the capital. Thousands marched on Saturday. Funerals were held on Sunday. Human "
+            "Rights Watch demanded an inquiry.")
+    assert ("NGO", "REQUEST", "PER") in triples(coder, text)
+
+
+def test_a_party_named_near_the_act_still_comes_before_home(coder):
+    got = triples(coder, "China's coast guard blocked a supply boat. Manila demanded an "
+                         "explanation.")
+    assert ("PHL", "REQUEST", "CHN") in got and ("PHL", "REQUEST", "PHL") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's army and the RSF signed a truce after talks mediated by Saudi Arabia and the "
+    "United States.",
+    "Qatar and Egypt mediated the talks.",
+    "Norway and Cuba are jointly mediating the dispute.",
+])
+def test_mediators_do_not_meet_each_other_by_mediating(coder, text):
+    got = triples(coder, text)
+    mediators = {"SAU", "USA", "QAT", "EGY", "NOR", "CUB"}
+    assert not any(a in mediators and r in mediators for a, e, r in got if e == "CONSULT")

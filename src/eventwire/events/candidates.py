@@ -318,7 +318,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                           "", rpath, modality, decision="dropped: no identifiable actor")]
     # Joint subjects act on each other, pair by pair (codebook v2: meetings, signed deals and
     # joint cooperation of three or more, every pair); past a handful they act together.
-    reciprocal = entry.symmetric or entry.event in JOINT_EVENTS
+    # Mediators ("talks mediated by A and B") do not meet each other by mediating.
+    reciprocal = (entry.symmetric or entry.event in JOINT_EVENTS) and entry.mode != "third-party"
     parties = len(actors)
     if not recipients and reciprocal and 2 <= parties <= MAX_PAIRWISE:
         pairs = [(a, b, "joint-subject") for a in actors for b in actors

@@ -12,6 +12,7 @@ from eventwire.model import Mention
 AIMED_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "CONCEDE", "THREATEN", "SANCTION",
                 "AGREE", "RETREAT", "AID", "COOPERATE"}
 WINDOW = 2  # sentences before the act that may name its counterpart
+STORY_WINDOW = 10  # sentences before that may name the country a story is about
 # A source quoted is not a party ("according to Reuters"), nor are private people, firms or
 # schools named near a speech act ("a Turkish national", "two million Syrian refugees").
 NOT_PARTIES = {"JRN", "CVL", "BUS", "EDU", "REF"}
@@ -50,8 +51,30 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
             if m.code and m.code != cand.actor.code and m.code not in coactors
             and (m.code in countries or m.sector in ("IGO", "NGO"))
             and m.sector not in NOT_PARTIES and m.kind != "speaker" and m.start < at]
+    if not near and cand.actor.sector in ("IGO", "NGO") and cand.entry.event in HOME_EVENTS:
+        # "Amnesty called for an investigation": a body with no home speaks to the country
+        # the story is about
+        near = [m for m in mentions.within(sent - STORY_WINDOW, sent)
+                if m.code in countries and m.sector not in NOT_PARTIES | {"IGO", "NGO"}
+                and m.kind != "speaker" and m.start < at]
     if not near:
-        return cand
+        return _at_home(cand, countries)
     target = near[-1]
     return replace(cand, recipient=replace(target, kind="implied", rule="counterpart"),
                    recipient_path=f"counterpart<{target.text}")
+
+
+# Acts that, with no other party anywhere near, are aimed at the actor's own country.
+HOME_EVENTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"}
+
+
+def _at_home(cand: Candidate, countries: set[str]) -> Candidate:
+    """"the minister called for a paradigm shift", "a court alleged ...": with no other
+    party named in the sentence or the two before, a state's demand, charge or warning is
+    aimed at home (codebook v2: domestic events have the same country on both sides)."""
+    assert cand.actor is not None
+    if cand.entry.event not in HOME_EVENTS or cand.actor.code not in countries \
+            or cand.actor.sector in ("IGO", "NGO") or cand.entry.id.endswith("+refused"):
+        return cand  # "will not accept more refugees": whoever is refused, the text names
+    home = replace(cand.actor, sector=None, name=None, kind="implied", rule="home")
+    return replace(cand, recipient=home, recipient_path="counterpart<home")
