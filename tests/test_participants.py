@@ -117,3 +117,21 @@ def test_mediators_do_not_meet_each_other_by_mediating(coder, text):
     got = triples(coder, text)
     mediators = {"SAU", "USA", "QAT", "EGY", "NOR", "CUB"}
     assert not any(a in mediators and r in mediators for a, e, r in got if e == "CONSULT")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ethiopia pulled its troops back from the border with Sudan.", ("ETH", "RETREAT", "SDN")),
+    ("Italy condemned, in a statement on Friday, the arrest of journalists in Egypt.",
+     ("ITA", "ACCUSE", "EGY")),
+    ("Norway hosted a fishing conference last week. On Friday, Sweden demanded answers over "
+     "the detention of a journalist in Russia.", ("SWE", "REQUEST", "RUS")),
+])
+def test_a_party_later_in_the_acts_own_sentence_comes_before_one_named_earlier(
+        coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_a_party_in_another_clause_of_the_sentence_is_not_the_target(coder):
+    got = triples(coder, "Pyongyang fired a missile on Sunday. Japan criticised the launch "
+                         "and said it was sharing intelligence with Seoul.")
+    assert ("JPN", "ACCUSE", "KOR") not in got

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from eventwire.events.candidates import Candidate
 from eventwire.model import Mention
 
@@ -50,7 +52,14 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
     near = [m for m in mentions.within(sent - WINDOW, sent)
             if m.code and m.code != cand.actor.code and m.code not in coactors
             and (m.code in countries or m.sector in ("IGO", "NGO"))
-            and m.sector not in NOT_PARTIES and m.kind != "speaker" and m.start < at]
+            and m.sector not in NOT_PARTIES and m.kind != "speaker"]
+    own = _own_clause_starts(cand.trigger)
+    later = [m for m in near if m.start > at and m.start in own]
+    near = [m for m in near if m.start < at]
+    if later and not any(m.sentence == sent for m in near):
+        # "pulled its troops back from the border with Sudan": a party named later in the
+        # act's own sentence before one named sentences ago
+        near = later[:1]
     if not near and cand.actor.sector in ("IGO", "NGO") and cand.entry.event in HOME_EVENTS:
         # "Amnesty called for an investigation": a body with no home speaks to the country
         # the story is about
@@ -62,6 +71,22 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
     target = near[-1]
     return replace(cand, recipient=replace(target, kind="implied", rule="counterpart"),
                    recipient_path=f"counterpart<{target.text}")
+
+
+# Clauses of their own inside an act's sentence: "criticised the statement and said it was
+# sharing intelligence with Seoul" does not aim the criticism at Seoul.
+OTHER_CLAUSES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"}
+
+
+def _own_clause_starts(trigger: Token) -> set[int]:
+    """Where the words of the trigger's own clause start, by character."""
+    starts: set[int] = set()
+    todo = [trigger]
+    while todo:
+        tok = todo.pop()
+        starts.add(tok.idx)
+        todo.extend(c for c in tok.children if c.dep_ not in OTHER_CLAUSES)
+    return starts
 
 
 # Acts that, with no other party anywhere near, are aimed at the actor's own country.
