@@ -85,8 +85,15 @@ def _own_clause_starts(trigger: Token) -> set[int]:
     while todo:
         tok = todo.pop()
         starts.add(tok.idx)
-        todo.extend(c for c in tok.children if c.dep_ not in OTHER_CLAUSES)
+        todo.extend(c for c in tok.children
+                    if c.dep_ not in OTHER_CLAUSES and not _left_out(c))
     return starts
+
+
+def _left_out(tok: Token) -> bool:
+    """"with the exception of Malta", "except Cyprus": a party named only to be left out."""
+    return tok.dep_ == "prep" and (tok.lower_ in ("except", "excluding") or any(
+        p.lemma_ in ("exception", "exclusion") for p in tok.children))
 
 
 # Acts that, with no other party anywhere near, are aimed at the actor's own country.
