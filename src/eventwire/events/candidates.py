@@ -13,6 +13,7 @@ from eventwire.events.implied import (
     actor_from_place,
     clause_target,
     domestic,
+    released_at_home,
     where_it_happens,
 )
 from eventwire.events.intent import recode
@@ -93,6 +94,8 @@ def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
     if not entry.with_:
         return []
     direct = [*trigger.children]
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        direct.append(trigger.head)  # "sanctions imposed by the US": the participle's noun
     deeper = [g for c in direct if c.dep_ in ("dobj", "prep", "prt", "attr", "xcomp",
                                               "compound", "amod", "pobj", "acomp")
               for g in c.children]
@@ -315,8 +318,9 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                 break
     if not recipients and entry.event in COMPLEMENT_EVENTS:
         recipients, rpath = _complement_recipient(trigger, roles, actors)
-    if not recipients and actors and entry.event in DOMESTIC_EVENTS \
-            and not entry.requires_recipient:  # a required recipient is one the text names
+    if not recipients and actors and (entry.event in DOMESTIC_EVENTS and not
+                                      entry.requires_recipient  # a required one is named
+                                      or released_at_home(entry, apath)):
         recipients, rpath = where_it_happens(entry, trigger, words, roles, actors[0])
         if not recipients:
             recipients = domestic(actors[0], entry.event, roles.resolver.gaz.countries)
@@ -330,7 +334,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                           "", rpath, modality, decision="dropped: no identifiable actor")]
     # Joint subjects act on each other, pair by pair (codebook v2: meetings, signed deals and
     # joint cooperation of three or more, every pair); past a handful they act together.
-    reciprocal = entry.symmetric or entry.event in JOINT_EVENTS
+    # Mediators ("talks mediated by A and B") do not meet each other by mediating.
+    reciprocal = (entry.symmetric or entry.event in JOINT_EVENTS) and entry.mode != "third-party"
     parties = len(actors)
     if not recipients and reciprocal and 2 <= parties <= MAX_PAIRWISE:
         pairs = [(a, b, "joint-subject") for a in actors for b in actors

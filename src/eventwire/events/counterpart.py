@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from eventwire.events.candidates import Candidate
 from eventwire.model import Mention
 
@@ -12,7 +14,10 @@ from eventwire.model import Mention
 AIMED_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "CONCEDE", "THREATEN", "SANCTION",
                 "AGREE", "RETREAT", "AID", "COOPERATE"}
 WINDOW = 2  # sentences before the act that may name its counterpart
-NOT_PARTIES = {"JRN"}  # a source quoted is not a party ("according to Reuters")
+STORY_WINDOW = 10  # sentences before that may name the country a story is about
+# A source quoted is not a party ("according to Reuters"), nor are private people, firms or
+# schools named near a speech act ("a Turkish national", "two million Syrian refugees").
+NOT_PARTIES = {"JRN", "CVL", "BUS", "EDU", "REF"}
 
 
 class SentenceMentions:
@@ -47,9 +52,61 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
     near = [m for m in mentions.within(sent - WINDOW, sent)
             if m.code and m.code != cand.actor.code and m.code not in coactors
             and (m.code in countries or m.sector in ("IGO", "NGO"))
-            and m.sector not in NOT_PARTIES and m.kind != "speaker" and m.start < at]
+            and m.sector not in NOT_PARTIES and m.kind != "speaker"]
+    own = _own_clause_starts(cand.trigger)
+    later = [m for m in near if m.start > at and m.start in own]
+    near = [m for m in near if m.start < at]
+    if later and not any(m.sentence == sent for m in near):
+        # "pulled its troops back from the border with Sudan": a party named later in the
+        # act's own sentence before one named sentences ago
+        near = later[:1]
+    if not near and cand.actor.sector in ("IGO", "NGO") and cand.entry.event in HOME_EVENTS:
+        # "Amnesty called for an investigation": a body with no home speaks to the country
+        # the story is about
+        near = [m for m in mentions.within(sent - STORY_WINDOW, sent)
+                if m.code in countries and m.sector not in NOT_PARTIES | {"IGO", "NGO"}
+                and m.kind != "speaker" and m.start < at]
     if not near:
-        return cand
+        return _at_home(cand, countries)
     target = near[-1]
     return replace(cand, recipient=replace(target, kind="implied", rule="counterpart"),
                    recipient_path=f"counterpart<{target.text}")
+
+
+# Clauses of their own inside an act's sentence: "criticised the statement and said it was
+# sharing intelligence with Seoul" does not aim the criticism at Seoul.
+OTHER_CLAUSES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"}
+
+
+def _own_clause_starts(trigger: Token) -> set[int]:
+    """Where the words of the trigger's own clause start, by character."""
+    starts: set[int] = set()
+    todo = [trigger]
+    while todo:
+        tok = todo.pop()
+        starts.add(tok.idx)
+        todo.extend(c for c in tok.children
+                    if c.dep_ not in OTHER_CLAUSES and not _left_out(c))
+    return starts
+
+
+def _left_out(tok: Token) -> bool:
+    """"with the exception of Malta", "except Cyprus": a party named only to be left out."""
+    return tok.dep_ == "prep" and (tok.lower_ in ("except", "excluding") or any(
+        p.lemma_ in ("exception", "exclusion") for p in tok.children))
+
+
+# Acts that, with no other party anywhere near, are aimed at the actor's own country.
+HOME_EVENTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"}
+
+
+def _at_home(cand: Candidate, countries: set[str]) -> Candidate:
+    """"the minister called for a paradigm shift", "a court alleged ...": with no other
+    party named in the sentence or the two before, a state's demand, charge or warning is
+    aimed at home (codebook v2: domestic events have the same country on both sides)."""
+    assert cand.actor is not None
+    if cand.entry.event not in HOME_EVENTS or cand.actor.code not in countries \
+            or cand.actor.sector in ("IGO", "NGO") or cand.entry.id.endswith("+refused"):
+        return cand  # "will not accept more refugees": whoever is refused, the text names
+    home = replace(cand.actor, sector=None, name=None, kind="implied", rule="home")
+    return replace(cand, recipient=home, recipient_path="counterpart<home")

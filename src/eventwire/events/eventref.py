@@ -21,6 +21,12 @@ RESPONSE_EVENTS = {"ACCUSE", "REJECT", "SUPPORT"}
 # agreement is reached or signed (SUPPORT) or agreed to (AGREE); a withdrawal is carried out
 # (RETREAT) or announced (CONCEDE).
 DEAL = ("SUPPORT", "AGREE")
+# A decision, a move, a step is a deed, not words: it names the latest measure, concession,
+# aid or use of force ("the EU imposed sanctions ... Poland welcomed the decision").
+DEED = ("SANCTION", "COERCE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "MOBILIZE", "ASSAULT")
+# A proposal or a plan is an offer or a call ("Germany proposed a truce ... France backed
+# the plan"); allegations and charges are accusations.
+PROPOSAL = ("AGREE", "REQUEST")
 KIND_NOUNS: dict[str, tuple[str, ...]] = {
     "agreement": DEAL, "deal": DEAL, "accord": DEAL, "pact": DEAL,
     "treaty": DEAL, "memorandum": DEAL, "memoranda": DEAL,
@@ -39,6 +45,11 @@ KIND_NOUNS: dict[str, tuple[str, ...]] = {
     "verdict": ("COERCE", "ACCUSE"), "sentence": ("COERCE",), "ruling": ("COERCE", "ACCUSE"),
     "conviction": ("COERCE",), "charges": ("ACCUSE",), "indictment": ("ACCUSE",),
     "release": ("RETREAT", "CONCEDE"),
+    "decision": DEED, "move": DEED, "step": DEED, "steps": DEED, "measure": DEED,
+    "measures": DEED, "action": DEED, "actions": DEED,
+    "proposal": PROPOSAL, "proposals": PROPOSAL, "plan": PROPOSAL, "initiative": PROPOSAL,
+    "offer": PROPOSAL,
+    "allegation": ("ACCUSE",), "allegations": ("ACCUSE",), "accusations": ("ACCUSE",),
 }
 TOPIC_PREPS = {"against", "of", "over", "about", "on"}
 # How far back a response may find what it refers to: the last 100 acts, or nouns naming
@@ -115,6 +126,10 @@ def _referent(cand: Candidate, ref: Token, kinds: set[str], history: list[Candid
                and h.trigger.i < cand.trigger.i and _other_party(h.actor, cand.actor)]
     if kinds == {"CONSULT"}:
         earlier = [h for h in earlier if h.recipient is not None]  # a meeting, not a word
+    # "X rejected the accusations", "Y welcomed the move": an act aimed at the responder is
+    # the one it answers, when there is one
+    aimed = [h for h in earlier if h.recipient is not None and h.recipient.code == cand.actor.code]
+    earlier = aimed or earlier
     acted = None
     if earlier:
         same = _latest(earlier)

@@ -17,6 +17,15 @@ from eventwire.model import Mention
 
 # Acts only a state does: an agentless passive takes the country where it happened.
 STATE_ACTS = {"COERCE", "SANCTION"}
+# ... and releases from custody: "he was released on bail", "the activists were freed" (the
+# state that held them lets them go, and they are at home).
+STATE_RELEASE = ("RETREAT", "release")
+# Who is "released" from custody (not a statement, a report or new rules).
+HELD_PEOPLE = {"prisoner", "detainee", "hostage", "captive", "journalist", "reporter",
+               "activist", "protester", "demonstrator", "dissident", "critic", "blogger",
+               "lawyer", "student", "worker", "national", "citizen", "man", "woman", "people",
+               "soldier", "leader", "member", "opponent", "suspect", "defendant"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i"}
 # Acts aimed at home unless the text says otherwise ("Serbians protested", "police arrested
 # dozens", "the government dropped the bill"): the actor's own country receives them, with
 # this sector.
@@ -34,8 +43,8 @@ def actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
                       roles: RoleFinder) -> tuple[list[Mention], str]:
     """Who acts when the text names only where: the state for an agentless arrest ("was
     arrested in Lebanon"), the people of the place for a protest ("protests in Baghdad")."""
-    if entry.event in STATE_ACTS and passive_without_agent(trigger) \
-            and not _standing_state(trigger):
+    if (entry.event in STATE_ACTS or _release_of_people(entry, trigger)) \
+            and passive_without_agent(trigger) and not _standing_state(trigger):
         found, path = roles.fill("place:in", trigger, words)
         if found:
             return found, f"passive<{path}"
@@ -48,6 +57,20 @@ def actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
             found, path = roles.fill("place:in", trigger.head, [])  # "protests continue in X"
         return [replace(m, sector="CVL") for m in found], f"crowd<{path}" if found else ""
     return [], ""
+
+
+def _release_of_people(entry: TriggerEntry, verb: Token) -> bool:
+    """"he was released", "the journalists were freed": people let out of custody."""
+    if (entry.event, entry.mode) != STATE_RELEASE:
+        return False
+    held = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return held is not None and (held.ent_type_ == "PERSON" or held.lower_ in PERSONAL_PRONOUNS
+                                 or held.lemma_.lower() in HELD_PEOPLE)
+
+
+def released_at_home(entry: TriggerEntry, actor_path: str) -> bool:
+    """"He was released on bail": a state lets go of people it held at home."""
+    return (entry.event, entry.mode) == STATE_RELEASE and actor_path.startswith("passive<")
 
 
 def _story_state(trigger: Token, roles: RoleFinder, event: str) -> list[Mention]:
@@ -114,5 +137,5 @@ def domestic(actor: Mention, event: str, countries: set[str]) -> list[Mention]:
         return []  # only a country has a home (not the IS, not the UN)
     if event in HOME_SECTORS and actor.sector not in HOME_SECTORS[event]:
         return []  # a state may strike or demand abroad; insurgents and citizens act at home
-    return [replace(actor, sector=DOMESTIC_EVENTS[event], name=None, kind="implied",
+    return [replace(actor, sector=DOMESTIC_EVENTS.get(event, "CVL"), name=None, kind="implied",
                     rule="domestic", antecedent=None)]

@@ -42,6 +42,11 @@ PROPOSAL_NOUNS = {"resolution", "motion", "bill", "law", "decision", "decree", "
 ADOPTING_VERBS = {"vote", "pass", "adopt", "approve", "enact", "sign", "issue", "endorse"}
 # Verbs whose prepositional object is the subject's own act: "took part in talks".
 PARTAKE_VERBS = {"participate", "engage", "take", "join", "involve", "embark", "enter"}
+# Participles whose by-agent did the act their noun names: "strikes launched by Israel", "the
+# attack, claimed by Boko Haram", "a summit called by Egypt" (not "a truce brokered by Qatar":
+# a broker is not a party).
+AGENT_VERBS = SUPPORT_VERBS | {"call", "convene", "organize", "organise", "sponsor", "initiate",
+                               "propose", "table", "instigate", "mastermind", "orchestrate"}
 
 
 def _is_passive(verb: Token) -> bool:
@@ -57,6 +62,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """The acting subject of a verb, inheriting through conjunction, control and participles."""
     if depth > 4:
         return None, ""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "sanctions imposed by the US", "troops sent by Russia": the participle's by-agent
+        doer = next((p for a in verb.children if a.dep_ == "agent"
+                     for p in a.children if p.dep_ == "pobj"), None)
+        if doer is not None:
+            return doer, "acl>agent"
     if _is_passive(verb):
         for c in verb.children:
             if c.dep_ == "agent":
@@ -136,6 +147,15 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
             if subj is not None:
                 return subj, f"{c.dep_}>nsubj"
     return None, ""
+
+
+def by_agents(noun: Token, verbs: set[str] | None = None) -> list[Token]:
+    """"sanctions imposed by the US", "the raid, claimed by X": the doers a participle on a
+    noun names after "by" (of any participle, or only of the verbs given)."""
+    return [p for acl in noun.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and (verbs is None or acl.lemma_ in verbs)
+            for agent in acl.children if agent.dep_ == "agent"
+            for p in agent.children if p.dep_ == "pobj"]
 
 
 def _persons_own(noun: Token) -> bool:
@@ -277,6 +297,12 @@ class RoleFinder:
             found = self.resolver.resolve(founder) if founder is not None else []
             if found:
                 return found
+        for doer in by_agents(noun, None if preps else AGENT_VERBS):
+            # "the sanctions imposed by the US", "strikes launched by Israel hit ...": whoever
+            # did a thing to it owns it
+            found = self.resolver.resolve(doer) or self.owners(doer, depth + 1)
+            if found:
+                return found
         for prep in _owner_preps(noun) if preps else ():
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
@@ -297,6 +323,9 @@ class RoleFinder:
                 and head.head.i != noun.i:
             tok, path = self._noun_governor_subject(head.head)
             return tok, f"of<{path}" if tok is not None else ""
+        doers = by_agents(noun, AGENT_VERBS)
+        if doers:  # "strikes launched by Israel", "the bombing, claimed by al-Shabaab"
+            return doers[0], "acl>agent"
         if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_ in SUPPORT_VERBS:
             tok, path = subject_of(head)
             return tok, f"dobj<{path}" if tok is not None else ""

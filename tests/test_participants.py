@@ -1,0 +1,129 @@
+"""Participant linking: by-agents, deeds named by their kind, agentless releases, acts aimed at
+home or at a party later in their own clause, and what none of these may take."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_support import triples
+
+# Each rule with three wordings of its own: (text, a triple it must give).
+CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
+    # the by agent of a participle on an act is its doer
+    "by-agent is the doer": [
+        ("The tariffs imposed by Ottawa on Mexican avocados took effect on Friday.",
+         ("CAN", "SANCTION", "MEX")),
+        ("The bombing, carried out by Pakistani jets, hit a village in Afghanistan.",
+         ("PAK", "ASSAULT", "AFG")),
+        ("Air raids launched by Saudi Arabia killed dozens of people in Yemen.",
+         ("SAU", "ASSAULT", "YEM")),
+    ],
+    # a thing done by someone is theirs
+    "a thing done by someone is theirs": [
+        ("Chile condemned the sanctions imposed by Washington.", ("CHL", "ACCUSE", "USA")),
+        ("Ghana praised the aid delivered by Japan.", ("GHA", "SUPPORT", "JPN")),
+        ("Mexico criticized the decision taken by Brazil.", ("MEX", "ACCUSE", "BRA")),
+    ],
+    # a deed named by its kind refers to the latest deed not to the last speaker
+    "a deed named by its kind": [
+        ("The EU imposed sanctions on Belarus. Belarus threatened to respond. Poland welcomed "
+         "the decision.", ("POL", "SUPPORT", "EUR")),
+        ("Ethiopia pulled its troops back from the Sudanese border. Eritrea vowed to retaliate "
+         "against Addis Ababa. Khartoum welcomed the move.", ("SDN", "SUPPORT", "ETH")),
+        ("Turkey expelled four Dutch diplomats on Monday. The Netherlands urged calm. Germany "
+         "condemned the step.", ("DEU", "ACCUSE", "TUR")),
+    ],
+    # people released by no one named are let go by the state that held them
+    "released by the state that held them": [
+        ("Police in Phnom Penh detained the journalist in September. He was released on bail "
+         "on Thursday.", ("KHM", "RETREAT", "KHM")),
+        ("Protesters in Minsk were freed on Monday after a week in jail.",
+         ("BLR", "RETREAT", "BLR")),
+        ("The activist was released from prison in Egypt.", ("EGY", "RETREAT", "EGY")),
+    ],
+    # a states act with no other party near is aimed at home
+    "aimed at home": [
+        ("The Kenyan health minister demanded better hygiene in hospitals.",
+         ("KEN", "REQUEST", "KEN")),
+        ("A court in Lima alleged that the mayor had taken bribes.", ("PER", "ACCUSE", "PER")),
+        ("Mexico's interior ministry rejected the findings of the audit on Tuesday.",
+         ("MEX", "REJECT", "MEX")),
+    ],
+    # a party later in the acts own sentence comes before one named earlier
+    "later in its own clause": [
+        ("Ethiopia pulled its troops back from the border with Sudan.", ("ETH", "RETREAT", "SDN")),
+        ("Italy condemned, in a statement on Friday, the arrest of journalists in Egypt.",
+         ("ITA", "ACCUSE", "EGY")),
+        ("Norway hosted a fishing conference last week. On Friday, Sweden demanded answers over "
+         "the detention of a journalist in Russia.", ("SWE", "REQUEST", "RUS")),
+    ],
+}
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param(text, expected, id=f"{rule} {k}")
+    for rule, cases in CASES.items() for k, (text, expected) in enumerate(cases)])
+def test_each_rule_gives_the_participant_its_wording_names(coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_a_broker_is_not_a_party_of_the_truce(coder):
+    got = triples(coder, "A ceasefire brokered by Qatar between Israel and Hamas took hold.")
+    assert not any(a == "QAT" and e == "ASSAULT" for a, e, _ in got)
+
+
+def test_an_accusation_is_rejected_by_the_one_it_was_aimed_at(coder):
+    text = ("Peru accused Bolivia of smuggling arms. Chile later blamed Argentina for the "
+            "border incident. Bolivia rejected the accusations.")
+    got = triples(coder, text)
+    assert ("BOL", "REJECT", "PER") in got
+    assert ("BOL", "REJECT", "CHL") not in got
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Turkish national Ayse Kaya said she had been threatened. Saudi Arabia denied the "
+     "report.", ("SAU", "REJECT", "TUR")),
+    ("About a million Syrian refugees live in camps near the border. Jordan called for more "
+     "funding.", ("JOR", "REQUEST", "SYR")),
+    ("A Kenyan businessman was quoted by local radio. Uganda condemned the remarks.",
+     ("UGA", "ACCUSE", "KEN")),
+])
+def test_private_people_named_near_an_act_are_not_its_counterpart(coder, text, bad):
+    assert bad not in triples(coder, text)
+
+
+def test_a_released_document_is_no_release_from_custody(coder):
+    got = triples(coder, "Kenya's health ministry met on Monday. The new rules were released "
+                         "later that day.")
+    assert not any(e == "RETREAT" for _, e, _ in got)
+
+
+def test_a_body_with_no_home_speaks_to_the_country_the_story_is_about(coder):
+    text = ("Peru's police shot a protester in Lima on Friday. The death sparked anger across "
+            "the capital. Thousands marched on Saturday. Funerals were held on Sunday. Human "
+            "Rights Watch demanded an inquiry.")
+    assert ("NGO", "REQUEST", "PER") in triples(coder, text)
+
+
+def test_a_party_named_near_the_act_still_comes_before_home(coder):
+    got = triples(coder, "China's coast guard blocked a supply boat. Manila demanded an "
+                         "explanation.")
+    assert ("PHL", "REQUEST", "CHN") in got and ("PHL", "REQUEST", "PHL") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's army and the RSF signed a truce after talks mediated by Saudi Arabia and the "
+    "United States.",
+    "Qatar and Egypt mediated the talks.",
+    "Norway and Cuba are jointly mediating the dispute.",
+])
+def test_mediators_do_not_meet_each_other_by_mediating(coder, text):
+    got = triples(coder, text)
+    mediators = {"SAU", "USA", "QAT", "EGY", "NOR", "CUB"}
+    assert not any(a in mediators and r in mediators for a, e, r in got if e == "CONSULT")
+
+
+def test_a_party_in_another_clause_of_the_sentence_is_not_the_target(coder):
+    got = triples(coder, "Pyongyang fired a missile on Sunday. Japan criticised the launch "
+                         "and said it was sharing intelligence with Seoul.")
+    assert ("JPN", "ACCUSE", "KOR") not in got
