@@ -82,8 +82,10 @@ def test_a_malformed_vocabulary_is_one_clear_error(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Prosecutors in Ankara charged the opposition mayor with corruption. The opposition party "
-     "said the charges were politically motivated.", ("TUR", "ACCUSE", "TUR")),
+    # (not "charged ... said the charges were": the charging is itself TUR ACCUSE TUR, so the
+    # judgement merges into that event and leaves no evaluation event of its own to check)
+    ("Police in Ankara detained the opposition mayor on Monday. The opposition party said the "
+     "detention was politically motivated.", ("TUR", "ACCUSE", "TUR")),
     ("A Phnom Penh court sentenced the journalist to two years. The opposition called the "
      "verdict unjust.", ("KHM", "ACCUSE", "KHM")),
     ("Belarusian police arrested dozens of protesters in Minsk. The opposition described the "
