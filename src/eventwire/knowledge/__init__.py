@@ -2,8 +2,9 @@
 
 Takes: the data files in `knowledge/data/` plus any `--actors`/`--lexicon` files.
 Gives: a `Knowledge` bundle (the PLOVER `Ontology`, the actor `Gazetteer`, the trigger
-`Lexicon`) and the offline place-name gazetteer (`resolve_place`), compiled once and kept in
-the user cache between runs (`cache`, `codec`, `place_index`). Imports no later stage.
+`Lexicon`, the `Calibration` of confidence) and the offline place-name gazetteer
+(`resolve_place`), compiled once and kept in the user cache between runs (`cache`, `codec`,
+`place_index`). Imports no later stage.
 """
 
 from eventwire import lazy_attributes
