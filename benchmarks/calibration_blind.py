@@ -18,35 +18,26 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from eventwire.evaluate.reliability import BINS, Bin, Reliability, decile, triple_confidences
+from eventwire.evaluate.scoring import pred_triple
 
 REPO = Path(__file__).resolve().parents[1]
 SCORE = REPO.parent / "shared" / "eval" / "blind" / "score"
 THRESHOLDS = (0.5, 0.7, 0.9)
-BINS = 10
 
 
-def _triple_conf(doc: dict[str, Any]) -> dict[tuple, float]:
-    """Each asserted triple's highest event confidence (what --min-confidence keeps)."""
-    out: dict[tuple, float] = {}
-    for ev in doc.get("events") or []:
-        if ev.get("negated") or ev.get("modality") == "hypothetical":
-            continue
-        key = ((ev.get("actor") or {}).get("code"), ev["event"],
-               (ev.get("recipient") or {}).get("code"))
-        out[key] = max(out.get(key, 0.0), float(ev.get("confidence") or 0.0))
-    return out
-
-
-def _keep(docs: list[dict[str, Any]], wanted: Any) -> list[dict[str, Any]]:
-    """The docs with only the events whose triple's confidence passes `wanted`."""
+def _keep(docs: list[dict[str, Any]], wanted: Callable[[float], bool]
+          ) -> list[dict[str, Any]]:
+    """The docs with only the counted events whose triple's confidence passes `wanted`."""
     kept = []
     for doc in docs:
-        confs = _triple_conf(doc)
+        confs = triple_confidences(doc)
         events = [ev for ev in doc.get("events") or []
-                  if wanted(confs.get(((ev.get("actor") or {}).get("code"), ev["event"],
-                                       (ev.get("recipient") or {}).get("code")), -1.0))]
+                  if pred_triple(ev) in confs and wanted(confs[pred_triple(ev)])]
         kept.append({**doc, "events": events})
     return kept
 
@@ -86,19 +77,20 @@ def main() -> None:
         folder = Path(tmp)
         docs = [json.loads(x) for x in opts.pred.read_text(encoding="utf-8").splitlines()
                 if x.strip()] if opts.pred else _code_blind(opts.score, folder)
-        all_confs = [c for d in docs for c in _triple_conf(d).values()]
-        rows, ece = [], 0.0
-        for k in range(BINS):
-            lo, hi = k / BINS, (k + 1) / BINS
-            inside = [c for c in all_confs if min(int(c * BINS), BINS - 1) == k]
-            if not inside:
-                continue
-            got = _score(opts.score, _keep(docs, lambda c, k=k: c >= 0 and
-                                           min(int(c * BINS), BINS - 1) == k), folder, f"bin{k}")
-            precision, mean = got["triple"][0], sum(inside) / len(inside)
-            ece += len(inside) / len(all_confs) * abs(precision - mean)
-            rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "triples": len(inside),
-                         "mean_confidence": round(mean, 3), "precision": round(precision, 3)})
+        all_confs = [c for d in docs for c in triple_confidences(d).values()]
+        bins = [Bin(k / BINS, (k + 1) / BINS) for k in range(BINS)]
+        for c in all_confs:
+            bins[decile(c)].count += 1
+            bins[decile(c)].confidence_sum += c
+        for k, b in enumerate(bins):
+            if b.count:  # a decile's file: its triple precision is the decile's precision
+                got = _score(opts.score, _keep(docs, lambda c, k=k: decile(c) == k), folder,
+                             f"bin{k}")
+                b.correct = round(got["triple"][0] * b.count)
+        ece = Reliability(bins).ece
+        rows = [{"bin": f"{b.low:.1f}-{b.high:.1f}", "triples": b.count,
+                 "mean_confidence": round(b.mean_confidence, 3),
+                 "precision": round(b.precision, 3)} for b in bins if b.count]
         at = {}
         for t in THRESHOLDS:
             got = _score(opts.score, _keep(docs, lambda c, t=t: c >= t), folder, f"t{t}")

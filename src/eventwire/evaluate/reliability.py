@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.evaluate.scoring import PRF, Triple, counted, gold_events
+from eventwire.evaluate.scoring import PRF, Triple, counted, gold_events, pred_triple
 
 THRESHOLDS = (0.5, 0.7, 0.9)
 BINS = 10
@@ -65,17 +65,20 @@ class Reliability:
                 "thresholds": {str(t): prf.to_dict() for t, prf in self.at.items()}}
 
 
+def decile(conf: float) -> int:
+    """The bin a confidence falls in (1.0 belongs to the top bin)."""
+    return min(int(conf * BINS), BINS - 1)
+
+
 def triple_confidences(doc: dict[str, Any]) -> dict[Triple, float]:
     """Each counted triple of a predicted document with its highest event confidence."""
     out: dict[Triple, float] = {}
     for ev in doc.get("events") or []:
         if not isinstance(ev, dict) or "event" not in ev or not counted(ev):
             continue
-        actor, recipient = ev.get("actor"), ev.get("recipient")
-        triple = (actor.get("code") if isinstance(actor, dict) else None, ev["event"],
-                  recipient.get("code") if isinstance(recipient, dict) else None)
         value = ev.get("confidence")
         conf = float(value) if isinstance(value, int | float) else 0.0
+        triple = pred_triple(ev)
         out[triple] = max(conf, out.get(triple, 0.0))
     return out
 
@@ -90,7 +93,7 @@ def reliability(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]]
         gold = set(gold_events(gold_doc))
         confs = triple_confidences(preds.get(str(gold_doc.get("id")), {}))
         for triple, conf in confs.items():
-            b = bins[min(int(conf * BINS), BINS - 1)]
+            b = bins[decile(conf)]
             b.count += 1
             b.confidence_sum += conf
             b.correct += int(triple in gold)

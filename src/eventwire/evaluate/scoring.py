@@ -197,6 +197,11 @@ def _list(doc: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
     return value
 
 
+def pred_triple(event: dict[str, Any]) -> Triple:
+    """A predicted event's (actor code, category, recipient code), as the triple F1 counts it."""
+    return (_code(event.get("actor")), event["event"], _code(event.get("recipient")))
+
+
 def _pred_events(doc: dict[str, Any]) -> dict[Triple, dict[str, Any]]:
     """Counted predicted events by triple; the first event of a repeated triple wins."""
     out: dict[Triple, dict[str, Any]] = {}
@@ -204,7 +209,7 @@ def _pred_events(doc: dict[str, Any]) -> dict[Triple, dict[str, Any]]:
         if "event" not in ev:
             raise EvalInputError(f"prediction {doc.get('id')!r}: an event has no 'event'")
         if counted(ev):
-            out.setdefault((_code(ev.get("actor")), ev["event"], _code(ev.get("recipient"))), ev)
+            out.setdefault(pred_triple(ev), ev)
     return out
 
 
