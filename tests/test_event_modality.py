@@ -25,6 +25,31 @@ def test_an_announced_withdrawal_is_a_concession(coder):
     assert ("GBR", "CONCEDE", "MLI", "future") in got
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Canada announced new tariffs on Chinese electric cars on Tuesday.",
+     ("CAN", "THREATEN", "CHN", "future")),
+    ("The European Union unveiled a fresh round of sanctions against Belarus.",
+     ("EUR", "THREATEN", "BLR", "future")),
+    ("Washington announced fresh restrictions on exports to Venezuela.",
+     ("USA", "THREATEN", "VEN", "future")),
+    ("Germany announced the withdrawal of its soldiers from Niger.",
+     ("DEU", "CONCEDE", "NER", "future")),
+])
+def test_an_announced_measure_is_not_yet_taken(coder, text, expected):
+    """Codebook v2: an announced harm is a threat, an announced withdrawal a concession."""
+    got = coded(coder, text)
+    assert expected in got
+    assert not {t for t in got if t[1] in ("SANCTION", "RETREAT")}
+
+
+@pytest.mark.parametrize("text,event", [
+    ("The Tunisian prime minister announced his resignation on Monday.", "RETREAT"),
+    ("Zimbabwean police announced the arrest of 20 opposition activists.", "COERCE"),
+])
+def test_an_announced_resignation_or_arrest_reports_an_act_done(coder, text, event):
+    assert {t[1] for t in coded(coder, text)} == {event}
+
+
 def test_a_promise_with_nobody_to_receive_it_is_a_concession_too(coder):
     got = coded(coder, "Armenia's defence minister will resign.")
     assert {t[1] for t in got} == {"CONCEDE"}

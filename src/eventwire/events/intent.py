@@ -29,12 +29,22 @@ CONDITIONAL_MODALS = {"would", "may", "might", "could"}
 HARMS = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST"}
 COOPERATIVE_EVENTS = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}
 CONFLICT_EVENTS = {"ASSAULT", "COERCE", "SANCTION", "REJECT", "PROTEST", "ACCUSE"}
+# Announcing a measure is not yet taking it (codebook v2 "Time and intent": announced
+# conflictual acts, "measures decided but not yet in force", are THREATEN; an announced
+# withdrawal or ceasefire is CONCEDE; announced cooperation is AGREE). Arrests, raids and
+# resignations announced are reports of acts already done, so COERCE, ASSAULT and
+# resigning keep their category.
+ANNOUNCING = {"announce", "unveil"}
+ANNOUNCED_HARMS = {"SANCTION", "MOBILIZE", "PROTEST"}
+DONE_WHEN_ANNOUNCED = {"resign"}
 
 
 def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: list[Mention],
            rpath: str, roles: RoleFinder, actors: list[Mention]
            ) -> tuple[TriggerEntry, Modality, list[Mention], str]:
     """The entry, modality and recipients an act is coded with, given how the text puts it."""
+    if _announced(entry, trigger, modality):
+        modality = Modality(modality="future", cue=_announcing_verb(trigger).text)
     if modality.modality == "future" and entry.event in FUTURE_AGREE:
         entry = recoded(entry, "AGREE", "future")
     elif modality.modality == "future" and (modality.cue or "").lower() in INTENT_CUES:
@@ -73,6 +83,25 @@ def recoded(entry: TriggerEntry, event: str, how: str) -> TriggerEntry:
     """The entry coded as another category, keeping the act it announces as its intent."""
     return replace(entry, event=event, mode=None, id=f"{entry.id}+{how}",
                    intent=entry.intent or entry.event)
+
+
+def _announced(entry: TriggerEntry, trigger: Token, modality: Modality) -> bool:
+    """A measure put as announced ("announced new tariffs on"), not as taken."""
+    if modality.modality != "asserted" or modality.negated or entry.mode in DONE_WHEN_ANNOUNCED:
+        return False
+    if entry.event not in ANNOUNCED_HARMS | PROMISED_HANDOVER | FUTURE_AGREE:
+        return False
+    return _announcing_verb(trigger) is not None
+
+
+def _announcing_verb(trigger: Token) -> Token | None:
+    """The verb of announcing that is the trigger or takes the trigger noun as its object."""
+    if trigger.pos_ == "VERB" and trigger.lemma_ in ANNOUNCING:
+        return trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") \
+            and trigger.head.lemma_ in ANNOUNCING:
+        return trigger.head
+    return None
 
 
 def _refused(entry: TriggerEntry, trigger: Token, modality: Modality) -> bool:
