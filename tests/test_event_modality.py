@@ -42,6 +42,20 @@ def test_an_announced_measure_is_not_yet_taken(coder, text, expected):
     assert not {t for t in got if t[1] in ("SANCTION", "RETREAT")}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("France issued arrest warrants for three Syrian generals.", ("FRA", "THREATEN", "SYR")),
+    ("The International Criminal Court issued a warrant for the arrest of Russia's "
+     "president.", ("ICC", "THREATEN", "RUS")),
+    ("A Turkish court's arrest warrant for the Swedish journalist drew protests.",
+     ("TUR", "THREATEN", "SWE")),
+])
+def test_an_arrest_warrant_threatens_the_arrest(coder, text, expected):
+    """Codebook v2: a warrant for someone not in custody is THREATEN (mode arrest)."""
+    got = {t[:3] for t in coded(coder, text)}
+    assert expected in got
+    assert not {t for t in got if t[1] == "COERCE"}
+
+
 @pytest.mark.parametrize("text,event", [
     ("The Tunisian prime minister announced his resignation on Monday.", "RETREAT"),
     ("Zimbabwean police announced the arrest of 20 opposition activists.", "COERCE"),
