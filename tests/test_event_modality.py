@@ -106,3 +106,17 @@ def test_three_who_sign_support_each_other_pair_by_pair(coder):
     assert {(a, r) for a, e, r, _ in got if e == "SUPPORT"} == {
         ("EGY", "JOR"), ("JOR", "EGY"), ("EGY", "IRQ"), ("IRQ", "EGY"),
         ("JOR", "IRQ"), ("IRQ", "JOR")}
+
+
+@pytest.mark.parametrize("text", [
+    "The World Health Organization declared mpox a global health emergency on Wednesday.",
+    "The African Union declared a continental public health emergency over cholera.",
+    "The U.N. declared a famine emergency in northern Gaza.",
+])
+def test_a_world_body_declaring_an_emergency_coerces_no_one(coder, text):
+    assert not {t for t in coded(coder, text) if t[1] == "COERCE"}
+
+
+def test_a_state_declaring_an_emergency_at_home_coerces_its_people(coder):
+    got = coded(coder, "Ecuador's president declared a state of emergency in three provinces.")
+    assert ("ECU", "COERCE", "ECU") in {t[:3] for t in got}
