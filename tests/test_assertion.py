@@ -26,6 +26,19 @@ def test_what_is_asked_for_is_not_done(coder, text, asked, content):
         assert asked in got
 
 
+@pytest.mark.parametrize("text,actor,content", [
+    ("Amnesty International called for the charges against the blogger to be dropped.",
+     "NGO", "CONCEDE"),
+    ("France called for the sanctions on Iran to be lifted.", "FRA", "RETREAT"),
+    ("The Kenyan president called for all foreign troops to leave Somalia.", "KEN", "RETREAT"),
+])
+def test_a_call_for_something_to_be_done_is_the_request(coder, text, actor, content):
+    """"called for X to be Y": the parser hangs "for" on the clause; the call is the act."""
+    got = triples(coder, text)
+    assert actor in {t[0] for t in got if t[1] == "REQUEST"}
+    assert content not in {t[1] for t in got}
+
+
 @pytest.mark.parametrize("text", [
     "Ethiopia released the detained aid workers.",
     "Israel withdrew its troops from Gaza.",

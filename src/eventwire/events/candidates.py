@@ -96,6 +96,10 @@ def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
     direct = [*trigger.children]
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         direct.append(trigger.head)  # "sanctions imposed by the US": the participle's noun
+    # "called for the charges to be dropped": the parser hangs a for-to clause's "for" on
+    # the clause, not on the verb it completes
+    direct += [m for c in trigger.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+               for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i < c.i]
     deeper = [g for c in direct if c.dep_ in ("dobj", "prep", "prt", "attr", "xcomp",
                                               "compound", "amod", "pobj", "acomp")
               for g in c.children]
