@@ -32,3 +32,23 @@ def test_a_country_before_a_body_still_names_it(coder):
 ])
 def test_dotted_acronyms_name_their_country(coder, text, code):
     assert code in codes(coder, text)
+
+
+@pytest.mark.parametrize("text,acronym,expected", [
+    ("The Haitian National Police (HNP) arrested 20 gang members. Later the HNP raided a "
+     "prison.", "HNP", ("HTI", "COP")),
+    ("Pakistan's Federal Investigation Agency (FIA) detained two bankers. The FIA said more "
+     "arrests would follow.", "FIA", ("PAK", "COP")),
+    ("The Kenya Defence Forces (KDF) shelled a militant camp. The KDF denied hitting "
+     "civilians.", "KDF", ("KEN", "MIL")),
+])
+def test_an_acronym_the_article_defines_is_that_actor(coder, text, acronym, expected):
+    art = coder.code(Article(id="t", text=text, published="2022-03-30"))
+    later = [m for m in art.mentions if m.text == acronym and m.sentence == 1]
+    assert later and (later[0].code, later[0].sector) == expected
+
+
+def test_parenthesised_single_letters_and_words_define_nothing(coder):
+    art = coder.code(Article(id="t", text="Senator Jane Doe (D) criticised Russia. D voters "
+                                          "agreed.", published="2022-03-30"))
+    assert not [m for m in art.mentions if m.rule == "acronym"]

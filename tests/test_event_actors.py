@@ -226,3 +226,18 @@ def test_whoever_adopts_a_proposal_does_what_it_proposes(coder):
 def test_debating_a_proposal_does_not_do_it(coder):
     text = "The Kenyan parliament debated a motion to expel the Somali ambassador."
     assert not any(t[1] == "SANCTION" for t in triples(coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish rescue workers arrived in the quake-hit town of Antakya.",
+    "Egyptian doctors arrived in Gaza on Monday.",
+    "Italian tourists arrived in Tunis on Friday.",
+])
+def test_arriving_at_a_scene_is_no_visit(coder, text):
+    """A visit is made by those who speak for a state or a body, not by people travelling."""
+    assert "CONSULT" not in {t[1] for t in triples(coder, text)}
+
+
+def test_an_envoy_arriving_in_a_capital_still_visits(coder):
+    assert ("IRN", "CONSULT", "RUS") in triples(coder, "Iran's foreign minister arrived in "
+                                                       "Moscow on Tuesday.")

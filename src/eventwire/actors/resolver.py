@@ -6,6 +6,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.acronyms import Defined, defined_after
 from eventwire.actors.coref import FIRST_PERSON, Discourse, Entity
 from eventwire.actors.groups import GroupReader
 from eventwire.actors.mentions import GazMatch, match_gazetteer
@@ -69,6 +70,7 @@ class ActorResolver(GroupReader, PlaceReader):
         self.speakers: list[tuple[int, int, Mention]] = []
         self.fullest: dict[str, str] = {}
         self.matches: dict[int, GazMatch] = {}
+        self.acronyms: dict[str, Defined] = {}
         for m in match_gazetteer(doc, gaz):
             for i in range(m.start, m.end):
                 self.matches[i] = m
@@ -154,6 +156,8 @@ class ActorResolver(GroupReader, PlaceReader):
         if pair:
             return pair
         r = self._read(head)
+        if (r is None or r.code is None) and head.text in self.acronyms:
+            return self._acronym(head, self.acronyms[head.text])
         if r is None:
             return self._unnamed_speaker(head)
         if r.code is None:
@@ -166,8 +170,23 @@ class ActorResolver(GroupReader, PlaceReader):
                 m = self._mention(head, r.code, r.sector or e.sector, e.name, "description",
                                   f"{r.rule}+coref", antecedent=e.mention)
                 return [self._add(m, r, head, e.key)]
-        return [self._add(self._mention(head, code, r.sector, r.name, r.kind, r.rule), r, head)
-                for code in [r.code, *r.more_codes]]
+        ids = [self._add(self._mention(head, code, r.sector, r.name, r.kind, r.rule), r, head)
+               for code in [r.code, *r.more_codes]]
+        self._define_acronym(head, r)
+        return ids
+
+    # -- acronyms the article defines ------------------------------------------------------
+    def _define_acronym(self, head: Token, r: Reading) -> None:
+        """"the Haitian National Police (HNP)": later "HNP" is the same actor."""
+        gm = self.matches.get(head.i)
+        acronym = defined_after(self.doc, gm.end if gm is not None else head.i + 1)
+        if acronym is not None and r.code is not None and not r.more_codes and not r.person:
+            self.acronyms.setdefault(acronym.text, Defined(r.code, r.sector, r.name))
+
+    def _acronym(self, head: Token, d: Defined) -> list[int]:
+        m = self._mention(head, d.code, d.sector, d.name, "name", "acronym")
+        return [self._add(m, Reading(code=d.code, sector=d.sector, name=d.name, kind="name",
+                                     rule="acronym", actor=True), head)]
 
     # -- coreference --------------------------------------------------------------------
     def _pronoun(self, head: Token) -> list[int]:
