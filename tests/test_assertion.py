@@ -107,6 +107,20 @@ def test_a_date_in_the_acts_own_clause_still_does(coder):
     assert _types(coder, "Iran condemned the US sanctions in 2018.") == set()
 
 
+@pytest.mark.parametrize("text,event", [
+    ("Germany criticised Turkey over its 2016 purge of judges.", "ACCUSE"),
+    ("Serbia rejected the 2008 declaration of independence by Kosovo.", "REJECT"),
+    ("Armenia protested against the 2020 Azerbaijani offensive.", "PROTEST"),
+])
+def test_a_date_modifying_a_noun_dates_that_nouns_act(coder, text, event):
+    assert event in _types(coder, text)
+
+
+def test_a_date_modifying_the_trigger_noun_still_dates_the_event(coder):
+    assert _types(coder, "The 2004 bombing of the base by Ivorian jets killed nine French "
+                         "soldiers.") == set()
+
+
 @pytest.mark.parametrize("text,news", [
     ("Russian air strikes on Kharkiv usually kill civilians.",
      "Russian air strikes on Kharkiv killed five people on Monday."),

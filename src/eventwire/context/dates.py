@@ -267,6 +267,9 @@ def _clause_distance(ent: Span, trigger: Token) -> int:
 # The parties of a clause; a clause hung on one of them describes it ("the sanctions imposed
 # in 2018"), while one on an adjunct may carry the act ("in a statement issued in July").
 CLAUSE_PARTIES = {"nsubj", "nsubjpass", "dobj"}
+# A date that modifies a noun ("the 2004 bombing", "last year's election") dates the act that
+# noun names, not the act of the verb the noun depends on.
+NOUN_MODIFIERS = {"compound", "amod", "nummod", "poss", "nmod"}
 
 
 def _dates_clause_of(ent: Span, trigger: Token) -> bool:
@@ -276,6 +279,8 @@ def _dates_clause_of(ent: Span, trigger: Token) -> bool:
     """
     ancestors = {a.i for a in trigger.ancestors}
     tok = ent.root
+    if tok.dep_ in NOUN_MODIFIERS and tok.head.pos_ == "NOUN" and tok.head.i != trigger.i:
+        return False  # "accused them of the 2004 bombing": the date is the bombing's
     while tok.head.i != tok.i:
         tok = tok.head
         if tok.i == trigger.i or tok.i in ancestors:
