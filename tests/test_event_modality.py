@@ -95,10 +95,18 @@ def test_a_meeting_of_three_is_coded_pair_by_pair(coder):
                      ("JOR", "IRQ"), ("IRQ", "JOR")}
 
 
-def test_a_meeting_of_three_at_one_hosts_home_is_a_visit_to_it(coder):
-    got = coded(coder, "Egypt, Jordan and Iraq met in Baghdad on Monday.")
+@pytest.mark.parametrize("text,parties", [
+    # the host among them: a visit to it, and every pair meets (codebook v2: an ad hoc
+    # meeting of three or more named parties, every pair)
+    ("Egypt, Jordan and Iraq met in Baghdad on Monday.", {"EGY", "JOR", "IRQ"}),
+    # the host not among them: each visits it and the visitors meet each other
+    ("Turkey, Iran and Russia met in Astana on Friday.", {"TUR", "IRN", "RUS", "KAZ"}),
+    ("The leaders of Germany and France met in Warsaw.", {"DEU", "FRA", "POL"}),
+])
+def test_a_meeting_at_ones_home_is_a_visit_and_every_pair_meets(coder, text, parties):
+    got = coded(coder, text)
     assert {(a, r) for a, e, r, _ in got if e == "CONSULT"} == {
-        ("EGY", "IRQ"), ("JOR", "IRQ"), ("IRQ", "EGY"), ("IRQ", "JOR")}
+        (a, r) for a in parties for r in parties if a != r}
 
 
 def test_three_who_sign_support_each_other_pair_by_pair(coder):
@@ -120,3 +128,14 @@ def test_a_world_body_declaring_an_emergency_coerces_no_one(coder, text):
 def test_a_state_declaring_an_emergency_at_home_coerces_its_people(coder):
     got = coded(coder, "Ecuador's president declared a state of emergency in three provinces.")
     assert ("ECU", "COERCE", "ECU") in {t[:3] for t in got}
+
+
+def test_parties_are_counted_by_country_not_by_person(coder):
+    """Five people of three states are a meeting of three, coded pair by pair."""
+    got = coded(coder, "French President Emmanuel Macron, French Foreign Minister Catherine "
+                       "Colonna, German Chancellor Olaf Scholz, Italian Prime Minister Giorgia "
+                       "Meloni and Italian Foreign Minister Antonio Tajani met on Tuesday.",
+                published="2023-06-01")
+    parties = {"FRA", "DEU", "ITA"}
+    assert {(a, r) for a, e, r, _ in got if e == "CONSULT"} == {
+        (a, r) for a in parties for r in parties if a != r}

@@ -340,7 +340,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     # joint cooperation of three or more, every pair); past a handful they act together.
     # Mediators ("talks mediated by A and B") do not meet each other by mediating.
     reciprocal = (entry.symmetric or entry.event in JOINT_EVENTS) and entry.mode != "third-party"
-    parties = len(actors)
+    parties = len({(a.code, a.sector) for a in actors})  # "French counterparts, Le Drian"
     if not recipients and reciprocal and 2 <= parties <= MAX_PAIRWISE:
         pairs = [(a, b, "joint-subject") for a in actors for b in actors
                  if (a.code, a.sector) != (b.code, b.sector)]  # army and rebels of one state
@@ -351,6 +351,10 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                 if entry.symmetric and r is not None and not rpath.startswith(
                         ("host<", "xcomp>", "ccomp>")):
                     pairs.append((r, a, "symmetric"))
+        if reciprocal and rpath.startswith("host<") and 2 <= parties <= MAX_PAIRWISE:
+            # "Egypt, Jordan and Iraq met in Baghdad": the visitors also meet each other
+            pairs += [(a, b, "joint-subject") for a in actors for b in actors
+                      if (a.code, a.sector) != (b.code, b.sector)]
     out = []
     for a, r, how in pairs:
         path = f"{apath}+{how}" if how else apath
