@@ -139,3 +139,24 @@ def test_parties_are_counted_by_country_not_by_person(coder):
     parties = {"FRA", "DEU", "ITA"}
     assert {(a, r) for a, e, r, _ in got if e == "CONSULT"} == {
         (a, r) for a in parties for r in parties if a != r}
+
+
+@pytest.mark.parametrize("text,parties,event", [
+    ("Kenya, Uganda, Tanzania, Rwanda and Burundi signed a customs pact on Monday.",
+     {"KEN", "UGA", "TZA", "RWA", "BDI"}, "SUPPORT"),
+    ("The foreign ministers of Egypt, Jordan, Iraq, Saudi Arabia and Qatar met on Sunday.",
+     {"EGY", "JOR", "IRQ", "SAU", "QAT"}, "CONSULT"),
+    ("Poland, Lithuania, Latvia, Estonia, Finland and Sweden agreed to cooperate on border "
+     "security.", {"POL", "LTU", "LVA", "EST", "FIN", "SWE"}, "AGREE"),
+])
+def test_five_or_six_parties_still_act_pair_by_pair(coder, text, parties, event):
+    """Codebook v2: a meeting, deal or joint venture of three or more, every pair."""
+    got = coded(coder, text)
+    assert {(a, r) for a, e, r, _ in got if e == event} == {
+        (a, r) for a in parties for r in parties if a != r}
+
+
+def test_past_six_parties_they_act_together(coder):
+    got = coded(coder, "Kenya, Uganda, Tanzania, Rwanda, Burundi, Ethiopia, Somalia and "
+                       "Djibouti signed a customs pact on Monday.")
+    assert {r for a, e, r, _ in got if e == "SUPPORT"} == {None}

@@ -29,7 +29,7 @@ HOST_PATHS = ("host<", "place:")
 HOSTED_EVENTS = {"CONSULT", "PROTEST"}
 # Events that two joint subjects do with each other ("A and B agreed" codes both ways).
 JOINT_EVENTS = {"AGREE", "CONSULT", "COOPERATE"}
-MAX_PAIRWISE = 4  # joint parties coded pair by pair; more act together
+MAX_PAIRWISE = 6  # joint parties coded pair by pair; more act together
 # Verbal events whose target may sit in their complement clause.
 COMPLEMENT_EVENTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"}
 EMBEDDED_ROLES = ("obj", "prep:to", "prep:against", "prep:on", "prep:with", "dative")
