@@ -131,8 +131,9 @@ def test_an_owner_decides_before_what_its_statement_names(coder):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # announced, so a threat (codebook v2); either way it aims at China
     ("The US Department of Commerce announced new restrictions on shipments to China.",
-     ("USA", "SANCTION", "CHN")),
+     ("USA", "THREATEN", "CHN")),
     ("Japan imposed a ban on exports to Russia.", ("JPN", "SANCTION", "RUS")),
 ])
 def test_a_measure_on_movements_aims_at_their_destination(coder, text, expected):
@@ -241,3 +242,25 @@ def test_arriving_at_a_scene_is_no_visit(coder, text):
 def test_an_envoy_arriving_in_a_capital_still_visits(coder):
     assert ("IRN", "CONSULT", "RUS") in triples(coder, "Iran's foreign minister arrived in "
                                                        "Moscow on Tuesday.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian forces attacked Kharkiv overnight.", ("RUS", "ASSAULT", "UKR")),
+    ("Israeli jets bombed Nabatieh.", ("ISR", "ASSAULT", "LBN")),
+    ("Russian troops shelled Kherson.", ("RUS", "ASSAULT", "UKR")),
+])
+def test_a_town_the_tagger_took_for_someone_is_still_a_place(coder, text, expected):
+    """The small model tags many towns PERSON or nothing; a struck one is where it is."""
+    assert expected in triples(coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Trump attacked the New York Times newspaper over its coverage.", ("USA", "ACCUSE")),
+    ("Erdogan attacked the court's ruling on the Kurdish mayor.", ("TUR", "ACCUSE")),
+    ("The Hungarian prime minister attacked the European Commission's migration plan.",
+     ("HUN", "ACCUSE")),
+])
+def test_attacking_what_was_said_decided_or_published_is_verbal(coder, text, expected):
+    got = triples(coder, text)
+    assert expected in {t[:2] for t in got}
+    assert "ASSAULT" not in {t[1] for t in got}

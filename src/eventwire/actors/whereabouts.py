@@ -9,6 +9,8 @@ from eventwire.actors.phrases import PLACE_KINDS, entity_text
 from eventwire.knowledge.gazetteer import Gazetteer
 from eventwire.model import Mention
 
+# What the tagger calls a place it does not know ("attacked Kharkiv" is a PERSON to it).
+MISLABELLED = {"", "PERSON", "ORG"}
 # Participles that place a noun: "a newspaper based in Beirut", "troops stationed in Mali".
 BASED = {"base", "station", "operate", "headquarter", "locate"}
 # Nouns naming a stretch of a country: whoever attacks or takes one acts where it is.
@@ -38,7 +40,9 @@ class PlaceReader:
 
     def resolve_place(self, token: Token, unlabelled: bool = False) -> Mention | None:
         """A country a place-like phrase ("Moscow", "the Russian capital") stands in; with
-        `unlabelled`, also a proper noun the tagger gave no entity type ("the city of Donetsk")."""
+        `unlabelled`, also a proper noun the tagger gave no entity type ("the city of Donetsk")
+        or took for a person or body ("attacked Kharkiv", "bombed Rafah") that the article
+        has not named as someone."""
         for m in self.resolve(token):
             return m
         for t in token.subtree:
@@ -46,7 +50,8 @@ class PlaceReader:
             if gm and gm.entry.code and gm.entry.kind in PLACE_KINDS:
                 return self._mention(token, gm.entry.code, "GOV", None, "place", "place-modifier")
         if token.ent_type_ in ("GPE", "LOC", "FAC") or (
-                unlabelled and not token.ent_type_ and token.pos_ == "PROPN"):
+                unlabelled and token.pos_ == "PROPN" and token.ent_type_ in MISLABELLED
+                and not self._named_before(token)):
             from eventwire.knowledge.placenames import (
                 resolve_place,  # the gazetteer loads on first use
             )
@@ -55,6 +60,15 @@ class PlaceReader:
             if place is not None and place.country:
                 return self._mention(token, place.country, "GOV", None, "place", "gazetteer-place")
         return None
+
+    def _named_before(self, token: Token) -> bool:
+        """Whether the word takes up someone the article named before ("Ahmed Medina ...
+        criticized Medina"), rather than being a first, lone name the tagger guessed at."""
+        e = self.discourse.by_key(token.lower_)
+        if e is not None and self.mentions[e.mention].start < token.idx:
+            return True
+        return any(m.antecedent is not None or "coref" in m.rule
+                   for m in self.resolve(token, coded_only=False))
 
     def place_word(self, token: Token) -> Mention | None:
         """The country one word names, whatever hangs on it ("Libyan" in "Turkish-Libyan")."""

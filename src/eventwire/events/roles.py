@@ -237,9 +237,9 @@ class RoleFinder:
             found = self.resolver.resolve(tok)
             if found:
                 return found, path
-            if kind == "obj" and tok.ent_type_ in ("GPE", "LOC", "FAC"):
+            if kind == "obj" and (tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ == "PROPN"):
                 # "bombed Aleppo": the country the place is in, not its government.
-                m = self.resolver.resolve_place(tok)
+                m = self.resolver.resolve_place(tok, unlabelled=True)
                 if m is not None:
                     return [replace(m, sector=None)], f"{path}>place"
             if kind == "subj" and tok.pos_ == "NOUN" and not _persons_own(tok):
