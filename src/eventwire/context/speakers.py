@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
+import unicodedata
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor, Mention
-from eventwire.nlp.parsed import entities, entity_at, sentence_of
+from eventwire.nlp.parsed import entities, entities_in, entity_at, sentence_of
 
 CUE_LEMMAS = frozenset(
     """say tell stress underline note cite add warn insist state declare write tweet post ask
@@ -34,6 +36,8 @@ DOCUMENT_NOUNS = frozenset("""editorial statement report letter communique commu
 CUT_DEPS = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
 
 Resolver = Callable[[Span], Actor | None]
+WORD = re.compile(r"\w+")
+POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def is_cue(tok: Token) -> bool:
@@ -232,9 +236,10 @@ class FallbackResolver:
         self.mention_starts = [e.start for e in self.mentions]
         self.longest: dict[str, str] = {}  # last word -> the first longest name ending so
         for ent in self.people:
-            words = ent.text.split()
-            if words and len(ent.text) > len(self.longest.get(words[-1].lower(), "")):
-                self.longest[words[-1].lower()] = ent.text
+            text = POSSESSIVE.sub("", ent.text)  # "Paula Radcliffe's record": her name
+            words = text.split()
+            if words and len(text) > len(self.longest.get(words[-1].lower(), "")):
+                self.longest[words[-1].lower()] = text
 
     def _titled(self, span: Span) -> Span | None:
         """The person a definite description ("the foreign minister") last titled."""
@@ -318,17 +323,62 @@ def name_after_title(span: Span, name_end: Callable[[Token], int | None]) -> Spa
     return None
 
 
-def speaker_name(root: Token, found: list[Mention], mentions: list[Mention]) -> str | None:
+def speaker_name(root: Token, found: list[Mention], mentions: list[Mention],
+                 known: Callable[[Token], bool] = lambda t: False) -> str | None:
     """How a resolved speaker is named: "Tokyo and Washington" for joint speakers, the body a
-    pronoun ("it said") took up, else the mention's own name or words."""
-    named = list(dict.fromkeys(m.name or _antecedent_text(m, mentions) for m in found))
+    pronoun ("it said") took up, else the mention's own name or words (`known` says which
+    words the knowledge named, whose reading stands)."""
+    named = list(dict.fromkeys(_mention_name(m, mentions, root.doc, known) for m in found))
     if len(named) > 1 and any(c.dep_ == "conj" for c in root.children):
         return " and ".join([", ".join(named[:-1]), named[-1]])
     return named[0]
 
 
-def _antecedent_text(m: Mention, mentions: list[Mention]) -> str:
-    if m.kind == "pronoun" and m.antecedent is not None:
-        ante = mentions[m.antecedent]
-        return ante.name or ante.text
-    return m.text
+def _mention_name(m: Mention, mentions: list[Mention], doc: Doc,
+                  known: Callable[[Token], bool]) -> str:
+    """A mention's name; a pronoun's is its antecedent's, and when the antecedent's own words
+    are a person's name that the actor layer named after someone else, those words."""
+    if m.kind != "pronoun" or m.antecedent is None:
+        return m.name or m.text
+    ante = mentions[m.antecedent]
+    span = doc.char_span(ante.start, ante.end, alignment_mode="expand")
+    own = own_name(span) if span is not None else None
+    if own is not None and span is not None and names_other(ante.name, span) \
+            and not known(span.root):
+        return own.text
+    return m.name or ante.name or _holder(span) or ante.text
+
+
+def _holder(span: Span | None) -> str | None:
+    """"Kenya's ambassador to the U.N., Jane Wanjiru, ... she said": a title taken up by a
+    pronoun is named by the person its phrase names (an appositive), not by the title."""
+    person = person_of(span.root) if span is not None else None
+    return person.text if person is not None and span is not None and \
+        person.root.i != span.root.i else None
+
+
+def own_name(span: Span) -> Span | None:
+    """The person's name a speaker's own words give: a PERSON entity, or a run of two or more
+    proper nouns ending at the head that the tagger took for something else ("Mayor de Blasio",
+    "Nikki Holland" read as an ORG)."""
+    if len(span) == 1 and span.root.lower_ in PRONOUNS:
+        return None
+    person = next((e for e in entities_in(span) if e.label_ == "PERSON"), None)
+    if person is not None:
+        return person
+    name = _proper_name(span.root)
+    return name if name is not None and len(name) >= 2 and \
+        all(t.is_title or not t.is_alpha for t in name[-1:]) else None
+
+
+def names_other(name: str | None, span: Span) -> bool:
+    """The resolved name shares no last word with the speaker's own words: it is someone else
+    ("Charles Schultze, chairman ... under Jimmy Carter" named Jimmy Carter)."""
+    words = WORD.findall(_plain(name or ""))
+    return bool(words) and words[-1] not in {w for t in span for w in WORD.findall(_plain(t.text))}
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents: "Erdoğan" and "Erdogan" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c))
