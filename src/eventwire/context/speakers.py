@@ -33,6 +33,10 @@ PRONOUNS = frozenset("he she him her they them i we it you".split())
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 DOCUMENT_NOUNS = frozenset("""editorial statement report letter communique communiqué post tweet
     column op-ed memo release""".split())
+# Nouns by which a text takes up an organisation it named ("the rights group", "the league").
+BODY_NOUNS = frozenset("""group organization organisation association league charity committee
+    coalition alliance union movement network council commission foundation institute center
+    centre watchdog body federation""".split())
 CUT_DEPS = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
 
 Resolver = Callable[[Span], Actor | None]
@@ -211,6 +215,16 @@ def speaker_span(tok: Token) -> Span:
     return tok.doc[left : right + 1]
 
 
+def _with_of_phrase(ent: Span) -> Span:
+    """A body's full name: "Cambodian League" + "for the Promotion ... of Human Rights"."""
+    start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
+    end = ent.end
+    for child in ent.root.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i == end:
+            end = max(t.i for t in child.subtree) + 1
+    return ent.doc[start:end]
+
+
 class FallbackResolver:
     """Simple speaker resolution for when no coreference layer is passed: names, titles, 'he'."""
 
@@ -234,6 +248,8 @@ class FallbackResolver:
         self.keys = [i for i, _ in self.subjects]
         self.mentions = [e for e in self.people if not quoted[e.start]]
         self.mention_starts = [e.start for e in self.mentions]
+        self.bodies = [e for e in entities(doc) if e.label_ == "ORG" and not quoted[e.start]
+                       and e.root.dep_ in SUBJECT_DEPS]
         self.longest: dict[str, str] = {}  # last word -> the first longest name ending so
         for ent in self.people:
             text = POSSESSIVE.sub("", ent.text)  # "Paula Radcliffe's record": her name
@@ -248,6 +264,24 @@ class FallbackResolver:
             return None
         options = [e for start, e in self.titles.get(root.lemma_.lower(), []) if start < span.start]
         return options[-1] if options else None
+
+    def _body_before(self, span: Span) -> Span | None:
+        """"The Cambodian League for ... Human Rights issued a statement. '...,' the rights
+        group said": a definite body noun takes up the organisation last named as a subject in
+        the sentences just before (one the knowledge does not hold, so nothing else named it)."""
+        root = span.root
+        if root.lemma_.lower() not in BODY_NOUNS or not any(t.lower_ in ("the", "this")
+                                                             for t in span):
+            return None
+        first = sentence_of(self.doc[span.start])
+        for _ in range(3):
+            if first.start == 0:
+                break
+            first = sentence_of(self.doc[first.start - 1])
+        for ent in reversed(self.bodies):
+            if ent.start < span.start and ent.start >= first.start:
+                return _with_of_phrase(ent)
+        return None
 
     def fullest(self, name: Span) -> str:
         """The longest PERSON mention that ends with the same word (the fullest name given)."""
@@ -280,6 +314,9 @@ class FallbackResolver:
             named = span
         else:
             named = self._titled(span)
+            body = self._body_before(span) if named is None else None
+            if body is not None:
+                return Actor(code=None, text=span.text, name=body.text)
         if named is not None:
             return Actor(code=None, text=span.text, name=self.fullest(named))
         if len(span) == 1 and root.lower_ in PRONOUNS:
