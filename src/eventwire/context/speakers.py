@@ -27,7 +27,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dobj", "relcl", "prep", "pobj", "ccomp",
               "parataxis")
 INVERTING = frozenset("""say write tweet add ask continue reply explain insist argue note confide
-    recall lament plead boast remark""".split())
+    recall lament plead boast remark read""".split())
 RELATIVES = frozenset("who which that".split())
 PRONOUNS = frozenset("he she him her they them i we it you".split())
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -37,6 +37,7 @@ DOCUMENT_NOUNS = frozenset("""editorial statement report letter communique commu
 BODY_NOUNS = frozenset("""group organization organisation association league charity committee
     coalition alliance union movement network council commission foundation institute center
     centre watchdog body federation""".split())
+ISSUER_REACH = 6  # sentences (a quoted statement counts its own) back to the one who issued it
 CUT_DEPS = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
 
 Resolver = Callable[[Span], Actor | None]
@@ -51,6 +52,9 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    if lemma == "read":  # "the statement read", "read a statement from the ministry"
+        return tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower()
+                                          in DOCUMENT_NOUNS for c in tok.children)
     return lemma in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
 
 
@@ -191,6 +195,34 @@ def _issuer(tok: Token) -> Span | None:
             ent = _ent_of(child, ("ORG", "PERSON", "GPE"))
             if ent is not None:
                 return ent
+    for prep in tok.rights:  # "a statement from the Egyptian Foreign Ministry"
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in DOCUMENT_NOUNS:
+                    return speaker_span(pobj)
+    if any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+        issuer = _issued_before(tok)
+        return speaker_span(issuer) if issuer is not None else None
+    return None
+
+
+def _issued_before(tok: Token) -> Token | None:
+    """"The army issued a statement ... '...,' the statement said": the one who issued a text
+    of that kind (or spoke in it) in the sentences just before takes it up."""
+    doc = tok.doc
+    first = sentence_of(tok)
+    for _ in range(ISSUER_REACH):
+        if first.start == 0:
+            break
+        first = sentence_of(doc[first.start - 1])
+    for i in range(tok.i - 1, first.start - 1, -1):
+        t = doc[i]
+        if t.lemma_.lower() != tok.lemma_.lower() or t.dep_ not in ("dobj", "pobj"):
+            continue
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.lemma_.lower() not in DOCUMENT_NOUNS | PRONOUNS:
+            return subject
     return None
 
 
