@@ -119,6 +119,7 @@ class Situator:
         from eventwire.context.quotes import extract_quotes
         from eventwire.context.speakers import (
             FallbackResolver,
+            family_first,
             name_after_title,
             names_other,
             own_name,
@@ -127,6 +128,14 @@ class Situator:
         fallback: FallbackResolver | None = None
 
         def resolve(span: SpacySpan) -> Actor | None:
+            got = named(span)
+            full = family_first(self.doc, got.name) if got is not None and got.name else None
+            if got is None or full is None:
+                return got
+            # "Foreign Minister Wang Yi ... '...,' Wang said": the family name comes first.
+            return Actor(code=got.code, sector=got.sector, text=got.text, name=full)
+
+        def named(span: SpacySpan) -> Actor | None:
             nonlocal fallback
             got = self.speaker(span)
             titled = (self._known_person(span) if got is None or self._titled_only(got, span)

@@ -257,6 +257,18 @@ def _with_of_phrase(ent: Span) -> Span:
     return ent.doc[start:end]
 
 
+def family_first(doc: Doc, name: str) -> str | None:
+    """A one-word name that is the first word of a longer PERSON name the article gave, and the
+    last word of none ("Wang Yi ... Wang said", "Hun Manet ... Hun said"): that fuller name."""
+    if len(name.split()) != 1:
+        return None
+    full = [e.text for e in entities(doc) if e.label_ == "PERSON" and 2 <= len(e) <= 3]
+    if any(f.split()[-1] == name for f in full):
+        return None
+    starting = [f for f in full if f.split()[0] == name]
+    return max(starting, key=len) if starting else None
+
+
 class FallbackResolver:
     """Simple speaker resolution for when no coreference layer is passed: names, titles, 'he'."""
 
