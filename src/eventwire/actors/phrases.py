@@ -44,6 +44,12 @@ NAMED_KINDS = ("person", "institution", "igo", "group")
 PLACE_KINDS = ("demonym", "country", "metonym")
 
 
+# Titles of people the knowledge does not hold as sectors: an appositive so headed names a person.
+PERSON_TITLES = frozenset("""director head chief chairman chairwoman chair founder co-founder
+    coordinator researcher lawyer attorney activist professor editor member organizer
+    organiser campaigner manager""".split())
+
+
 @dataclass
 class Reading:
     """What the words of one noun phrase say about an actor."""
@@ -96,7 +102,8 @@ class PhraseReader:
         named_person = r.kind == "person" or (r.kind == "country" and self._lone_name(head))
         if not named_person and (head.ent_type_ == "PERSON" or self._conjunct_of_person(head) or (
                 r.name is None and head.pos_ == "PROPN"
-                and self.discourse.by_key(head.lower_) is not None)):
+                and self.discourse.by_key(head.lower_) is not None)
+                or self._titled_by_appositive(head, r)):
             # "State Department spokesperson Morgan Ortagus": the body places her, the name
             # is hers.
             self._read_person_name(head, r)
@@ -152,6 +159,15 @@ class PhraseReader:
             t.ent_type_ == "PERSON" for t in (self.doc[gm.start - 1:gm.start] if gm.start else [])
         ) and not any(t.dep_ in ("compound", "flat") and not gm.start <= t.i < gm.end
                       for t in head.children)
+
+    def _titled_by_appositive(self, head: Token, r: Reading) -> bool:
+        """"Nop Vy, the association's executive director, told VOA": a proper noun whose
+        appositive is a person's title is that person's name, whatever the tagger made of it."""
+        return r.name is None and head.pos_ == "PROPN" and not head.ent_type_ \
+            and head.is_title and any(t.dep_ == "appos" and t.pos_ == "NOUN" and (
+                t.lemma_.lower() in PERSON_TITLES or bool(
+                    (e := self.gaz.lookup(t.lemma_.lower())) and e.person_noun))
+                for t in head.children)
 
     def _conjunct_of_person(self, head: Token) -> bool:
         """"Presidents Ruto of Kenya and Museveni of Uganda": a name joined to a person

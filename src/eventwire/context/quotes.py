@@ -7,13 +7,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.context.speakers import FallbackResolver, Resolver, cue_subject, is_cue, speaker_span
+from eventwire.context.speakers import (
+    DOCUMENT_NOUNS,
+    RELATIVES,
+    FallbackResolver,
+    Resolver,
+    cue_subject,
+    is_cue,
+    speaker_span,
+)
 from eventwire.model import Actor, Quote
-from eventwire.nlp.parsed import text_of
+from eventwire.nlp.parsed import sentence_of, text_of
 from eventwire.nlp.quotemarks import QuoteMarks, quoted_mask, scan_quotes
 
 WORD = re.compile(r"\w+")
 ABBREVIATIONS = frozenset("mr mrs ms dr st gen col lt sgt prof gov sen rep jr sr no vs".split())
+ISSUING = frozenset("issue release publish post send put".split())
 NEAR_AFTER_SENTENCE = 6  # tokens: a cue after a quote that ended its sentence must follow at once
 
 
@@ -93,6 +102,9 @@ def _attribute(doc: Doc, found: list[_Found], quoted: list[bool]) -> None:
                 break
         if f.cue is None:
             _intro_clause(doc, f, lo, quoted)
+        if f.cue is None and not WORD.search(text[lo : q.open]) \
+                and not WORD.search(text[q.close : f.after_hi]):
+            _after_report(doc, f, quoted)
 
 
 def _governing_cue(doc: Doc, q: QuoteMarks, quoted: list[bool]) -> Token | None:
@@ -135,6 +147,30 @@ def _intro_clause(doc: Doc, f: _Found, lo: int, quoted: list[bool]) -> None:
     subject = cue_subject(tok, quoted)
     if subject is not None and not quoted[subject.i]:
         f.cue, f.subject = tok, subject
+
+
+def _after_report(doc: Doc, f: _Found, quoted: list[bool]) -> None:
+    """A quote that is a sentence of its own, with no cue, right after a sentence that reports
+    someone's words ("A bank spokesman told Reuters he believed ... 'The worst is behind us.'",
+    "The ministry issued a statement on Friday. '...'"): that someone speaks it."""
+    span = doc.char_span(f.marks.open, f.marks.close, alignment_mode="expand")
+    i = span.start - 1 if span is not None else -1
+    while i >= 0 and (doc[i].is_space or doc[i].is_quote):
+        i -= 1
+    if i < 0 or quoted[i]:
+        return  # the sentence before ends in a quote: continued, if at all, by _floats
+    root = sentence_of(doc[i]).root
+    if quoted[root.i] or not (is_cue(root) or _issues_text(root)):
+        return
+    subject = cue_subject(root, quoted)
+    if subject is not None and not quoted[subject.i] and subject.lower_ not in RELATIVES:
+        f.cue, f.subject = root, subject
+
+
+def _issues_text(verb: Token) -> bool:
+    """"issued a statement", "released a communique", "posted a message": a text speaks."""
+    return verb.lemma_.lower() in ISSUING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children)
 
 
 def _floats(text: str, prev: _Found, cur: _Found) -> bool:

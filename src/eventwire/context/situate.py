@@ -72,7 +72,7 @@ class Situator:
             return self._named_inside(span.root)
         m = found[0]
         return Actor(code=m.code, sector=m.sector, text=span.text,
-                     name=speaker_name(span.root, found, self.resolver.mentions))
+                     name=speaker_name(span.root, found, self.resolver.mentions, self._known))
 
     def _named_inside(self, root: Token) -> Actor | None:
         """"Media watchdog Reporters Without Borders said" (parsed with the name hung on the
@@ -92,6 +92,12 @@ class Situator:
         gm = self.resolver.matches.get(tok.i)
         return gm.end if gm is not None else None
 
+    def _known(self, tok: Token) -> bool:
+        """The word lies in a name the knowledge holds (a person, body or place, not a title):
+        its reading there is the knowledge's, whatever the spelling."""
+        gm = self.resolver.matches.get(tok.i)
+        return gm is not None and gm.entry.kind != "sector"
+
     def _known_person(self, span: SpacySpan) -> SpacySpan | None:
         """A person the knowledge names inside the speaker's words ("President of Ukraine X")."""
         for tok in span:
@@ -101,22 +107,39 @@ class Situator:
         return None
 
     def _titled_only(self, got: Actor, span: SpacySpan) -> bool:
-        """The actor layer named the speaker by a title word of the span ("President")."""
-        return not got.name or any(
-            t.text == got.name and (gm := self.resolver.matches.get(t.i)) is not None
+        """The actor layer named the speaker by a title word of the span ("President", "First
+        Minister")."""
+        last = got.name.split()[-1] if got.name and got.name.split() else None
+        return last is None or any(
+            t.text == last and (gm := self.resolver.matches.get(t.i)) is not None
             and gm.entry.kind == "sector" for t in span)
 
     def quotes(self) -> list[Quote]:
         """Direct quotes, speakers resolved through coreference, named as fully as possible."""
         from eventwire.context.quotes import extract_quotes
-        from eventwire.context.speakers import FallbackResolver, name_after_title
+        from eventwire.context.speakers import (
+            FallbackResolver,
+            family_first,
+            name_after_title,
+            names_other,
+            own_name,
+        )
 
         fallback: FallbackResolver | None = None
 
         def resolve(span: SpacySpan) -> Actor | None:
+            got = named(span)
+            full = family_first(self.doc, got.name) if got is not None and got.name else None
+            if got is None or full is None:
+                return got
+            # "Foreign Minister Wang Yi ... '...,' Wang said": the family name comes first.
+            return Actor(code=got.code, sector=got.sector, text=got.text, name=full)
+
+        def named(span: SpacySpan) -> Actor | None:
             nonlocal fallback
             got = self.speaker(span)
             titled = (self._known_person(span) if got is None or self._titled_only(got, span)
+                      or (names_other(got.name, span) and not self._known(span.root))
                       else None) or name_after_title(span, self._known_name_end)
             person = titled.text if titled is not None else next(
                 (e.text for e in entities_in(span) if e.label_ == "PERSON"), None)
@@ -124,6 +147,12 @@ class Situator:
                 # "Former British Ambassador to the EU Ivan Rogers": name the person in the span.
                 return Actor(code=got.code if got else None, sector=got.sector if got else None,
                              text=span.text, name=person)
+            own = own_name(span) if got is not None and got.name else None
+            if got is not None and own is not None and names_other(got.name, span) \
+                    and not self._known(span.root):
+                # "Nikki Holland of the UK's National Crime Agency said": the body places her,
+                # the name is hers.
+                return Actor(code=got.code, sector=got.sector, text=span.text, name=own.text)
             if got is not None and got.name:
                 return got
             fallback = fallback or FallbackResolver(self.doc, self.resolver.quoted)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
+import unicodedata
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor, Mention
-from eventwire.nlp.parsed import entities, entity_at, sentence_of
+from eventwire.nlp.parsed import entities, entities_in, entity_at, sentence_of
 
 CUE_LEMMAS = frozenset(
     """say tell stress underline note cite add warn insist state declare write tweet post ask
@@ -25,15 +27,22 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dobj", "relcl", "prep", "pobj", "ccomp",
               "parataxis")
 INVERTING = frozenset("""say write tweet add ask continue reply explain insist argue note confide
-    recall lament plead boast remark""".split())
+    recall lament plead boast remark read""".split())
 RELATIVES = frozenset("who which that".split())
 PRONOUNS = frozenset("he she him her they them i we it you".split())
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 DOCUMENT_NOUNS = frozenset("""editorial statement report letter communique communiqué post tweet
     column op-ed memo release""".split())
+# Nouns by which a text takes up an organisation it named ("the rights group", "the league").
+BODY_NOUNS = frozenset("""group organization organisation association league charity committee
+    coalition alliance union movement network council commission foundation institute center
+    centre watchdog body federation""".split())
+ISSUER_REACH = 6  # sentences (a quoted statement counts its own) back to the one who issued it
 CUT_DEPS = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
 
 Resolver = Callable[[Span], Actor | None]
+WORD = re.compile(r"\w+")
+POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def is_cue(tok: Token) -> bool:
@@ -43,6 +52,9 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    if lemma == "read":  # "the statement read", "read a statement from the ministry"
+        return tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower()
+                                          in DOCUMENT_NOUNS for c in tok.children)
     return lemma in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
 
 
@@ -183,6 +195,34 @@ def _issuer(tok: Token) -> Span | None:
             ent = _ent_of(child, ("ORG", "PERSON", "GPE"))
             if ent is not None:
                 return ent
+    for prep in tok.rights:  # "a statement from the Egyptian Foreign Ministry"
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in DOCUMENT_NOUNS:
+                    return speaker_span(pobj)
+    if any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+        issuer = _issued_before(tok)
+        return speaker_span(issuer) if issuer is not None else None
+    return None
+
+
+def _issued_before(tok: Token) -> Token | None:
+    """"The army issued a statement ... '...,' the statement said": the one who issued a text
+    of that kind (or spoke in it) in the sentences just before takes it up."""
+    doc = tok.doc
+    first = sentence_of(tok)
+    for _ in range(ISSUER_REACH):
+        if first.start == 0:
+            break
+        first = sentence_of(doc[first.start - 1])
+    for i in range(tok.i - 1, first.start - 1, -1):
+        t = doc[i]
+        if t.lemma_.lower() != tok.lemma_.lower() or t.dep_ not in ("dobj", "pobj"):
+            continue
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.lemma_.lower() not in DOCUMENT_NOUNS | PRONOUNS:
+            return subject
     return None
 
 
@@ -205,6 +245,28 @@ def speaker_span(tok: Token) -> Span:
         if child.dep_ == "prep" and child.lower_ in ("of", "within", "for", "at", "from", "to"):
             right = max(right, max(t.i for t in child.subtree))
     return tok.doc[left : right + 1]
+
+
+def _with_of_phrase(ent: Span) -> Span:
+    """A body's full name: "Cambodian League" + "for the Promotion ... of Human Rights"."""
+    start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
+    end = ent.end
+    for child in ent.root.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i == end:
+            end = max(t.i for t in child.subtree) + 1
+    return ent.doc[start:end]
+
+
+def family_first(doc: Doc, name: str) -> str | None:
+    """A one-word name that is the first word of a longer PERSON name the article gave, and the
+    last word of none ("Wang Yi ... Wang said", "Hun Manet ... Hun said"): that fuller name."""
+    if len(name.split()) != 1:
+        return None
+    full = [e.text for e in entities(doc) if e.label_ == "PERSON" and 2 <= len(e) <= 3]
+    if any(f.split()[-1] == name for f in full):
+        return None
+    starting = [f for f in full if f.split()[0] == name]
+    return max(starting, key=len) if starting else None
 
 
 class FallbackResolver:
@@ -230,11 +292,14 @@ class FallbackResolver:
         self.keys = [i for i, _ in self.subjects]
         self.mentions = [e for e in self.people if not quoted[e.start]]
         self.mention_starts = [e.start for e in self.mentions]
+        self.bodies = [e for e in entities(doc) if e.label_ == "ORG" and not quoted[e.start]
+                       and e.root.dep_ in SUBJECT_DEPS]
         self.longest: dict[str, str] = {}  # last word -> the first longest name ending so
         for ent in self.people:
-            words = ent.text.split()
-            if words and len(ent.text) > len(self.longest.get(words[-1].lower(), "")):
-                self.longest[words[-1].lower()] = ent.text
+            text = POSSESSIVE.sub("", ent.text)  # "Paula Radcliffe's record": her name
+            words = text.split()
+            if words and len(text) > len(self.longest.get(words[-1].lower(), "")):
+                self.longest[words[-1].lower()] = text
 
     def _titled(self, span: Span) -> Span | None:
         """The person a definite description ("the foreign minister") last titled."""
@@ -243,6 +308,24 @@ class FallbackResolver:
             return None
         options = [e for start, e in self.titles.get(root.lemma_.lower(), []) if start < span.start]
         return options[-1] if options else None
+
+    def _body_before(self, span: Span) -> Span | None:
+        """"The Cambodian League for ... Human Rights issued a statement. '...,' the rights
+        group said": a definite body noun takes up the organisation last named as a subject in
+        the sentences just before (one the knowledge does not hold, so nothing else named it)."""
+        root = span.root
+        if root.lemma_.lower() not in BODY_NOUNS or not any(t.lower_ in ("the", "this")
+                                                             for t in span):
+            return None
+        first = sentence_of(self.doc[span.start])
+        for _ in range(3):
+            if first.start == 0:
+                break
+            first = sentence_of(self.doc[first.start - 1])
+        for ent in reversed(self.bodies):
+            if ent.start < span.start and ent.start >= first.start:
+                return _with_of_phrase(ent)
+        return None
 
     def fullest(self, name: Span) -> str:
         """The longest PERSON mention that ends with the same word (the fullest name given)."""
@@ -275,6 +358,9 @@ class FallbackResolver:
             named = span
         else:
             named = self._titled(span)
+            body = self._body_before(span) if named is None else None
+            if body is not None:
+                return Actor(code=None, text=span.text, name=body.text)
         if named is not None:
             return Actor(code=None, text=span.text, name=self.fullest(named))
         if len(span) == 1 and root.lower_ in PRONOUNS:
@@ -318,17 +404,62 @@ def name_after_title(span: Span, name_end: Callable[[Token], int | None]) -> Spa
     return None
 
 
-def speaker_name(root: Token, found: list[Mention], mentions: list[Mention]) -> str | None:
+def speaker_name(root: Token, found: list[Mention], mentions: list[Mention],
+                 known: Callable[[Token], bool] = lambda t: False) -> str | None:
     """How a resolved speaker is named: "Tokyo and Washington" for joint speakers, the body a
-    pronoun ("it said") took up, else the mention's own name or words."""
-    named = list(dict.fromkeys(m.name or _antecedent_text(m, mentions) for m in found))
+    pronoun ("it said") took up, else the mention's own name or words (`known` says which
+    words the knowledge named, whose reading stands)."""
+    named = list(dict.fromkeys(_mention_name(m, mentions, root.doc, known) for m in found))
     if len(named) > 1 and any(c.dep_ == "conj" for c in root.children):
         return " and ".join([", ".join(named[:-1]), named[-1]])
     return named[0]
 
 
-def _antecedent_text(m: Mention, mentions: list[Mention]) -> str:
-    if m.kind == "pronoun" and m.antecedent is not None:
-        ante = mentions[m.antecedent]
-        return ante.name or ante.text
-    return m.text
+def _mention_name(m: Mention, mentions: list[Mention], doc: Doc,
+                  known: Callable[[Token], bool]) -> str:
+    """A mention's name; a pronoun's is its antecedent's, and when the antecedent's own words
+    are a person's name that the actor layer named after someone else, those words."""
+    if m.kind != "pronoun" or m.antecedent is None:
+        return m.name or m.text
+    ante = mentions[m.antecedent]
+    span = doc.char_span(ante.start, ante.end, alignment_mode="expand")
+    own = own_name(span) if span is not None else None
+    if own is not None and span is not None and names_other(ante.name, span) \
+            and not known(span.root):
+        return own.text
+    return m.name or ante.name or _holder(span) or ante.text
+
+
+def _holder(span: Span | None) -> str | None:
+    """"Kenya's ambassador to the U.N., Jane Wanjiru, ... she said": a title taken up by a
+    pronoun is named by the person its phrase names (an appositive), not by the title."""
+    person = person_of(span.root) if span is not None else None
+    return person.text if person is not None and span is not None and \
+        person.root.i != span.root.i else None
+
+
+def own_name(span: Span) -> Span | None:
+    """The person's name a speaker's own words give: a PERSON entity, or a run of two or more
+    proper nouns ending at the head that the tagger took for something else ("Mayor de Blasio",
+    "Nikki Holland" read as an ORG)."""
+    if len(span) == 1 and span.root.lower_ in PRONOUNS:
+        return None
+    person = next((e for e in entities_in(span) if e.label_ == "PERSON"), None)
+    if person is not None:
+        return person
+    name = _proper_name(span.root)
+    return name if name is not None and len(name) >= 2 and \
+        all(t.is_title or not t.is_alpha for t in name[-1:]) else None
+
+
+def names_other(name: str | None, span: Span) -> bool:
+    """The resolved name shares no last word with the speaker's own words: it is someone else
+    ("Charles Schultze, chairman ... under Jimmy Carter" named Jimmy Carter)."""
+    words = WORD.findall(_plain(name or ""))
+    return bool(words) and words[-1] not in {w for t in span for w in WORD.findall(_plain(t.text))}
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents: "Erdoğan" and "Erdogan" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c))
