@@ -1,0 +1,31 @@
+"""Recipients that are not the party acted on: what each rule of issue 17 (recipients and false
+positives) keeps out of an event, each with three wordings of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_support import triples
+
+# Each rule with three wordings: (text, a country that must not be any event's recipient).
+NOT_RECIPIENTS: dict[str, list[tuple[str, str]]] = {
+    # a capital naming a text or process is where it was made, not whose it is
+    "a city naming a text": [
+        ("The Taliban urged that every part of the Doha agreement be carried out.", "QAT"),
+        ("Kenya signed the Minsk accords on Tuesday.", "BLR"),
+        ("Iran rejected the Paris agreement on climate.", "FRA"),
+    ],
+}
+
+
+@pytest.mark.parametrize("text,absent", [
+    pytest.param(text, absent, id=f"{rule} {k}")
+    for rule, cases in NOT_RECIPIENTS.items() for k, (text, absent) in enumerate(cases)])
+def test_each_rule_keeps_a_non_party_out_of_the_recipient(coder, text, absent):
+    got = triples(coder, text)
+    assert got, "the act itself is still coded"
+    assert not any(r == absent for _, _, r in got)
+
+
+def test_a_capital_owning_a_decision_is_still_its_state(coder):
+    assert ("CHL", "SUPPORT", "RUS") in triples(coder, "Chile backed Moscow's proposal.")
