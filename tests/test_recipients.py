@@ -27,5 +27,27 @@ def test_each_rule_keeps_a_non_party_out_of_the_recipient(coder, text, absent):
     assert not any(r == absent for _, _, r in got)
 
 
+# A third party's position told in the simple present is a standing state, not news.
+STANDING = [
+    "Hungary also opposes the new Ukrainian language law.",
+    "Farmers' unions, which back the opposition party, blocked roads in Kenya on Monday.",
+    "Both Egypt and Sudan reject the idea that the dam threatens nobody.",
+]
+
+
+@pytest.mark.parametrize("text", STANDING)
+def test_a_position_told_in_the_present_is_not_an_event(coder, text):
+    assert not any(e in ("REJECT", "SUPPORT") for _, e, _ in triples(coder, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Washington also alleges that the militia attacked civilians in Syria.", "ACCUSE"),
+    ('"We reject the verdict," the Iranian foreign minister said.', "REJECT"),
+    ("The ministry said Turkey supports the Syrian rebels.", "SUPPORT"),
+])
+def test_speech_acts_quotes_and_reports_in_the_present_stay_events(coder, text, expected):
+    assert any(e == expected for _, e, _ in triples(coder, text))
+
+
 def test_a_capital_owning_a_decision_is_still_its_state(coder):
     assert ("CHL", "SUPPORT", "RUS") in triples(coder, "Chile backed Moscow's proposal.")
