@@ -15,6 +15,15 @@ NOT_RECIPIENTS: dict[str, list[tuple[str, str]]] = {
         ("Kenya signed the Minsk accords on Tuesday.", "BLR"),
         ("Iran rejected the Paris agreement on climate.", "FRA"),
     ],
+    # offers, praise, concessions and help keep no partner named only sentences before
+    "no partner from sentences before": [
+        ("Pakistan held a general election last week. Japan is expected to hold talks on "
+         "closer trade ties next month.", "PAK"),
+        ("Russian troops shelled Kharkiv on Monday. The European Union pledged to provide more "
+         "humanitarian help.", "RUS"),
+        ("Egypt closed its border crossing on Sunday. Qatar promised to cooperate more closely "
+         "on security.", "EGY"),
+    ],
 }
 
 

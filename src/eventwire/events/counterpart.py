@@ -14,6 +14,10 @@ from eventwire.model import Mention
 AIMED_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "CONCEDE", "THREATEN", "SANCTION",
                 "AGREE", "RETREAT", "AID", "COOPERATE"}
 WINDOW = 2  # sentences before the act that may name its counterpart
+# Offers, praise, concessions and help answer no one in particular: with no partner in their
+# own sentence they keep none ("Modi is expected to discuss ..." is no offer to the country
+# named two sentences before).
+OWN_SENTENCE_EVENTS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 STORY_WINDOW = 10  # sentences before that may name the country a story is about
 # A source quoted is not a party ("according to Reuters"), nor are private people, firms or
 # schools named near a speech act ("a Turkish national", "two million Syrian refugees").
@@ -49,7 +53,8 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
         return cand
     at = cand.trigger.idx
     sent = cand.actor.sentence
-    near = [m for m in mentions.within(sent - WINDOW, sent)
+    first = sent if cand.entry.event in OWN_SENTENCE_EVENTS else sent - WINDOW
+    near = [m for m in mentions.within(first, sent)
             if m.code and m.code != cand.actor.code and m.code not in coactors
             and (m.code in countries or m.sector in ("IGO", "NGO"))
             and m.sector not in NOT_PARTIES and m.kind != "speaker"]
