@@ -48,6 +48,8 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
     """A recipient-less aimed act takes the latest other party named in its sentence or the
     two before it (a state, an international body, an NGO), never a source nor one who acts
     with it ("France and Germany backed the plan")."""
+    if _own_possessive(cand):
+        cand = replace(cand, recipient=None, recipient_path="")
     if cand.decision != "emitted" or cand.recipient is not None or cand.actor is None \
             or cand.entry.event not in AIMED_EVENTS:
         return cand
@@ -76,6 +78,19 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
     target = near[-1]
     return replace(cand, recipient=replace(target, kind="implied", rule="counterpart"),
                    recipient_path=f"counterpart<{target.text}")
+
+
+# Acts aimed at someone else: the actor's own thing is not their target.
+OUTWARD_EVENTS = {"THREATEN", "REJECT", "ACCUSE", "REQUEST"}
+
+
+def _own_possessive(cand: Candidate) -> bool:
+    """"The Taliban threatened to break their ceasefire", "Belarus threatened to cut its gas
+    deliveries": the owner of what a threat, charge, demand or refusal is about, when it is
+    the actor's own, is not the one it is aimed at (the counterpart rule finds that one)."""
+    r, a = cand.recipient, cand.actor
+    return r is not None and a is not None and cand.entry.event in OUTWARD_EVENTS \
+        and cand.recipient_path.endswith("owner") and r.kind == "pronoun" and r.code == a.code
 
 
 # Clauses of their own inside an act's sentence: "criticised the statement and said it was
