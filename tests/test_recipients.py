@@ -15,6 +15,12 @@ NOT_RECIPIENTS: dict[str, list[tuple[str, str]]] = {
         ("Kenya signed the Minsk accords on Tuesday.", "BLR"),
         ("Iran rejected the Paris agreement on climate.", "FRA"),
     ],
+    # whoever tells of an act is its source, not its counterpart
+    "the teller is not the counterpart": [
+        ("The Greek minister said that the Libyan parliament had rejected the deal.", "GRC"),
+        ("A French diplomat said Mali's junta had denied the allegations.", "FRA"),
+        ("Canada's envoy told reporters that Venezuela had rejected the proposal.", "CAN"),
+    ],
     # offers, praise, concessions and help keep no partner named only sentences before
     "no partner from sentences before": [
         ("Pakistan held a general election last week. Japan is expected to hold talks on "

@@ -56,8 +56,11 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
     at = cand.trigger.idx
     sent = cand.actor.sentence
     first = sent if cand.entry.event in OWN_SENTENCE_EVENTS else sent - WINDOW
-    near = [m for m in mentions.within(first, sent)
+    window = mentions.within(first, sent)
+    tellers = reporters(cand.trigger)
+    near = [m for m in window
             if m.code and m.code != cand.actor.code and m.code not in coactors
+            and m.start not in tellers
             and (m.code in countries or m.sector in ("IGO", "NGO"))
             and m.sector not in NOT_PARTIES and m.kind != "speaker"]
     own = _own_clause_starts(cand.trigger)
@@ -78,6 +81,22 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
     target = near[-1]
     return replace(cand, recipient=replace(target, kind="implied", rule="counterpart"),
                    recipient_path=f"counterpart<{target.text}")
+
+
+def reporters(trigger: Token) -> set[int]:
+    """Where the words of whoever reports the act start ("the Greek minister said that Libya
+    had rejected the deal"): the teller of an act, and its country, are its source, not its
+    counterpart."""
+    starts: set[int] = set()
+    node = trigger
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        edge, node = node.dep_, node.head
+        if edge in ("ccomp", "parataxis"):
+            starts |= {t.idx for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
+                       for t in c.subtree}
+    return starts
 
 
 # Acts aimed at someone else: the actor's own thing is not their target.
