@@ -57,6 +57,24 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
         ("Norway hosted a fishing conference last week. On Friday, Sweden demanded answers over "
          "the detention of a journalist in Russia.", ("SWE", "REQUEST", "RUS")),
     ],
+    # the actor's own thing is not the target of its threat: the counterpart is
+    "not aimed at its own": [
+        ("Washington sent more warships to the Gulf on Monday. Iran threatened to close its "
+         "airspace.", ("IRN", "THREATEN", "USA")),
+        ("The EU froze the assets of ten officials on Tuesday. Belarus threatened to suspend "
+         "its gas deliveries.", ("BLR", "THREATEN", "EUR")),
+        ("Beijing imposed new tariffs on Australian wine. Canberra threatened to review its "
+         "trade agreements.", ("AUS", "THREATEN", "CHN")),
+    ],
+    # a claim of responsibility, or "carried out the attack", is for the latest attack told
+    "a claimed attack keeps its target": [
+        ("A car bomb killed twelve Kenyan soldiers near the border on Sunday. Al-Shabaab later "
+         "claimed responsibility.", ("SOM", "ASSAULT", "KEN")),
+        ("Rockets hit an Israeli town overnight. Hamas claimed responsibility hours later.",
+         ("PSE", "ASSAULT", "ISR")),
+        ("A drone strike hit a Saudi oil plant on Saturday. Yemen's Houthi rebels said they "
+         "carried out the attack.", ("YEM", "ASSAULT", "SAU")),
+    ],
 }
 
 

@@ -19,6 +19,7 @@ from eventwire.events.implied import (
 from eventwire.events.intent import recode
 from eventwire.events.modality import Modality, assess
 from eventwire.events.roles import RoleFinder, subject_of
+from eventwire.events.stance import present_stance
 from eventwire.knowledge.lexicon import FUNCTION_WORDS, Lexicon, TriggerEntry
 from eventwire.model import Mention
 
@@ -332,6 +333,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     modality = assess(trigger)
     entry, modality, recipients, rpath = recode(entry, trigger, modality, recipients, rpath,
                                                 roles, actors)
+    modality = present_stance(trigger, entry.event, modality)
     pairs: list[tuple[Mention | None, Mention | None, str]] = []
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,

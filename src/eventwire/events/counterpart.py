@@ -14,6 +14,10 @@ from eventwire.model import Mention
 AIMED_EVENTS = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "CONCEDE", "THREATEN", "SANCTION",
                 "AGREE", "RETREAT", "AID", "COOPERATE"}
 WINDOW = 2  # sentences before the act that may name its counterpart
+# Offers, praise, concessions and help answer no one in particular: with no partner in their
+# own sentence they keep none ("Modi is expected to discuss ..." is no offer to the country
+# named two sentences before).
+OWN_SENTENCE_EVENTS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 STORY_WINDOW = 10  # sentences before that may name the country a story is about
 # A source quoted is not a party ("according to Reuters"), nor are private people, firms or
 # schools named near a speech act ("a Turkish national", "two million Syrian refugees").
@@ -44,13 +48,19 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
     """A recipient-less aimed act takes the latest other party named in its sentence or the
     two before it (a state, an international body, an NGO), never a source nor one who acts
     with it ("France and Germany backed the plan")."""
+    if _own_possessive(cand):
+        cand = replace(cand, recipient=None, recipient_path="")
     if cand.decision != "emitted" or cand.recipient is not None or cand.actor is None \
             or cand.entry.event not in AIMED_EVENTS:
         return cand
     at = cand.trigger.idx
     sent = cand.actor.sentence
-    near = [m for m in mentions.within(sent - WINDOW, sent)
+    first = sent if cand.entry.event in OWN_SENTENCE_EVENTS else sent - WINDOW
+    window = mentions.within(first, sent)
+    tellers = reporters(cand.trigger)
+    near = [m for m in window
             if m.code and m.code != cand.actor.code and m.code not in coactors
+            and m.start not in tellers
             and (m.code in countries or m.sector in ("IGO", "NGO"))
             and m.sector not in NOT_PARTIES and m.kind != "speaker"]
     own = _own_clause_starts(cand.trigger)
@@ -71,6 +81,35 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
     target = near[-1]
     return replace(cand, recipient=replace(target, kind="implied", rule="counterpart"),
                    recipient_path=f"counterpart<{target.text}")
+
+
+def reporters(trigger: Token) -> set[int]:
+    """Where the words of whoever reports the act start ("the Greek minister said that Libya
+    had rejected the deal"): the teller of an act, and its country, are its source, not its
+    counterpart."""
+    starts: set[int] = set()
+    node = trigger
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        edge, node = node.dep_, node.head
+        if edge in ("ccomp", "parataxis"):
+            starts |= {t.idx for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
+                       for t in c.subtree}
+    return starts
+
+
+# Acts aimed at someone else: the actor's own thing is not their target.
+OUTWARD_EVENTS = {"THREATEN", "REJECT", "ACCUSE", "REQUEST"}
+
+
+def _own_possessive(cand: Candidate) -> bool:
+    """"The Taliban threatened to break their ceasefire", "Belarus threatened to cut its gas
+    deliveries": the owner of what a threat, charge, demand or refusal is about, when it is
+    the actor's own, is not the one it is aimed at (the counterpart rule finds that one)."""
+    r, a = cand.recipient, cand.actor
+    return r is not None and a is not None and cand.entry.event in OUTWARD_EVENTS \
+        and cand.recipient_path.endswith("owner") and r.kind == "pronoun" and r.code == a.code
 
 
 # Clauses of their own inside an act's sentence: "criticised the statement and said it was

@@ -198,13 +198,24 @@ def _definite(noun: Token) -> bool:
 
 def _named_act(cand: Candidate) -> Token | None:
     """The definite noun by which an act names an earlier one: the trigger itself ("the
-    shelling was claimed by"), or what it is about ("said it carried out the raid")."""
+    shelling was claimed by"), what it is about ("claimed responsibility for the raid"), or
+    its own words ("said it carried out the attack")."""
     if _definite(cand.trigger):
         return cand.trigger
     nouns = [p for h in (cand.trigger, *cand.words) for c in h.children
              if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS | {"for"}
              for p in c.children if p.dep_ == "pobj"]
+    nouns += cand.words  # "said it carried out the attack": the act its own words name
     return next((n for n in nouns if _definite(n)), None)
+
+
+def _bare_responsibility(cand: Candidate) -> Token | None:
+    """"Boko Haram later claimed responsibility": with nothing named after it, the claim is
+    for the latest act of its kind the article reported."""
+    word = next((w for w in cand.words if w.lemma_ == "responsibility"), None)
+    if word is None or any(c.dep_ == "prep" for c in word.children):
+        return None
+    return word
 
 
 def claimed_target(cand: Candidate, found: list[Candidate], lexicon: Lexicon) -> Candidate:
@@ -217,8 +228,9 @@ def claimed_target(cand: Candidate, found: list[Candidate], lexicon: Lexicon) ->
     if cand.actor is None or cand.entry.event not in CLAIMABLE or not (
             cand.recipient is None or cand.recipient_path == "domestic"):
         return cand
-    noun = _named_act(cand)
-    if noun is None or cand.entry.event not in _kinds(noun, lexicon):
+    noun = _named_act(cand) or _bare_responsibility(cand)
+    if noun is None or noun.lemma_ != "responsibility" and \
+            cand.entry.event not in _kinds(noun, lexicon):
         return cand
     earlier = [h for h in found if h.entry.event == cand.entry.event
                and h.trigger.i < cand.trigger.i and h.recipient is not None

@@ -22,6 +22,10 @@ MOVEMENT_NOUNS = {"flight", "travel", "export", "shipment", "trade", "trip", "re
                   "sale", "delivery", "transfer", "visit"}
 # Places named only by their kind: "the region", "the area" are where the story is.
 PLACE_NOUNS = {"region", "area", "territory"}
+# Texts and processes a city names by where they were made: "the Doha agreement", "the Minsk
+# accords", "the Astana process" belong to their signatories, not to the host.
+PLACE_NAMED_NOUNS = {"agreement", "accord", "deal", "treaty", "pact", "protocol", "declaration",
+                     "convention", "charter", "process", "format", "communique", "framework"}
 # Verbs whose object noun names the subject's own act: "launched an attack", "held talks".
 SUPPORT_VERBS = {
     "launch", "carry", "conduct", "stage", "hold", "have", "make", "mount", "begin", "start",
@@ -185,6 +189,11 @@ def _preps(holders: list[Token], word: str) -> list[Token]:
     return out
 
 
+def _named_for_place(m: Mention, noun: Token) -> bool:
+    """"the Doha agreement": a capital naming a text or process is where it was made."""
+    return m.kind == "metonym" and noun.lemma_.lower() in PLACE_NAMED_NOUNS
+
+
 class RoleFinder:
     """Fills an entry's roles from the parse, naming the path it took."""
 
@@ -286,7 +295,8 @@ class RoleFinder:
             if child.dep_ == "poss":
                 found = self.resolver.resolve(child)
             elif child.dep_ in ("compound", "amod") and child.i < noun.i:
-                found = self.resolver.resolve_modifier(child)
+                found = [m for m in self.resolver.resolve_modifier(child)
+                         if not _named_for_place(m, noun)]
             else:
                 continue
             if found:
