@@ -38,6 +38,11 @@ INDEFINITE = {"a", "an", "another", "one"}
 # Sectors whose bare definite mention ("the police", "the protesters") belongs to the story's
 # country when nothing nearer places it.
 HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
+# State nouns that, left without an antecedent near, are the state the story is about
+# ("the government", "the authorities", "the ministry"), as are a state's forces of order
+# ("security forces": they act at home, unlike "troops" or "forces").
+HOME_STATE_SECTORS = {"GOV"}
+DOMESTIC_FORCES = {"security forces", "security services", "riot police"}
 # People who by definition come from elsewhere: never the story country's by default.
 FROM_ELSEWHERE = {"refugee", "migrant", "exile", "expatriate", "foreigner", "tourist",
                   "pilgrim", "asylum-seeker"}
@@ -232,8 +237,9 @@ class ActorResolver(GroupReader, PlaceReader):
             # antecedent's.
             sector = None if e.members else (r.sector if own and r.sector else e.sector)
             return self._point_to(head, e, "description", f"{r.rule}+coref", sector=sector)
+        order = _forces_of_order(head)
         place = self._own_place(head) if r.sector in LOCAL_SECTORS | {"MIL"} else None
-        if place is None and r.sector in LOCAL_SECTORS:
+        if place is None and (r.sector in LOCAL_SECTORS or order):
             place = self._clause_place(head)
         if place is not None:
             # "Police arrested protesters in Minsk": the state where it happens acts.
@@ -241,10 +247,14 @@ class ActorResolver(GroupReader, PlaceReader):
                                             f"{r.rule}+clause-place"), r, head)]
         # "the police", and a bare plural ("protesters clashed", "locals helped"), but not
         # counted people ("killing twenty people") nor those from elsewhere ("refugees")
-        bare = head.tag_ == "NNS" and head.lemma_ not in FROM_ELSEWHERE and not any(
-            c.dep_ in ("det", "poss", "nummod", "quantmod") for c in head.lefts)
-        home = self.story_country(head) if r.sector in HOME_SECTORS and (definite or bare) \
-            else None
+        unmarked = not any(c.dep_ in ("det", "poss", "nummod", "quantmod") for c in head.lefts)
+        bare = head.tag_ == "NNS" and head.lemma_ not in FROM_ELSEWHERE and unmarked
+        state = r.sector in HOME_STATE_SECTORS and not r.person and (
+            head.lemma_ not in DESCRIPTION_NOUNS or head.lemma_ == "government") or order
+        # "'illegal' government is confiscating": a bare singular state noun is definite
+        definite = definite or (state and unmarked and head.tag_ == "NN")
+        home = self.story_country(head, whole=state) \
+            if (r.sector in HOME_SECTORS or state) and (definite or bare) else None
         if home is not None:
             # "... Serbia ... The protesters clashed with the police": the story's own.
             return [self._add(self._mention(head, home.code, r.sector, None, "description",
@@ -271,16 +281,22 @@ class ActorResolver(GroupReader, PlaceReader):
         return [self._add(self._mention(head, None, None, r.name, r.kind, r.rule), r, head)]
 
     def story_country(self, token: Token, people: bool = True,
-                      other_than: frozenset[str] = frozenset()) -> Entity | None:
+                      other_than: frozenset[str] = frozenset(), whole: bool = False
+                      ) -> Entity | None:
         """The country the last few sentences before a token are about, if one was named
-        (a named person's country too, unless `people` is False)."""
+        (a named person's country too, unless `people` is False); with `whole`, else the
+        country the article has named most often so far."""
         s = self._sentence(token)
+
         # Named before the token, and not a source ("according to The Guardian").
-        return self.discourse.recent(s, lambda e: e.sentence <= s and e.code is not None
-                                     and e.code in self.gaz.countries and not e.members
-                                     and e.sector not in ("IGO", "JRN") and not e.quoted
-                                     and self.mentions[e.mention].start < token.idx
-                                     and (people or not e.person) and e.code not in other_than)
+        def fits(e: Entity) -> bool:
+            return e.sentence <= s and e.code is not None and e.code in self.gaz.countries \
+                and not e.members and e.sector not in ("IGO", "JRN") and not e.quoted \
+                and self.mentions[e.mention].start < token.idx \
+                and (people or not e.person) and e.code not in other_than
+
+        found = self.discourse.recent(s, fits)
+        return self.discourse.dominant(s, fits) if found is None and whole else found
 
     def _antecedent(self, head: Token, r: Reading) -> tuple[Entity | None, bool]:
         """The referent a definite description points to, and whether it keeps its own sector."""
@@ -368,6 +384,12 @@ class ActorResolver(GroupReader, PlaceReader):
         said = next((HONORIFICS[w] for w in words if w in HONORIFICS), None)
         if ident and said:
             self.discourse.gender.setdefault(ident, said)
+
+
+def _forces_of_order(head: Token) -> bool:
+    """"security forces", "the riot police": a state's forces of order act at home."""
+    words = [t.lower_ for t in head.lefts if t.dep_ == "compound"] + [head.lower_]
+    return " ".join(words[-2:]) in DOMESTIC_FORCES
 
 
 def _indefinite(head: Token) -> bool:

@@ -1,0 +1,54 @@
+"""Events kept for want of a named actor: state nouns and forces of order that the story
+places, however far back it named the country."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_support import rule_params, triples
+
+# Five sentences that name no country: past the window in which a description looks back.
+FILLER = ("The weather was mild. Markets opened late. Traffic was heavy downtown. Schools "
+          "stayed open. Shops did brisk trade. ")
+
+# Each rule with three wordings of its own: (text, a triple it must give).
+CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
+    # a state noun with no antecedent near is the state the story is about
+    "state noun far from the country's name": [
+        ("Kenya held a quiet week. " + FILLER + "The authorities arrested two journalists.",
+         ("KEN", "COERCE", "KEN")),
+        ("Peru was calm on Monday. " + FILLER + "The government detained dozens of students.",
+         ("PER", "COERCE", "PER")),
+        ("Ghana's capital Accra was busy. " + FILLER + "The ministry banned the opposition "
+         "rally.", ("GHA", "COERCE", "GHA")),
+    ],
+    # a bare singular state noun is definite
+    "bare singular government": [
+        ('The opposition in Zambia says "corrupt" government is jailing its members.',
+         ("ZMB", "COERCE", "ZMB")),
+        ("In Nepal, protesters said government had arrested their leaders.",
+         ("NPL", "COERCE", "NPL")),
+        ("Tunisia's unions say government has detained forty striking workers.",
+         ("TUN", "COERCE", "TUN")),
+    ],
+    # a state's forces of order act at home
+    "security forces act at home": [
+        ("Unrest spread across Iraq. Security forces fired tear gas at the demonstrators.",
+         ("IRQ", "ASSAULT", "IRQ")),
+        ("Protests resumed in Guinea on Tuesday, where security forces arrested 30 people.",
+         ("GIN", "COERCE", "GIN")),
+        ("Bolivia's election dispute went on. Security forces detained several union "
+         "leaders.", ("BOL", "COERCE", "BOL")),
+    ],
+}
+
+
+@pytest.mark.parametrize("text,expected", rule_params(CASES))
+def test_each_rule_gives_the_actor_its_wording_implies(coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+def test_other_countries_are_not_the_story_country(coder):
+    got = triples(coder, "Japan's fleet sailed on. China is harassing other countries, the "
+                         "minister said.")
+    assert ("CHN", "COERCE", "JPN") not in got
