@@ -1,5 +1,6 @@
 """Events kept for want of a named actor: state nouns and forces of order that the story
-places, however far back it named the country."""
+places, however far back it named the country; charges worded from the accused's side, laid by
+the state that prosecutes, and pleas of not guilty that answer it."""
 
 from __future__ import annotations
 
@@ -40,6 +41,23 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
         ("Bolivia's election dispute went on. Security forces detained several union "
          "leaders.", ("BOL", "COERCE", "BOL")),
     ],
+    # the accused as the subject: the state whose court or trial the text places charges them
+    "charged by the prosecuting state": [
+        ("Two Iranian men were charged with spying at a court in Baku.",
+         ("AZE", "ACCUSE", "IRN")),
+        ("A Danish journalist faces charges of espionage at a trial in Moscow.",
+         ("RUS", "ACCUSE", "DNK")),
+        ("A trial opened in Paris on Monday. Three Malian soldiers stand accused of the "
+         "killings.", ("FRA", "ACCUSE", "MLI")),
+    ],
+    # a plea of not guilty rejects the charges of that state
+    "a plea of not guilty answers the prosecuting state": [
+        ("Three Chinese nationals went on trial in Manila. They pleaded not guilty.",
+         ("CHN", "REJECT", "PHL")),
+        ("The Russian pilot pleaded innocent at a court in Kyiv.", ("RUS", "REJECT", "UKR")),
+        ("Two Eritrean men on trial in Rome have pleaded not guilty to smuggling.",
+         ("ERI", "REJECT", "ITA")),
+    ],
 }
 
 
@@ -52,3 +70,14 @@ def test_other_countries_are_not_the_story_country(coder):
     got = triples(coder, "Japan's fleet sailed on. China is harassing other countries, the "
                          "minister said.")
     assert ("CHN", "COERCE", "JPN") not in got
+
+
+def test_the_accused_is_never_the_accuser(coder):
+    got = triples(coder, "A trial opened in Paris on Monday. Three Malian soldiers stand accused "
+                         "of the killings.")
+    assert not any(a == "MLI" and e == "ACCUSE" for a, e, _ in got)
+
+
+def test_a_guilty_plea_rejects_no_one(coder):
+    got = triples(coder, "The Russian pilot pleaded guilty at a court in Kyiv.")
+    assert not any(e == "REJECT" for _, e, _ in got)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from eventwire.actors.prosecution import legal_frame
 from eventwire.actors.resolver import ActorResolver
 from eventwire.events.conditional import conditional_threats
 from eventwire.events.implied import (
@@ -325,6 +326,9 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         if not recipients:
             recipients = domestic(actors[0], entry.event, roles.resolver.gaz.countries)
             rpath = "domestic" if recipients else ""
+    legal = legal_frame(entry, trigger, roles.resolver, actors)  # "X faces charges"
+    if legal is not None:
+        actors, apath, recipients, rpath = legal
     modality = assess(trigger)
     entry, modality, recipients, rpath = recode(entry, trigger, modality, recipients, rpath,
                                                 roles, actors)
