@@ -1,6 +1,7 @@
 """Events kept for want of a named actor: state nouns and forces of order that the story
-places, however far back it named the country; charges worded from the accused's side, laid by
-the state that prosecutes, and pleas of not guilty that answer it."""
+places, however far back it named the country; names that hold the title they follow;
+charges worded from the accused's side, laid by the state that prosecutes, and pleas of not
+guilty that answer it."""
 
 from __future__ import annotations
 
@@ -57,6 +58,15 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
         ("The Russian pilot pleaded innocent at a court in Kyiv.", ("RUS", "REJECT", "UKR")),
         ("Two Eritrean men on trial in Rome have pleaded not guilty to smuggling.",
          ("ERI", "REJECT", "ITA")),
+    ],
+    # a name in apposition to a title that names a body or a country holds that office
+    "a name after its title": [
+        ("The U.N. secretary-general's special representative in Mali, Anna Berg, arrived on "
+         "Monday. Berg condemned Mali's junta.", ("UNO", "ACCUSE", "MLI")),
+        ("The U.N. special envoy for Sudan, Maria Lindqvist, spoke on Friday. Lindqvist urged "
+         "Sudan's army to stop the shelling.", ("UNO", "REQUEST", "SDN")),
+        ("The head of the U.N. mission in Somalia, Carlos Mendez, spoke on Friday. Mendez "
+         "urged Somalia's leaders to hold elections.", ("UNO", "REQUEST", "SOM")),
     ],
 }
 

@@ -259,11 +259,40 @@ class ActorResolver(GroupReader, PlaceReader):
             # "... Serbia ... The protesters clashed with the police": the story's own.
             return [self._add(self._mention(head, home.code, r.sector, None, "description",
                                             f"{r.rule}+story-country", home.mention), r, head)]
+        titled = self._titled_by(head) if r.person and r.name else None
+        if titled is not None:
+            # "The U.N. envoy to Haiti, Helen La Lime": the name holds the title's place.
+            title = self.mentions[titled]
+            # a title names an office: the body's own (IGO), else its state's
+            r.code, r.sector = title.code, r.sector or title.sector or (
+                "GOV" if title.code in self.gaz.countries else "IGO")
+            return [self._add(self._mention(head, r.code, r.sector, r.name, r.kind,
+                                            f"{r.rule}+appos-title", titled), r, head)]
         if r.person and r.name:
             # A named person we cannot place: kept for quotes and pronouns, not for events.
             return [self._add(self._mention(head, None, r.sector, r.name, r.kind, r.rule), r,
                               head)]
         return self._unnamed_speaker(head) if r.person else []
+
+    def _titled_by(self, head: Token) -> int | None:
+        """The coded title a name stands in apposition to ("the U.N. envoy for Sudan, X",
+        "Kenya's ambassador, X"), when the title names no other person; a name the parser
+        hung on the title's place ("envoy for Sudan, X") belongs to the title."""
+        if head.dep_ != "appos":
+            return None
+        title = head.head
+        if title.dep_ == "pobj" and self._only_places(title):
+            title = title.head.head
+        # "the head of the U.N. mission in Somalia, X": a title without its own code has its
+        # body's
+        holders = [title, *(p for c in title.children if c.dep_ == "prep" and c.lower_ in (
+            "of", "for", "at") for p in c.children if p.dep_ == "pobj")]
+        return next((i for t in holders for i in self.by_head.get(t.i, [])
+                     if self.mentions[i].code and self.mentions[i].kind != "person"), None)
+
+    def _only_places(self, token: Token) -> bool:
+        found = [self.mentions[i] for i in self.by_head.get(token.i, [])]
+        return bool(found) and all(m.kind in ("country", "metonym", "place") for m in found)
 
     def _unnamed_speaker(self, head: Token) -> list[int]:
         """"a pilot lamented", "one farmer told us": someone new and unnamed who speaks is a
