@@ -68,6 +68,15 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
         ("The head of the U.N. mission in Somalia, Carlos Mendez, spoke on Friday. Mendez "
          "urged Somalia's leaders to hold elections.", ("UNO", "REQUEST", "SOM")),
     ],
+    # an attack the text reports with no attacker is the one who claimed it
+    "an attack is the claimant's": [
+        ("The Islamic State claimed responsibility on Friday. Its fighters had met no "
+         "resistance. The raid killed 20 Malian soldiers near Gao.", ("MLI", "ASSAULT", "MLI")),
+        ("Gunmen ambushed a convoy of Nigerian soldiers near Maiduguri, killing nine. Boko "
+         "Haram later took responsibility for the ambush.", ("NGA", "ASSAULT", "NGA")),
+        ("Al-Shabaab claimed credit for the blast. The bombing hit a Kenyan army base near "
+         "Lamu.", ("SOM", "ASSAULT", "KEN")),
+    ],
 }
 
 
@@ -91,3 +100,9 @@ def test_the_accused_is_never_the_accuser(coder):
 def test_a_guilty_plea_rejects_no_one(coder):
     got = triples(coder, "The Russian pilot pleaded guilty at a court in Kyiv.")
     assert not any(e == "REJECT" for _, e, _ in got)
+
+
+def test_a_claim_no_one_made_names_no_attacker(coder):
+    got = triples(coder, "A bomb struck a police station in Kandahar on Monday. No group has "
+                         "claimed responsibility.")
+    assert not any(e == "ASSAULT" and a for a, e, _ in got)

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.actors.claims import clause_subject
 from eventwire.actors.resolver import ActorResolver
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
@@ -29,7 +30,6 @@ ACCUSED_VERBS = {"face", "stand", "go"}
 # "pleaded not guilty", "pleads innocent": the accused answers the charges.
 PLEA_VERBS = {"plead"}
 ACCUSED_DEPS = ("dobj", "acomp", "oprd", "xcomp", "advcl")
-WH_WORDS = {"who", "which", "that"}
 # Where an accusation's placed JUD mention may not come from: a bare noun the story placed.
 GUESSED = "+story-country"
 
@@ -89,21 +89,7 @@ def _accused(trigger: Token) -> Token | None:
     "stand", "go" (on trial)."""
     if trigger.lemma_ in CHARGE_VERBS:
         return next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
-    return _subject(trigger if trigger.lemma_ in ACCUSED_VERBS else trigger.head)
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject; through "who" to the noun a relative clause is on; for a
-    participle or a second verb, the noun it hangs on or the first verb's subject
-    ("officials ... are in jail, facing trial")."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lower_ in WH_WORDS and verb.dep_ == "relcl":
-        return verb.head
-    if subj is None and verb.dep_ == "acl":
-        return verb.head
-    if subj is None and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-        return _subject(verb.head)
-    return subj
+    return clause_subject(trigger if trigger.lemma_ in ACCUSED_VERBS else trigger.head)
 
 
 def prosecuting_state(trigger: Token, resolver: ActorResolver) -> Mention | None:

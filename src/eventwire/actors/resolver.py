@@ -6,6 +6,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.claims import claim_subjects, nearest_claimant
 from eventwire.actors.coref import FIRST_PERSON, Discourse, Entity
 from eventwire.actors.groups import GroupReader
 from eventwire.actors.mentions import GazMatch, match_gazetteer
@@ -42,6 +43,7 @@ HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
 # ("the government", "the authorities", "the ministry"), as are a state's forces of order
 # ("security forces": they act at home, unlike "troops" or "forces").
 HOME_STATE_SECTORS = {"GOV"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", None}
 DOMESTIC_FORCES = {"security forces", "security services", "riot police"}
 # People who by definition come from elsewhere: never the story country's by default.
 FROM_ELSEWHERE = {"refugee", "migrant", "exile", "expatriate", "foreigner", "tourist",
@@ -74,6 +76,7 @@ class ActorResolver(GroupReader, PlaceReader):
         self.speakers: list[tuple[int, int, Mention]] = []
         self.fullest: dict[str, str] = {}
         self.matches: dict[int, GazMatch] = {}
+        self._claimants: list[tuple[int, list[Mention]]] | None = None
         for m in match_gazetteer(doc, gaz):
             for i in range(m.start, m.end):
                 self.matches[i] = m
@@ -110,6 +113,13 @@ class ActorResolver(GroupReader, PlaceReader):
             return []
         return [c for t in self.doc[gm.start:gm.end] if t.i != token.i for c in t.conjuncts
                 if not gm.start <= c.i < gm.end]
+
+    def claimed_attacker(self, trigger: Token) -> list[Mention]:
+        """Who the article says carried out an attack it names with no attacker."""
+        if self._claimants is None:
+            self._claimants = [(sentence_index(t), found) for t in claim_subjects(self.doc)
+                               if (found := self.resolve(t))]
+        return nearest_claimant(trigger, self._claimants)
 
     def resolve_modifier(self, token: Token) -> list[Mention]:
         """A modifier read as an actor of its own ("US sanctions", "Turkish army deployments")."""
@@ -313,8 +323,9 @@ class ActorResolver(GroupReader, PlaceReader):
                       other_than: frozenset[str] = frozenset(), whole: bool = False
                       ) -> Entity | None:
         """The country the last few sentences before a token are about, if one was named
-        (a named person's country too, unless `people` is False); with `whole`, else the
-        country the article has named most often so far."""
+        (a named person's country too, unless `people` is False); with `whole`, named by
+        its state or institutions ("33 Russian individuals" do not make a story Russian),
+        else the country the article has named most often so far."""
         s = self._sentence(token)
 
         # Named before the token, and not a source ("according to The Guardian").
@@ -322,7 +333,8 @@ class ActorResolver(GroupReader, PlaceReader):
             return e.sentence <= s and e.code is not None and e.code in self.gaz.countries \
                 and not e.members and e.sector not in ("IGO", "JRN") and not e.quoted \
                 and self.mentions[e.mention].start < token.idx \
-                and (people or not e.person) and e.code not in other_than
+                and (people or not e.person) and e.code not in other_than \
+                and (not whole or e.sector in STATE_SECTORS)
 
         found = self.discourse.recent(s, fits)
         return self.discourse.dominant(s, fits) if found is None and whole else found

@@ -299,6 +299,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         actors, apath = _manner_actor(trigger, roles)
     if not actors:
         actors, apath = actor_from_place(entry, trigger, words, roles)
+    if not actors and entry.event == "ASSAULT":  # "the BLA claimed responsibility"
+        actors, apath = roles.resolver.claimed_attacker(trigger), "claimed-responsibility"
     recipients, rpath = [], ""
     for role in entry.recipient:
         recipients, rpath = roles.fill(role, trigger, words)
