@@ -68,6 +68,14 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
         ("The head of the U.N. mission in Somalia, Carlos Mendez, spoke on Friday. Mendez "
          "urged Somalia's leaders to hold elections.", ("UNO", "REQUEST", "SOM")),
     ],
+    # people held with no holder named are held by the state the story places them in
+    "held in custody by the story's state": [
+        ("Kenya's police faced questions. The Kenyan blogger has been in police custody since "
+         "Friday.", ("KEN", "COERCE", "KEN")),
+        ("Two Thai activists remain in detention in Bangkok.", ("THA", "COERCE", "THA")),
+        ("Egypt's government denied any abuse. Three Egyptian journalists stayed in custody "
+         "over the weekend.", ("EGY", "COERCE", "EGY")),
+    ],
     # an attack the text reports with no attacker is the one who claimed it
     "an attack is the claimant's": [
         ("The Islamic State claimed responsibility on Friday. Its fighters had met no "
@@ -106,3 +114,8 @@ def test_a_claim_no_one_made_names_no_attacker(coder):
     got = triples(coder, "A bomb struck a police station in Kandahar on Monday. No group has "
                          "claimed responsibility.")
     assert not any(e == "ASSAULT" and a for a, e, _ in got)
+
+
+def test_things_in_custody_are_no_one_held(coder):
+    got = triples(coder, "Kenya's police faced questions. The seized weapons remained in custody.")
+    assert not any(e == "COERCE" for _, e, _ in got)

@@ -27,6 +27,9 @@ LEGAL_NOUNS = {"court", "courtroom", "trial", "prosecutor", "prosecution", "judg
 CHARGE_VERBS = {"charge", "indict", "prosecute"}
 # Verbs whose subject is the accused: "faces charges", "stood trial", "stand accused of".
 ACCUSED_VERBS = {"face", "stand", "go"}
+# "has been in detention", "remain in custody", "was held in custody": held by no one named
+CUSTODY_PREPS = {"in", "under"}
+CUSTODY_VERBS = {"be", "remain", "stay", "sit", "languish", "spend", "hold", "keep"}
 # "pleaded not guilty", "pleads innocent": the accused answers the charges.
 PLEA_VERBS = {"plead"}
 ACCUSED_DEPS = ("dobj", "acomp", "oprd", "xcomp", "advcl")
@@ -49,6 +52,8 @@ def legal_frame(entry: TriggerEntry, trigger: Token, resolver: ActorResolver,
         if state is None or not charged:
             return [], "", [], ""  # the accused is no accuser, whoever charged them
         return [state], "legal<prosecuting-state", charged, f"legal<{accused.dep_}"
+    if entry.event == "COERCE" and not actors:
+        return _in_custody(trigger, resolver)
     if entry.event == "REJECT" and trigger.lemma_ in PLEA_VERBS and actors:
         state = prosecuting_state(trigger, resolver)
         if state is None:
@@ -71,6 +76,24 @@ def _people(accused: Token, resolver: ActorResolver) -> list[Mention]:
             if m.code:
                 return [replace(m, sector="CVL")]
     return []
+
+
+def _in_custody(trigger: Token, resolver: ActorResolver) -> Frame | None:
+    """"The reporter had been in pretrial detention", "two activists remain in custody": people
+    held with no holder named are held by the state the story places them in (its police)."""
+    prep = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ not in CUSTODY_PREPS \
+            or prep.head.lemma_ not in CUSTODY_VERBS:
+        return None
+    held = clause_subject(prep.head)
+    people = _people(held, resolver) if held is not None else []
+    place = resolver.place_in([prep.head, trigger])
+    home = resolver.story_country(trigger, people=False, whole=True) if place is None else None
+    state = place or (resolver.mentions[home.mention] if home is not None else None)
+    if state is None or not people:
+        return None
+    return ([replace(state, sector="COP", kind="implied", rule="custody-state")],
+            "custody<story-state", people, f"custody<{held.dep_}")
 
 
 def _framed(trigger: Token) -> bool:
