@@ -43,7 +43,7 @@ HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
 # ("the government", "the authorities", "the ministry"), as are a state's forces of order
 # ("security forces": they act at home, unlike "troops" or "forces").
 HOME_STATE_SECTORS = {"GOV"}
-STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", None}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 DOMESTIC_FORCES = {"security forces", "security services", "riot police"}
 # People who by definition come from elsewhere: never the story country's by default.
 FROM_ELSEWHERE = {"refugee", "migrant", "exile", "expatriate", "foreigner", "tourist",
