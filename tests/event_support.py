@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.model import Article
+
+
+def rule_params(cases: dict[str, list[tuple[str, tuple]]]) -> list:
+    """A table of rules, each with its wordings, as pytest params named rule and number."""
+    return [pytest.param(text, expected, id=f"{rule} {k}")
+            for rule, rows in cases.items() for k, (text, expected) in enumerate(rows)]
 
 
 def triples(coder, text: str, published: str | None = "2022-03-30") -> set[tuple]:

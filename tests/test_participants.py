@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_support import triples
+from event_support import rule_params, triples
 
 # Each rule with three wordings of its own: (text, a triple it must give).
 CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
@@ -78,9 +78,7 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
 }
 
 
-@pytest.mark.parametrize("text,expected", [
-    pytest.param(text, expected, id=f"{rule} {k}")
-    for rule, cases in CASES.items() for k, (text, expected) in enumerate(cases)])
+@pytest.mark.parametrize("text,expected", rule_params(CASES))
 def test_each_rule_gives_the_participant_its_wording_names(coder, text, expected):
     assert expected in triples(coder, text)
 

@@ -7,6 +7,7 @@ import datetime as dt
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.acronyms import Defined, defined_after
+from eventwire.actors.claims import claim_subjects, nearest_claimant
 from eventwire.actors.coref import FIRST_PERSON, Discourse, Entity
 from eventwire.actors.groups import GroupReader
 from eventwire.actors.mentions import GazMatch, match_gazetteer
@@ -39,6 +40,12 @@ INDEFINITE = {"a", "an", "another", "one"}
 # Sectors whose bare definite mention ("the police", "the protesters") belongs to the story's
 # country when nothing nearer places it.
 HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
+# State nouns that, left without an antecedent near, are the state the story is about
+# ("the government", "the authorities", "the ministry"), as are a state's forces of order
+# ("security forces": they act at home, unlike "troops" or "forces").
+HOME_STATE_SECTORS = {"GOV"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+DOMESTIC_FORCES = {"security forces", "security services", "riot police"}
 # People who by definition come from elsewhere: never the story country's by default.
 FROM_ELSEWHERE = {"refugee", "migrant", "exile", "expatriate", "foreigner", "tourist",
                   "pilgrim", "asylum-seeker"}
@@ -71,6 +78,7 @@ class ActorResolver(GroupReader, PlaceReader):
         self.fullest: dict[str, str] = {}
         self.matches: dict[int, GazMatch] = {}
         self.acronyms: dict[str, Defined] = {}
+        self._claimants: list[tuple[int, list[Mention]]] | None = None
         for m in match_gazetteer(doc, gaz):
             for i in range(m.start, m.end):
                 self.matches[i] = m
@@ -107,6 +115,13 @@ class ActorResolver(GroupReader, PlaceReader):
             return []
         return [c for t in self.doc[gm.start:gm.end] if t.i != token.i for c in t.conjuncts
                 if not gm.start <= c.i < gm.end]
+
+    def claimed_attacker(self, trigger: Token) -> list[Mention]:
+        """Who the article says carried out an attack it names with no attacker."""
+        if self._claimants is None:
+            self._claimants = [(sentence_index(t), found) for t in claim_subjects(self.doc)
+                               if (found := self.resolve(t))]
+        return nearest_claimant(trigger, self._claimants)
 
     def resolve_modifier(self, token: Token) -> list[Mention]:
         """A modifier read as an actor of its own ("US sanctions", "Turkish army deployments")."""
@@ -251,8 +266,9 @@ class ActorResolver(GroupReader, PlaceReader):
             # antecedent's.
             sector = None if e.members else (r.sector if own and r.sector else e.sector)
             return self._point_to(head, e, "description", f"{r.rule}+coref", sector=sector)
+        order = _forces_of_order(head)
         place = self._own_place(head) if r.sector in LOCAL_SECTORS | {"MIL"} else None
-        if place is None and r.sector in LOCAL_SECTORS:
+        if place is None and (r.sector in LOCAL_SECTORS or order):
             place = self._clause_place(head)
         if place is not None:
             # "Police arrested protesters in Minsk": the state where it happens acts.
@@ -260,19 +276,52 @@ class ActorResolver(GroupReader, PlaceReader):
                                             f"{r.rule}+clause-place"), r, head)]
         # "the police", and a bare plural ("protesters clashed", "locals helped"), but not
         # counted people ("killing twenty people") nor those from elsewhere ("refugees")
-        bare = head.tag_ == "NNS" and head.lemma_ not in FROM_ELSEWHERE and not any(
-            c.dep_ in ("det", "poss", "nummod", "quantmod") for c in head.lefts)
-        home = self.story_country(head) if r.sector in HOME_SECTORS and (definite or bare) \
-            else None
+        unmarked = not any(c.dep_ in ("det", "poss", "nummod", "quantmod") for c in head.lefts)
+        bare = head.tag_ == "NNS" and head.lemma_ not in FROM_ELSEWHERE and unmarked
+        state = r.sector in HOME_STATE_SECTORS and not r.person and (
+            head.lemma_ not in DESCRIPTION_NOUNS or head.lemma_ == "government") or order
+        # "'illegal' government is confiscating": a bare singular state noun is definite
+        definite = definite or (state and unmarked and head.tag_ == "NN")
+        home = self.story_country(head, whole=state) \
+            if (r.sector in HOME_SECTORS or state) and (definite or bare) else None
         if home is not None:
             # "... Serbia ... The protesters clashed with the police": the story's own.
             return [self._add(self._mention(head, home.code, r.sector, None, "description",
                                             f"{r.rule}+story-country", home.mention), r, head)]
+        titled = self._titled_by(head) if r.person and r.name else None
+        if titled is not None:
+            # "The U.N. envoy to Haiti, Helen La Lime": the name holds the title's place.
+            title = self.mentions[titled]
+            # a title names an office: the body's own (IGO), else its state's
+            r.code, r.sector = title.code, r.sector or title.sector or (
+                "GOV" if title.code in self.gaz.countries else "IGO")
+            return [self._add(self._mention(head, r.code, r.sector, r.name, r.kind,
+                                            f"{r.rule}+appos-title", titled), r, head)]
         if r.person and r.name:
             # A named person we cannot place: kept for quotes and pronouns, not for events.
             return [self._add(self._mention(head, None, r.sector, r.name, r.kind, r.rule), r,
                               head)]
         return self._unnamed_speaker(head) if r.person else []
+
+    def _titled_by(self, head: Token) -> int | None:
+        """The coded title a name stands in apposition to ("the U.N. envoy for Sudan, X",
+        "Kenya's ambassador, X"), when the title names no other person; a name the parser
+        hung on the title's place ("envoy for Sudan, X") belongs to the title."""
+        if head.dep_ != "appos":
+            return None
+        title = head.head
+        if title.dep_ == "pobj" and self._only_places(title):
+            title = title.head.head
+        # "the head of the U.N. mission in Somalia, X": a title without its own code has its
+        # body's
+        holders = [title, *(p for c in title.children if c.dep_ == "prep" and c.lower_ in (
+            "of", "for", "at") for p in c.children if p.dep_ == "pobj")]
+        return next((i for t in holders for i in self.by_head.get(t.i, [])
+                     if self.mentions[i].code and self.mentions[i].kind != "person"), None)
+
+    def _only_places(self, token: Token) -> bool:
+        found = [self.mentions[i] for i in self.by_head.get(token.i, [])]
+        return bool(found) and all(m.kind in ("country", "metonym", "place") for m in found)
 
     def _unnamed_speaker(self, head: Token) -> list[int]:
         """"a pilot lamented", "one farmer told us": someone new and unnamed who speaks is a
@@ -290,16 +339,24 @@ class ActorResolver(GroupReader, PlaceReader):
         return [self._add(self._mention(head, None, None, r.name, r.kind, r.rule), r, head)]
 
     def story_country(self, token: Token, people: bool = True,
-                      other_than: frozenset[str] = frozenset()) -> Entity | None:
+                      other_than: frozenset[str] = frozenset(), whole: bool = False
+                      ) -> Entity | None:
         """The country the last few sentences before a token are about, if one was named
-        (a named person's country too, unless `people` is False)."""
+        (a named person's country too, unless `people` is False); with `whole`, named by
+        its state or institutions ("33 Russian individuals" do not make a story Russian),
+        else the country the article has named most often so far."""
         s = self._sentence(token)
+
         # Named before the token, and not a source ("according to The Guardian").
-        return self.discourse.recent(s, lambda e: e.sentence <= s and e.code is not None
-                                     and e.code in self.gaz.countries and not e.members
-                                     and e.sector not in ("IGO", "JRN") and not e.quoted
-                                     and self.mentions[e.mention].start < token.idx
-                                     and (people or not e.person) and e.code not in other_than)
+        def fits(e: Entity) -> bool:
+            return e.sentence <= s and e.code is not None and e.code in self.gaz.countries \
+                and not e.members and e.sector not in ("IGO", "JRN") and not e.quoted \
+                and self.mentions[e.mention].start < token.idx \
+                and (people or not e.person) and e.code not in other_than \
+                and (not whole or e.sector in STATE_SECTORS)
+
+        found = self.discourse.recent(s, fits)
+        return self.discourse.dominant(s, fits) if found is None and whole else found
 
     def _antecedent(self, head: Token, r: Reading) -> tuple[Entity | None, bool]:
         """The referent a definite description points to, and whether it keeps its own sector."""
@@ -387,6 +444,12 @@ class ActorResolver(GroupReader, PlaceReader):
         said = next((HONORIFICS[w] for w in words if w in HONORIFICS), None)
         if ident and said:
             self.discourse.gender.setdefault(ident, said)
+
+
+def _forces_of_order(head: Token) -> bool:
+    """"security forces", "the riot police": a state's forces of order act at home."""
+    words = [t.lower_ for t in head.lefts if t.dep_ == "compound"] + [head.lower_]
+    return " ".join(words[-2:]) in DOMESTIC_FORCES
 
 
 def _indefinite(head: Token) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from eventwire.actors.prosecution import legal_frame
 from eventwire.actors.resolver import ActorResolver
 from eventwire.events.conditional import conditional_threats
 from eventwire.events.implied import (
@@ -303,6 +304,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         actors, apath = _manner_actor(trigger, roles)
     if not actors:
         actors, apath = actor_from_place(entry, trigger, words, roles)
+    if not actors and entry.event == "ASSAULT":  # "the BLA claimed responsibility"
+        actors, apath = roles.resolver.claimed_attacker(trigger), "claimed-responsibility"
     recipients, rpath = [], ""
     for role in entry.recipient:
         recipients, rpath = roles.fill(role, trigger, words)
@@ -330,6 +333,9 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         if not recipients:
             recipients = domestic(actors[0], entry.event, roles.resolver.gaz.countries)
             rpath = "domestic" if recipients else ""
+    legal = legal_frame(entry, trigger, roles.resolver, actors)  # "X faces charges"
+    if legal is not None:
+        actors, apath, recipients, rpath = legal
     modality = assess(trigger)
     entry, modality, recipients, rpath = recode(entry, trigger, modality, recipients, rpath,
                                                 roles, actors)
