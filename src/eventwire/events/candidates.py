@@ -18,6 +18,7 @@ from eventwire.events.implied import (
 )
 from eventwire.events.intent import recode
 from eventwire.events.modality import Modality, assess
+from eventwire.events.nominal import effort_carrier, origin_recipient, received_help
 from eventwire.events.roles import RoleFinder, subject_of
 from eventwire.knowledge.lexicon import FUNCTION_WORDS, Lexicon, TriggerEntry
 from eventwire.model import Mention
@@ -287,22 +288,27 @@ def _manner_actor(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
 
 def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                     roles: RoleFinder) -> list[Candidate]:
-    actors, apath = [], ""
-    for role in entry.actor:
-        actors, apath = roles.fill(role, trigger, words)
+    received = received_help(entry, trigger, roles)
+    actors, apath, recipients, rpath = received or ([], "", [], "")
+    holder = effort_carrier(trigger) or trigger  # "launched a mediation effort"
+    for role in () if received else entry.actor:
+        actors, apath = roles.fill(role, holder, words)
         if actors:
             break
     if not actors and trigger.pos_ in ("NOUN", "PROPN") and "subj" not in entry.actor:
-        actors, apath = roles.fill("subj", trigger, words)
+        actors, apath = roles.fill("subj", holder, words)
     if not actors and "subj" in entry.actor:
         actors, apath = _manner_actor(trigger, roles)
     if not actors:
         actors, apath = actor_from_place(entry, trigger, words, roles)
-    recipients, rpath = [], ""
-    for role in entry.recipient:
+    for role in () if received else entry.recipient:
         recipients, rpath = roles.fill(role, trigger, words)
+        if not recipients and holder is not trigger:
+            recipients, rpath = roles.fill(role, holder, words)
         if recipients:
             break
+    if not recipients:
+        recipients, rpath = origin_recipient(entry, trigger, words, roles)
     if not recipients and entry.event in HOSTED_EVENTS:
         # A meeting held somewhere: the host country receives the visitors (PLOVER visit).
         for role in HOST_ROLES:

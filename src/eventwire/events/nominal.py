@@ -1,0 +1,101 @@
+"""Events named by a noun whose parties sit outside its own phrase: help someone receives
+("has the backing of India", "with support from Britain"), an act carried by a noun of effort
+("launched a mediation effort", "began relief operations"), a measure on goods or travel
+from a country ("tariffs on steel from Europe", "restrictions on travel from India")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.roles import RoleFinder, subject_of
+from eventwire.knowledge.lexicon import TriggerEntry
+from eventwire.model import Mention
+
+# Events one party gives another: the one who receives them is not who gives them.
+GIVEN_EVENTS = {"SUPPORT", "AID", "COOPERATE"}
+# Verbs whose subject receives what their object noun names: "has / won / secured the backing
+# of India", "received assistance from Japan".
+RECEIVING_VERBS = {"have", "receive", "get", "enjoy", "win", "gain", "secure", "obtain",
+                   "garner", "earn", "attract", "accept", "rely", "count", "depend"}
+# Where a giver is named on the noun: "the backing of India", "help from Japan", "US support".
+GIVER_ROLES = ("poss", "mod", "prep:of", "prep:from", "prep:by")
+# Nouns of effort that carry the act a noun before them names: "a mediation effort", "relief
+# operations", "an aid programme", "a protest campaign".
+EFFORT_NOUNS = {"effort", "operation", "mission", "campaign", "programme", "program",
+                "initiative", "drive", "bid", "process", "work", "activity"}
+# Measures that land on the origin of the goods or people they are on.
+ORIGIN_EVENTS = {"SANCTION", "COERCE"}
+
+Roles = tuple[list[Mention], str, list[Mention], str]
+
+
+def _receiver(noun: Token) -> tuple[Token, str] | None:
+    """The verb whose subject receives a noun of help, and how the noun hangs off it."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_ in RECEIVING_VERBS:
+        return head, "dobj<"
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if head.lower_ == "on" and verb.lemma_ in RECEIVING_VERBS:  # "relies on US aid"
+            return verb, "on<"
+        if head.lower_ == "with" and verb.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ in ("prep", "poss") or c.dep_ == "compound" and c.pos_ == "PROPN"
+                    or c.dep_ == "amod" for c in noun.children):
+            return verb, "with<"  # "With support from Britain, WFP delivered ..."
+    return None
+
+
+def received_help(entry: TriggerEntry, trigger: Token, roles: RoleFinder) -> Roles | None:
+    """"The plan has the backing of India", "Kenya received assistance from Japan", "with
+    support from Britain, the agency delivered": the giver named on the noun acts, the
+    subject of the receiving verb (or of the clause) receives."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or entry.event not in GIVEN_EVENTS:
+        return None
+    found = _receiver(trigger)
+    if found is None:
+        return None
+    verb, how = found
+    givers, gpath = [], ""
+    for role in GIVER_ROLES:
+        givers, gpath = roles.fill(role, trigger, [])
+        if givers:
+            break
+    if not givers:
+        return None
+    tok, path = subject_of(verb)
+    takers: list[Mention] = []
+    if tok is not None:
+        # "the proposed deal has the backing of India": a thing's parties receive it
+        takers = roles.resolver.resolve(tok) or roles.owners(tok)
+    giving = {m.code for m in givers}
+    takers = [m for m in takers if m.code not in giving]
+    return givers, f"{gpath}+received", takers, f"{how}{path}" if takers else ""
+
+
+def effort_carrier(trigger: Token) -> Token | None:
+    """"launched a mediation effort", "began relief operations": the noun of effort that
+    carries a noun-named act, whose verb and phrase name its parties."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("compound", "amod", "nmod") \
+            and trigger.head.lemma_ in EFFORT_NOUNS and trigger.head.i > trigger.i:
+        return trigger.head
+    return None
+
+
+def origin_recipient(entry: TriggerEntry, trigger: Token, words: list[Token],
+                     roles: RoleFinder) -> tuple[list[Mention], str]:
+    """"tariffs on steel from Europe", "restrictions on all travel from India": a measure on
+    goods or people lands on the country they come from."""
+    if entry.event not in ORIGIN_EVENTS:
+        return [], ""
+    holders = (trigger, *words)
+    ons = [p for h in holders for p in h.children
+           if p.dep_ == "prep" and p.lower_ in ("on", "against")]
+    things = [c for on in ons for p in on.children if p.dep_ == "pobj" for c in (p, *p.conjuncts)]
+    # "duties on steel from Korea": the parser may hang the from-phrase on the verb or measure
+    for source in [s for t in (*things, *holders) for s in t.children
+                   if s.dep_ == "prep" and s.lower_ == "from"] if ons else []:
+        found = [m for p in source.children if p.dep_ == "pobj"
+                 for m in roles.resolver.resolve(p)]
+        if found:
+            return found, f"prep:{ons[0].lower_}>from"
+    return [], ""

@@ -1,0 +1,45 @@
+"""Events named by a noun whose parties sit outside its phrase: help received ("has the
+backing of India"), acts carried by a noun of effort ("launched a mediation effort"), measures
+on goods or people from a country ("restrictions on travel from India")."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_support import triples
+
+
+@pytest.mark.parametrize("text,expected,wrong", [
+    ("The treaty between Chile and Peru has the backing of Brazil.",
+     ("BRA", "SUPPORT", "CHL"), ("CHL", "SUPPORT", "BRA")),
+    ("Kenya won the support of Ethiopia for its candidacy.",
+     ("ETH", "SUPPORT", "KEN"), ("KEN", "SUPPORT", "ETH")),
+    ("Mongolia secured the backing of Japan on Tuesday.",
+     ("JPN", "SUPPORT", "MNG"), ("MNG", "SUPPORT", "JPN")),
+    ("Moldova enjoys strong support from Romania.",
+     ("ROU", "SUPPORT", "MDA"), ("MDA", "SUPPORT", "ROU")),
+])
+def test_who_gives_the_help_a_subject_receives_acts(coder, text, expected, wrong):
+    found = triples(coder, text)
+    assert expected in found
+    assert wrong not in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Oman launched a mediation effort between Iran and Bahrain.", ("OMN", "CONSULT", "IRN")),
+    ("Norway began a mediation process between Colombia and Venezuela.",
+     ("NOR", "CONSULT", "VEN")),
+    ("Turkey stepped up its mediation efforts between Russia and Ukraine.",
+     ("TUR", "CONSULT", "UKR")),
+])
+def test_a_noun_of_effort_carries_the_act_named_before_it(coder, text, expected):
+    assert expected in triples(coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru slapped heavy tariffs on shoes from Vietnam.", ("PER", "VNM")),
+    ("Japan put new duties on steel from South Korea.", ("JPN", "KOR")),
+    ("Norway levied new duties on salmon from Chile on Monday.", ("NOR", "CHL")),
+])
+def test_a_measure_on_goods_or_people_lands_on_where_they_come_from(coder, text, expected):
+    assert [t for t in triples(coder, text) if (t[0], t[2]) == expected]
