@@ -43,3 +43,19 @@ def test_a_noun_of_effort_carries_the_act_named_before_it(coder, text, expected)
 ])
 def test_a_measure_on_goods_or_people_lands_on_where_they_come_from(coder, text, expected):
     assert [t for t in triples(coder, text) if (t[0], t[2]) == expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The withdrawal of French soldiers from Mali ended on Monday.", ("FRA", "RETREAT", "MLI")),
+    ("Residents cheered the withdrawal of Ethiopian forces from Eritrea.",
+     ("ETH", "RETREAT", "ERI")),
+    ("The deployment of Russian troops to Belarus worried Poland.", ("RUS", "MOBILIZE", None)),
+])
+def test_a_movement_of_forces_is_made_by_whoever_they_belong_to(coder, text, expected):
+    found = triples(coder, text)
+    assert [t for t in found if t[:2] == expected[:2] and expected[2] in (None, t[2])]
+
+
+def test_forces_acted_on_are_not_the_doers(coder):
+    found = triples(coder, "The killing of Russian soldiers in Kherson angered Moscow.")
+    assert not [t for t in found if t[0] == "RUS" and t[1] == "ASSAULT"]

@@ -18,7 +18,13 @@ from eventwire.events.implied import (
 )
 from eventwire.events.intent import recode
 from eventwire.events.modality import Modality, assess
-from eventwire.events.nominal import effort_carrier, origin_recipient, received_help
+from eventwire.events.nominal import (
+    effort_carrier,
+    forces_owner,
+    nominal_recipient,
+    received_help,
+    story_crowd,
+)
 from eventwire.events.roles import RoleFinder, subject_of
 from eventwire.knowledge.lexicon import FUNCTION_WORDS, Lexicon, TriggerEntry
 from eventwire.model import Mention
@@ -301,6 +307,10 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         actors, apath = _manner_actor(trigger, roles)
     if not actors:
         actors, apath = actor_from_place(entry, trigger, words, roles)
+    if not actors:
+        actors, apath = forces_owner(entry, trigger, words, roles)
+    if not actors:
+        actors, apath = story_crowd(entry, trigger, roles)
     for role in () if received else entry.recipient:
         recipients, rpath = roles.fill(role, trigger, words)
         if not recipients and holder is not trigger:
@@ -308,7 +318,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         if recipients:
             break
     if not recipients:
-        recipients, rpath = origin_recipient(entry, trigger, words, roles)
+        recipients, rpath = nominal_recipient(entry, trigger, words, roles)
     if not recipients and entry.event in HOSTED_EVENTS:
         # A meeting held somewhere: the host country receives the visitors (PLOVER visit).
         for role in HOST_ROLES:

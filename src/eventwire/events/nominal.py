@@ -1,9 +1,12 @@
 """Events named by a noun whose parties sit outside its own phrase: help someone receives
 ("has the backing of India", "with support from Britain"), an act carried by a noun of effort
 ("launched a mediation effort", "began relief operations"), a measure on goods or travel
-from a country ("tariffs on steel from Europe", "restrictions on travel from India")."""
+from a country ("tariffs on steel from Europe", "restrictions on travel from India"), protests
+that something sparked or that broke out ("the ruling sparked protests")."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -23,6 +26,17 @@ GIVER_ROLES = ("poss", "mod", "prep:of", "prep:from", "prep:by")
 # operations", "an aid programme", "a protest campaign".
 EFFORT_NOUNS = {"effort", "operation", "mission", "campaign", "programme", "program",
                 "initiative", "drive", "bid", "process", "work", "activity"}
+# Forces belong to whoever moves them: "the withdrawal of U.S. troops", "a pullout of Kenyan
+# soldiers" (data/word_classes.yaml `forces`, and the crews and craft they move in).
+FORCE_NOUNS = {"troop", "force", "soldier", "unit", "contingent", "battalion", "brigade",
+               "army", "peacekeeper", "personnel", "warship", "jet", "marine"}
+MOVING_FORCES = {"RETREAT", "MOBILIZE"}
+# Verbs by which something brings on a protest: "the ruling sparked protests".
+CAUSING_VERBS = {"spark", "trigger", "prompt", "provoke", "draw", "fuel", "ignite", "cause",
+                 "unleash", "spur", "stir", "inflame", "reignite"}
+# Verbs by which a protest named as their subject goes on: "protests erupted".
+OCCURRING_VERBS = {"erupt", "break", "continue", "spread", "begin", "start", "grow", "rage",
+                   "escalate", "resume", "intensify", "persist", "flare", "swell", "enter"}
 # Measures that land on the origin of the goods or people they are on.
 ORIGIN_EVENTS = {"SANCTION", "COERCE"}
 
@@ -79,6 +93,58 @@ def effort_carrier(trigger: Token) -> Token | None:
             and trigger.head.lemma_ in EFFORT_NOUNS and trigger.head.i > trigger.i:
         return trigger.head
     return None
+
+
+def forces_owner(entry: TriggerEntry, trigger: Token, words: list[Token], roles: RoleFinder
+                 ) -> tuple[list[Mention], str]:
+    """"the ongoing withdrawal of U.S. and NATO troops", "the deployment of French soldiers":
+    a noun-named movement of forces is made by whoever the forces belong to (never an
+    attack: "the killing of Russian soldiers" is done to them)."""
+    if trigger.pos_ != "NOUN" or entry.event not in MOVING_FORCES:
+        return [], ""
+    moved = [*words] + [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
+    for word in moved:
+        if word.lemma_.lower() in FORCE_NOUNS:
+            found = [m for c in word.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                     and c.i < word.i for m in roles.resolver.resolve_modifier(c)]
+            if found:
+                return found, "forces-owner"
+    return [], ""
+
+
+def story_crowd(entry: TriggerEntry, trigger: Token, roles: RoleFinder
+                ) -> tuple[list[Mention], str]:
+    """"The ruling sparked protests", "protests erupted on Monday" (no place named): the
+    people of the country the story is about protest."""
+    if entry.event != "PROTEST" or trigger.pos_ != "NOUN" or not (
+            trigger.dep_ == "dobj" and trigger.head.lemma_ in CAUSING_VERBS
+            or trigger.dep_ == "nsubj" and trigger.head.lemma_ in OCCURRING_VERBS):
+        return [], ""
+    found, path = roles.fill("place:in", trigger.head, [])
+    if found:
+        return [replace(m, sector="CVL") for m in found], f"crowd<{path}"
+    e = roles.resolver.story_country(trigger, people=False)
+    if e is None:
+        return [], ""
+    m = roles.resolver.mentions[e.mention]
+    return [replace(m, sector="CVL", kind="implied", rule="story-crowd", antecedent=e.mention)
+            ], "crowd<story-country"
+
+
+def nominal_recipient(entry: TriggerEntry, trigger: Token, words: list[Token],
+                      roles: RoleFinder) -> tuple[list[Mention], str]:
+    """Targets named outside a measure's or protest's own frame."""
+    found, path = origin_recipient(entry, trigger, words, roles)
+    if found or entry.event != "PROTEST" or trigger.dep_ != "dobj" \
+            or trigger.head.lemma_ not in CAUSING_VERBS:
+        return found, path
+    # "Beijing's ruling sparked protests": protesters protest whoever brought it on
+    tok, path = subject_of(trigger.head)
+    if tok is None:
+        return [], ""
+    found = roles.resolver.resolve(tok) or roles.owners(tok)
+    return found, f"cause<{path}" if found else ""
 
 
 def origin_recipient(entry: TriggerEntry, trigger: Token, words: list[Token],
