@@ -59,3 +59,23 @@ def test_a_movement_of_forces_is_made_by_whoever_they_belong_to(coder, text, exp
 def test_forces_acted_on_are_not_the_doers(coder):
     found = triples(coder, "The killing of Russian soldiers in Kherson angered Moscow.")
     assert not [t for t in found if t[0] == "RUS" and t[1] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("France spoke at a NATO meeting in Brussels on Tuesday.", ("FRA", "NATO")),
+    ("Kenya's foreign minister told an African Union summit that the war must end.",
+     ("KEN", "AU")),
+    ("Japan's envoy addressed a Security Council meeting on Monday.", ("JPN", "UNO")),
+    ("Peru was praised by Chile and Bolivia at a U.N. Security Council meeting.",
+     ("BOL", "UNO")),
+])
+def test_acting_at_a_bodys_session_is_taking_part_in_it(coder, text, expected):
+    found = triples(coder, text)
+    assert (expected[0], "CONSULT", expected[1]) in found
+    assert (expected[1], "CONSULT", expected[0]) not in found  # never back
+
+
+def test_a_press_conference_is_no_session(coder):
+    found = triples(coder, "Chile's minister told reporters at a news conference in Lima that "
+                           "prices would fall.")
+    assert not [t for t in found if t[1] == "CONSULT"]

@@ -19,6 +19,7 @@ from eventwire.events.implied import (
 from eventwire.events.intent import recode
 from eventwire.events.modality import Modality, assess
 from eventwire.events.nominal import (
+    attendance,
     effort_carrier,
     forces_owner,
     nominal_recipient,
@@ -294,7 +295,7 @@ def _manner_actor(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
 
 def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                     roles: RoleFinder) -> list[Candidate]:
-    received = received_help(entry, trigger, roles)
+    received = received_help(entry, trigger, roles) or attendance(entry, trigger, roles)
     actors, apath, recipients, rpath = received or ([], "", [], "")
     holder = effort_carrier(trigger) or trigger  # "launched a mediation effort"
     for role in () if received else entry.actor:
@@ -361,7 +362,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             for r in recipients or [None]:
                 pairs.append((a, r, ""))
                 if entry.symmetric and r is not None and not rpath.startswith(
-                        ("host<", "xcomp>", "ccomp>")):
+                        ("host<", "xcomp>", "ccomp>", "session<")):
                     pairs.append((r, a, "symmetric"))
     out = []
     for a, r, how in pairs:

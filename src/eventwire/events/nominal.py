@@ -2,7 +2,8 @@
 ("has the backing of India", "with support from Britain"), an act carried by a noun of effort
 ("launched a mediation effort", "began relief operations"), a measure on goods or travel
 from a country ("tariffs on steel from Europe", "restrictions on travel from India"), protests
-that something sparked or that broke out ("the ruling sparked protests")."""
+that something sparked or that broke out ("the ruling sparked protests"), a body's session
+that those who acted at it attended ("criticised Haiti at a Security Council meeting")."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ GIVER_ROLES = ("poss", "mod", "prep:of", "prep:from", "prep:by")
 # operations", "an aid programme", "a protest campaign".
 EFFORT_NOUNS = {"effort", "operation", "mission", "campaign", "programme", "program",
                 "initiative", "drive", "bid", "process", "work", "activity"}
+# Prepositions by which an act happens at a gathering: "spoke at a UN Security Council session".
+AT_GATHERING = {"at", "during"}
+# Verbs by which one speaks to a gathering: "told / addressed an AU summit".
+ADDRESSING_VERBS = {"tell", "address", "brief"}
 # Forces belong to whoever moves them: "the withdrawal of U.S. troops", "a pullout of Kenyan
 # soldiers" (data/word_classes.yaml `forces`, and the crews and craft they move in).
 FORCE_NOUNS = {"troop", "force", "soldier", "unit", "contingent", "battalion", "brigade",
@@ -84,6 +89,48 @@ def received_help(entry: TriggerEntry, trigger: Token, roles: RoleFinder) -> Rol
     giving = {m.code for m in givers}
     takers = [m for m in takers if m.code not in giving]
     return givers, f"{gpath}+received", takers, f"{how}{path}" if takers else ""
+
+
+def _attendee_tokens(noun: Token) -> tuple[list[Token], str]:
+    """Who acts at a gathering: the subject of the verb it is at (or that tells it), or the
+    people it is at ("representatives at a Security Council meeting")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "dative") and head.lemma_ in ADDRESSING_VERBS:
+        tok, path = subject_of(head)  # "told an African Union summit"
+        return ([tok], f"{noun.dep_}<{path}") if tok is not None else ([], "")
+    if noun.dep_ != "pobj" or head.lower_ not in AT_GATHERING:
+        return [], ""
+    if head.head.pos_ in ("VERB", "AUX"):
+        tok, path = subject_of(head.head)
+        return ([tok], f"{head.lower_}<{path}") if tok is not None else ([], "")
+    if head.head.pos_ in ("NOUN", "PROPN"):
+        people = head.head  # "A, B and C representatives at ...": the parser's apposition
+        return [people, *([people.head] if people.dep_ == "appos" else [])], \
+            f"{head.lower_}<noun"
+    return [], ""
+
+
+def attendance(entry: TriggerEntry, trigger: Token, roles: RoleFinder) -> Roles | None:
+    """"X and Y criticised Haiti at a U.N. Security Council meeting", "told an African Union
+    summit": whoever acts at a body's session takes part in it (codebook v2: X CONSULT
+    (multilateral) the body, never back, only where the participation is stated)."""
+    if entry.event != "CONSULT" or trigger.pos_ != "NOUN":
+        return None
+    toks, path = _attendee_tokens(trigger)
+    if not toks:
+        return None
+    bodies, bpath = [], ""
+    for role in ("mod", "poss", "prep:of"):
+        bodies, bpath = roles.fill(role, trigger, [])
+        if bodies:
+            break
+    bodies = [m for m in bodies if m.sector == "IGO"]
+    codes = {m.code for m in bodies}
+    members = next((found for t in toks if (found := [
+        m for m in roles.resolver.resolve(t) if m.code not in codes])), [])
+    if not bodies or not members:
+        return None
+    return members, path, bodies, f"session<{bpath}"
 
 
 def effort_carrier(trigger: Token) -> Token | None:
