@@ -79,3 +79,12 @@ def test_a_press_conference_is_no_session(coder):
     found = triples(coder, "Chile's minister told reporters at a news conference in Lima that "
                            "prices would fall.")
     assert not [t for t in found if t[1] == "CONSULT"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Britain delivered tents and blankets to assist Turkish earthquake victims.", ("GBR", "TUR")),
+    ("Germany donated ambulances to support the Ukrainian health ministry.", ("DEU", "UKR")),
+    ("Canada supplied rifles to help the Latvian army.", ("CAN", "LVA")),
+])
+def test_help_is_for_whom_its_purpose_clause_helps(coder, text, expected):
+    assert (expected[0], "AID", expected[1]) in triples(coder, text)

@@ -42,6 +42,9 @@ CAUSING_VERBS = {"spark", "trigger", "prompt", "provoke", "draw", "fuel", "ignit
 # Verbs by which a protest named as their subject goes on: "protests erupted".
 OCCURRING_VERBS = {"erupt", "break", "continue", "spread", "begin", "start", "grow", "rage",
                    "escalate", "resume", "intensify", "persist", "flare", "swell", "enter"}
+# Verbs of a purpose clause that name whom help is for: "provided equipment to assist the police".
+HELPING_VERBS = {"help", "assist", "support", "aid", "strengthen", "bolster", "equip", "train",
+                 "rebuild", "feed", "relieve", "shore"}
 # Measures that land on the origin of the goods or people they are on.
 ORIGIN_EVENTS = {"SANCTION", "COERCE"}
 
@@ -183,6 +186,8 @@ def nominal_recipient(entry: TriggerEntry, trigger: Token, words: list[Token],
                       roles: RoleFinder) -> tuple[list[Mention], str]:
     """Targets named outside a measure's or protest's own frame."""
     found, path = origin_recipient(entry, trigger, words, roles)
+    if not found:
+        found, path = purpose_recipient(entry, trigger, roles)
     if found or entry.event != "PROTEST" or trigger.dep_ != "dobj" \
             or trigger.head.lemma_ not in CAUSING_VERBS:
         return found, path
@@ -192,6 +197,25 @@ def nominal_recipient(entry: TriggerEntry, trigger: Token, words: list[Token],
         return [], ""
     found = roles.resolver.resolve(tok) or roles.owners(tok)
     return found, f"cause<{path}" if found else ""
+
+
+def purpose_recipient(entry: TriggerEntry, trigger: Token, roles: RoleFinder
+                      ) -> tuple[list[Mention], str]:
+    """"provided training and equipment to assist the Haitian police", "sent money to help
+    Somalia's army": help is for whom its purpose clause helps."""
+    if entry.event != "AID":
+        return [], ""
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+    verbs = (verb, *verb.conjuncts)
+    # the parser may hang the clause on the thing given: "donated ambulances to support X"
+    things = [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+    clauses = [c for h in (*verbs, *things) for c in h.children
+               if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_ in HELPING_VERBS]
+    for clause in clauses:
+        found, path = roles.fill("obj", clause, [])
+        if found:
+            return found, f"purpose>{path}"
+    return [], ""
 
 
 def origin_recipient(entry: TriggerEntry, trigger: Token, words: list[Token],
