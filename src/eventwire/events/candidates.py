@@ -19,6 +19,14 @@ from eventwire.events.implied import (
 )
 from eventwire.events.intent import recode
 from eventwire.events.modality import Modality, assess
+from eventwire.events.nominal import (
+    attendance,
+    effort_carrier,
+    forces_owner,
+    nominal_recipient,
+    received_help,
+    story_crowd,
+)
 from eventwire.events.roles import RoleFinder, subject_of
 from eventwire.events.stance import present_stance
 from eventwire.knowledge.lexicon import FUNCTION_WORDS, Lexicon, TriggerEntry
@@ -293,24 +301,33 @@ def _manner_actor(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
 
 def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                     roles: RoleFinder) -> list[Candidate]:
-    actors, apath = [], ""
-    for role in entry.actor:
-        actors, apath = roles.fill(role, trigger, words)
+    received = received_help(entry, trigger, roles) or attendance(entry, trigger, roles)
+    actors, apath, recipients, rpath = received or ([], "", [], "")
+    holder = effort_carrier(trigger) or trigger  # "launched a mediation effort"
+    for role in () if received else entry.actor:
+        actors, apath = roles.fill(role, holder, words)
         if actors:
             break
     if not actors and trigger.pos_ in ("NOUN", "PROPN") and "subj" not in entry.actor:
-        actors, apath = roles.fill("subj", trigger, words)
+        actors, apath = roles.fill("subj", holder, words)
     if not actors and "subj" in entry.actor:
         actors, apath = _manner_actor(trigger, roles)
     if not actors:
         actors, apath = actor_from_place(entry, trigger, words, roles)
     if not actors and entry.event == "ASSAULT":  # "the BLA claimed responsibility"
         actors, apath = roles.resolver.claimed_attacker(trigger), "claimed-responsibility"
-    recipients, rpath = [], ""
-    for role in entry.recipient:
+    if not actors:
+        actors, apath = forces_owner(entry, trigger, words, roles)
+    if not actors:
+        actors, apath = story_crowd(entry, trigger, roles)
+    for role in () if received else entry.recipient:
         recipients, rpath = roles.fill(role, trigger, words)
+        if not recipients and holder is not trigger:
+            recipients, rpath = roles.fill(role, holder, words)
         if recipients:
             break
+    if not recipients:
+        recipients, rpath = nominal_recipient(entry, trigger, words, roles)
     if not recipients and entry.event in HOSTED_EVENTS:
         # A meeting held somewhere: the host country receives the visitors (PLOVER visit).
         for role in HOST_ROLES:
@@ -357,7 +374,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             for r in recipients or [None]:
                 pairs.append((a, r, ""))
                 if entry.symmetric and r is not None and not rpath.startswith(
-                        ("host<", "xcomp>", "ccomp>")):
+                        ("host<", "xcomp>", "ccomp>", "session<")):
                     pairs.append((r, a, "symmetric"))
         if reciprocal and rpath.startswith("host<") and 2 <= parties <= MAX_PAIRWISE:
             # "Egypt, Jordan and Iraq met in Baghdad": the visitors also meet each other

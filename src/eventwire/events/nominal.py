@@ -1,0 +1,238 @@
+"""Events named by a noun whose parties sit outside its own phrase: help someone receives
+("has the backing of India", "with support from Britain"), an act carried by a noun of effort
+("launched a mediation effort", "began relief operations"), a measure on goods or travel
+from a country ("tariffs on steel from Europe", "restrictions on travel from India"), protests
+that something sparked or that broke out ("the ruling sparked protests"), a body's session
+that those who acted at it attended ("criticised Haiti at a Security Council meeting")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from eventwire.events.roles import RoleFinder, subject_of
+from eventwire.knowledge.lexicon import TriggerEntry
+from eventwire.model import Mention
+
+# Events one party gives another: the one who receives them is not who gives them.
+GIVEN_EVENTS = {"SUPPORT", "AID", "COOPERATE"}
+# Verbs whose subject receives what their object noun names: "has / won / secured the backing
+# of India", "received assistance from Japan".
+RECEIVING_VERBS = {"have", "receive", "get", "enjoy", "win", "gain", "secure", "obtain",
+                   "garner", "earn", "attract", "accept", "rely", "count", "depend"}
+# Where a giver is named on the noun: "the backing of India", "help from Japan", "US support".
+GIVER_ROLES = ("poss", "mod", "prep:of", "prep:from", "prep:by")
+# Nouns of effort that carry the act a noun before them names: "a mediation effort", "relief
+# operations", "an aid programme", "a protest campaign".
+EFFORT_NOUNS = {"effort", "operation", "mission", "campaign", "programme", "program",
+                "initiative", "drive", "bid", "process", "work", "activity"}
+# Prepositions by which an act happens at a gathering: "spoke at a UN Security Council session".
+AT_GATHERING = {"at", "during"}
+# Verbs by which one speaks to a gathering: "told / addressed an AU summit".
+ADDRESSING_VERBS = {"tell", "address", "brief"}
+# Forces belong to whoever moves them: "the withdrawal of U.S. troops", "a pullout of Kenyan
+# soldiers" (data/word_classes.yaml `forces`, and the crews and craft they move in).
+FORCE_NOUNS = {"troop", "force", "soldier", "unit", "contingent", "battalion", "brigade",
+               "army", "peacekeeper", "personnel", "warship", "jet", "marine"}
+MOVING_FORCES = {"RETREAT", "MOBILIZE"}
+# Verbs by which something brings on a protest: "the ruling sparked protests".
+CAUSING_VERBS = {"spark", "trigger", "prompt", "provoke", "draw", "fuel", "ignite", "cause",
+                 "unleash", "spur", "stir", "inflame", "reignite"}
+# Verbs by which a protest named as their subject goes on: "protests erupted".
+OCCURRING_VERBS = {"erupt", "break", "continue", "spread", "begin", "start", "grow", "rage",
+                   "escalate", "resume", "intensify", "persist", "flare", "swell", "enter"}
+# Verbs of a purpose clause that name whom help is for: "provided equipment to assist the police".
+HELPING_VERBS = {"help", "assist", "support", "aid", "strengthen", "bolster", "equip", "train",
+                 "rebuild", "feed", "relieve", "shore"}
+# Measures that land on the origin of the goods or people they are on.
+ORIGIN_EVENTS = {"SANCTION", "COERCE"}
+
+Roles = tuple[list[Mention], str, list[Mention], str]
+
+
+def _receiver(noun: Token) -> tuple[Token, str] | None:
+    """The verb whose subject receives a noun of help, and how the noun hangs off it."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_ in RECEIVING_VERBS:
+        return head, "dobj<"
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if head.lower_ == "on" and verb.lemma_ in RECEIVING_VERBS:  # "relies on US aid"
+            return verb, "on<"
+        if head.lower_ == "with" and verb.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ in ("prep", "poss") or c.dep_ == "compound" and c.pos_ == "PROPN"
+                    or c.dep_ == "amod" for c in noun.children):
+            return verb, "with<"  # "With support from Britain, WFP delivered ..."
+    return None
+
+
+def received_help(entry: TriggerEntry, trigger: Token, roles: RoleFinder) -> Roles | None:
+    """"The plan has the backing of India", "Kenya received assistance from Japan", "with
+    support from Britain, the agency delivered": the giver named on the noun acts, the
+    subject of the receiving verb (or of the clause) receives."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or entry.event not in GIVEN_EVENTS:
+        return None
+    found = _receiver(trigger)
+    if found is None:
+        return None
+    verb, how = found
+    givers, gpath = [], ""
+    for role in GIVER_ROLES:
+        givers, gpath = roles.fill(role, trigger, [])
+        if givers:
+            break
+    if not givers:
+        return None
+    tok, path = subject_of(verb)
+    takers: list[Mention] = []
+    if tok is not None:
+        # "the proposed deal has the backing of India": a thing's parties receive it
+        takers = roles.resolver.resolve(tok) or roles.owners(tok)
+    giving = {m.code for m in givers}
+    takers = [m for m in takers if m.code not in giving]
+    return givers, f"{gpath}+received", takers, f"{how}{path}" if takers else ""
+
+
+def _attendee_tokens(noun: Token) -> tuple[list[Token], str]:
+    """Who acts at a gathering: the subject of the verb it is at (or that tells it), or the
+    people it is at ("representatives at a Security Council meeting")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "dative") and head.lemma_ in ADDRESSING_VERBS:
+        tok, path = subject_of(head)  # "told an African Union summit"
+        return ([tok], f"{noun.dep_}<{path}") if tok is not None else ([], "")
+    if noun.dep_ != "pobj" or head.lower_ not in AT_GATHERING:
+        return [], ""
+    if head.head.pos_ in ("VERB", "AUX"):
+        tok, path = subject_of(head.head)
+        return ([tok], f"{head.lower_}<{path}") if tok is not None else ([], "")
+    if head.head.pos_ in ("NOUN", "PROPN"):
+        people = head.head  # "A, B and C representatives at ...": the parser's apposition
+        return [people, *([people.head] if people.dep_ == "appos" else [])], \
+            f"{head.lower_}<noun"
+    return [], ""
+
+
+def attendance(entry: TriggerEntry, trigger: Token, roles: RoleFinder) -> Roles | None:
+    """"X and Y criticised Haiti at a U.N. Security Council meeting", "told an African Union
+    summit": whoever acts at a body's session takes part in it (codebook v2: X CONSULT
+    (multilateral) the body, never back, only where the participation is stated)."""
+    if entry.event != "CONSULT" or trigger.pos_ != "NOUN":
+        return None
+    toks, path = _attendee_tokens(trigger)
+    if not toks:
+        return None
+    bodies, bpath = [], ""
+    for role in ("mod", "poss", "prep:of"):
+        bodies, bpath = roles.fill(role, trigger, [])
+        if bodies:
+            break
+    bodies = [m for m in bodies if m.sector == "IGO"]
+    codes = {m.code for m in bodies}
+    members = next((found for t in toks if (found := [
+        m for m in roles.resolver.resolve(t) if m.code not in codes])), [])
+    if not bodies or not members:
+        return None
+    return members, path, bodies, f"session<{bpath}"
+
+
+def effort_carrier(trigger: Token) -> Token | None:
+    """"launched a mediation effort", "began relief operations": the noun of effort that
+    carries a noun-named act, whose verb and phrase name its parties."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("compound", "amod", "nmod") \
+            and trigger.head.lemma_ in EFFORT_NOUNS and trigger.head.i > trigger.i:
+        return trigger.head
+    return None
+
+
+def forces_owner(entry: TriggerEntry, trigger: Token, words: list[Token], roles: RoleFinder
+                 ) -> tuple[list[Mention], str]:
+    """"the ongoing withdrawal of U.S. and NATO troops", "the deployment of French soldiers":
+    a noun-named movement of forces is made by whoever the forces belong to (never an
+    attack: "the killing of Russian soldiers" is done to them)."""
+    if trigger.pos_ != "NOUN" or entry.event not in MOVING_FORCES:
+        return [], ""
+    moved = [*words] + [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
+    for word in moved:
+        if word.lemma_.lower() in FORCE_NOUNS:
+            found = [m for c in word.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                     and c.i < word.i for m in roles.resolver.resolve_modifier(c)]
+            if found:
+                return found, "forces-owner"
+    return [], ""
+
+
+def story_crowd(entry: TriggerEntry, trigger: Token, roles: RoleFinder
+                ) -> tuple[list[Mention], str]:
+    """"The ruling sparked protests", "protests erupted on Monday" (no place named): the
+    people of the country the story is about protest."""
+    if entry.event != "PROTEST" or trigger.pos_ != "NOUN" or not (
+            trigger.dep_ == "dobj" and trigger.head.lemma_ in CAUSING_VERBS
+            or trigger.dep_ == "nsubj" and trigger.head.lemma_ in OCCURRING_VERBS):
+        return [], ""
+    found, path = roles.fill("place:in", trigger.head, [])
+    if found:
+        return [replace(m, sector="CVL") for m in found], f"crowd<{path}"
+    e = roles.resolver.story_country(trigger, people=False)
+    if e is None:
+        return [], ""
+    m = roles.resolver.mentions[e.mention]
+    return [replace(m, sector="CVL", kind="implied", rule="story-crowd", antecedent=e.mention)
+            ], "crowd<story-country"
+
+
+def nominal_recipient(entry: TriggerEntry, trigger: Token, words: list[Token],
+                      roles: RoleFinder) -> tuple[list[Mention], str]:
+    """Targets named outside a measure's or protest's own frame."""
+    found, path = origin_recipient(entry, trigger, words, roles)
+    if not found:
+        found, path = purpose_recipient(entry, trigger, roles)
+    if found or entry.event != "PROTEST" or trigger.dep_ != "dobj" \
+            or trigger.head.lemma_ not in CAUSING_VERBS:
+        return found, path
+    # "Beijing's ruling sparked protests": protesters protest whoever brought it on
+    tok, path = subject_of(trigger.head)
+    if tok is None:
+        return [], ""
+    found = roles.resolver.resolve(tok) or roles.owners(tok)
+    return found, f"cause<{path}" if found else ""
+
+
+def purpose_recipient(entry: TriggerEntry, trigger: Token, roles: RoleFinder
+                      ) -> tuple[list[Mention], str]:
+    """"provided training and equipment to assist the Haitian police", "sent money to help
+    Somalia's army": help is for whom its purpose clause helps."""
+    if entry.event != "AID":
+        return [], ""
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+    verbs = (verb, *verb.conjuncts)
+    # the parser may hang the clause on the thing given: "donated ambulances to support X"
+    things = [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+    clauses = [c for h in (*verbs, *things) for c in h.children
+               if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_ in HELPING_VERBS]
+    for clause in clauses:
+        found, path = roles.fill("obj", clause, [])
+        if found:
+            return found, f"purpose>{path}"
+    return [], ""
+
+
+def origin_recipient(entry: TriggerEntry, trigger: Token, words: list[Token],
+                     roles: RoleFinder) -> tuple[list[Mention], str]:
+    """"tariffs on steel from Europe", "restrictions on all travel from India": a measure on
+    goods or people lands on the country they come from."""
+    if entry.event not in ORIGIN_EVENTS:
+        return [], ""
+    holders = (trigger, *words)
+    ons = [p for h in holders for p in h.children
+           if p.dep_ == "prep" and p.lower_ in ("on", "against")]
+    things = [c for on in ons for p in on.children if p.dep_ == "pobj" for c in (p, *p.conjuncts)]
+    # "duties on steel from Korea": the parser may hang the from-phrase on the verb or measure
+    for source in [s for t in (*things, *holders) for s in t.children
+                   if s.dep_ == "prep" and s.lower_ == "from"] if ons else []:
+        found = [m for p in source.children if p.dep_ == "pobj"
+                 for m in roles.resolver.resolve(p)]
+        if found:
+            return found, f"prep:{ons[0].lower_}>from"
+    return [], ""
