@@ -9,21 +9,8 @@ import pytest
 
 from event_support import rule_params, triples
 
-# Five sentences that name no country: past the window in which a description looks back.
-FILLER = ("The weather was mild. Markets opened late. Traffic was heavy downtown. Schools "
-          "stayed open. Shops did brisk trade. ")
-
 # Each rule with three wordings of its own: (text, a triple it must give).
 CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
-    # a state noun with no antecedent near is the state the story is about
-    "state noun far from the country's name": [
-        ("Kenya held a quiet week. " + FILLER + "The authorities arrested two journalists.",
-         ("KEN", "COERCE", "KEN")),
-        ("Peru was calm on Monday. " + FILLER + "The government detained dozens of students.",
-         ("PER", "COERCE", "PER")),
-        ("Ghana's capital Accra was busy. " + FILLER + "The ministry banned the opposition "
-         "rally.", ("GHA", "COERCE", "GHA")),
-    ],
     # a bare singular state noun is definite
     "bare singular government": [
         ('The opposition in Zambia says "corrupt" government is jailing its members.',

@@ -154,23 +154,6 @@ class Discourse:
                 return found
         return None
 
-    def dominant(self, sentence: int, fits: Callable[[Entity], bool]) -> Entity | None:
-        """The referent whose code the article has named most often up to `sentence` (the
-        latest of them): the country a story is about when none was named just before."""
-        counts: dict[str, int] = {}
-        latest: dict[str, Entity] = {}
-        for e in self.entities:
-            if e.sentence > sentence:
-                if self._in_order:
-                    break
-                continue
-            if not e.echo and e.code is not None and fits(e):
-                counts[e.code] = counts.get(e.code, 0) + 1
-                latest[e.code] = e
-        if not counts:
-            return None
-        return latest[max(counts, key=lambda c: counts[c])]
-
     def last_states(self, n: int, persons: bool = False) -> list[Entity]:
         """The last n distinct states ("the two countries") or leaders ("the two leaders")."""
         out: list[Entity] = []

@@ -343,8 +343,10 @@ class ActorResolver(GroupReader, PlaceReader):
                       ) -> Entity | None:
         """The country the last few sentences before a token are about, if one was named
         (a named person's country too, unless `people` is False); with `whole`, named by
-        its state or institutions ("33 Russian individuals" do not make a story Russian),
-        else the country the article has named most often so far."""
+        its state or institutions ("33 Russian individuals" do not make a story Russian).
+
+        Not, failing that, the country the article names most: tried, that placed acts
+        in the wrong state more often than in the right one."""
         s = self._sentence(token)
 
         # Named before the token, and not a source ("according to The Guardian").
@@ -355,8 +357,7 @@ class ActorResolver(GroupReader, PlaceReader):
                 and (people or not e.person) and e.code not in other_than \
                 and (not whole or e.sector in STATE_SECTORS)
 
-        found = self.discourse.recent(s, fits)
-        return self.discourse.dominant(s, fits) if found is None and whole else found
+        return self.discourse.recent(s, fits)
 
     def _antecedent(self, head: Token, r: Reading) -> tuple[Entity | None, bool]:
         """The referent a definite description points to, and whether it keeps its own sector."""
