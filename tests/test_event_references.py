@@ -56,19 +56,20 @@ def test_the_outcome_of_a_summit_is_everyone_at_it(coder):
     assert {t[2] for t in got if t[:2] == ("ARG", "ACCUSE")} == {"CHL", "PER", "BOL"}
 
 
-def test_joining_talks_held_as_a_visit_visits_the_host(coder):
+def test_joining_talks_held_as_a_visit_visits_the_host_and_meets_its_parties(coder):
+    """Codebook v2: a visit goes both ways, and a meeting of three, every pair."""
     got = triples(coder, "The foreign ministers of Chile and Peru met in Lima on Monday. "
                          "The Bolivian foreign minister joined the talks on Tuesday.")
-    assert ("BOL", "CONSULT", "PER") in got and ("BOL", "CONSULT", "CHL") not in got
-    assert ("PER", "CONSULT", "BOL") in got
+    assert ("BOL", "CONSULT", "PER") in got and ("PER", "CONSULT", "BOL") in got
+    assert ("BOL", "CONSULT", "CHL") in got
 
 
 def test_a_meeting_held_this_time_somewhere_is_a_visit_to_the_host(coder):
     got = triples(coder, "The envoys of Chile, Peru and Bolivia met again, this time in Lima, "
                          "to sign a treaty.")
+    parties = {"CHL", "PER", "BOL"}  # a visit to Peru, and every pair meets (codebook v2)
     assert {t for t in got if t[1] == "CONSULT"} == {
-        ("CHL", "CONSULT", "PER"), ("BOL", "CONSULT", "PER"),
-        ("PER", "CONSULT", "CHL"), ("PER", "CONSULT", "BOL")}
+        (a, "CONSULT", r) for a in parties for r in parties if a != r}
 
 
 def test_joining_talks_after_an_arrival_visits_the_host(coder):

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors.resolver import ActorResolver
-from eventwire.context.speakers import speaker_name
+from eventwire.context.speaker_names import speaker_name
 from eventwire.model import Actor, Place, Quote
 from eventwire.nlp.parsed import entities_in, sentence_index, sentence_of
 
@@ -117,13 +117,8 @@ class Situator:
     def quotes(self) -> list[Quote]:
         """Direct quotes, speakers resolved through coreference, named as fully as possible."""
         from eventwire.context.quotes import extract_quotes
-        from eventwire.context.speakers import (
-            FallbackResolver,
-            family_first,
-            name_after_title,
-            names_other,
-            own_name,
-        )
+        from eventwire.context.speaker_names import name_after_title, names_other, own_name
+        from eventwire.context.speakers import FallbackResolver, family_first
 
         fallback: FallbackResolver | None = None
 

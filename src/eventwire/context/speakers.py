@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.model import Actor, Mention
-from eventwire.nlp.parsed import entities, entities_in, entity_at, sentence_of
+from eventwire.model import Actor
+from eventwire.nlp.parsed import entities, entity_at, sentence_of
 
 CUE_LEMMAS = frozenset(
     """say tell stress underline note cite add warn insist state declare write tweet post ask
@@ -41,7 +40,6 @@ ISSUER_REACH = 6  # sentences (a quoted statement counts its own) back to the on
 CUT_DEPS = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
 
 Resolver = Callable[[Span], Actor | None]
-WORD = re.compile(r"\w+")
 POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -129,7 +127,7 @@ def _ent_of(tok: Token, labels: tuple[str, ...]) -> Span | None:
     return entity_at(tok)
 
 
-def _proper_name(tok: Token) -> Span | None:
+def proper_name(tok: Token) -> Span | None:
     """A run of proper nouns ending at tok (a name the tagger missed as PERSON)."""
     if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP", "LOC", "DATE"):
         return None
@@ -160,7 +158,7 @@ def person_of(tok: Token) -> Span | None:
                 return ent
     for child in tok.children:
         if child.dep_ == "appos" and child.i > tok.i:
-            name = _proper_name(child)
+            name = proper_name(child)
             if name is not None:
                 return name
     return _titled_conjunct(tok)
@@ -179,7 +177,7 @@ def _titled_conjunct(tok: Token) -> Span | None:
             continue
         titled = any(c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_
                      for c in child.children)
-        name = _ent_of(child, ("PERSON",)) or _proper_name(child)
+        name = _ent_of(child, ("PERSON",)) or proper_name(child)
         if titled and name is not None:
             return name
     return None
@@ -376,90 +374,3 @@ class FallbackResolver:
             if initials == name and len(ent) > 1:
                 return ent.text
         return name
-
-
-TITLE_PREPS = ("of", "to", "for")
-
-
-def name_after_title(span: Span, name_end: Callable[[Token], int | None]) -> Span | None:
-    """'President of Ukraine Volodymyr Zelenskyy', 'Ambassador to the UN Nikki Haley': the name.
-
-    The parser makes the name part of the place the title is of; `name_end` says where a known
-    place or body that starts at a token ends, and the proper nouns after it are the person.
-    """
-    root = span.root
-    if root.ent_type_ == "PERSON" or root.pos_ not in ("NOUN", "PROPN"):
-        return None
-    for prep in root.children:
-        if prep.dep_ != "prep" or prep.lower_ not in TITLE_PREPS:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
-                continue
-            words = [t for t in pobj.subtree if t.pos_ == "PROPN" and t.i <= pobj.i]
-            ends = [end for t in words if (end := name_end(t)) is not None and end < pobj.i]
-            rest = [t for t in words if ends and t.i >= max(ends)]
-            if len(rest) >= 2 and rest[-1].i == pobj.i and rest[0].i + len(rest) - 1 == pobj.i:
-                return span.doc[rest[0].i : pobj.i + 1]
-    return None
-
-
-def speaker_name(root: Token, found: list[Mention], mentions: list[Mention],
-                 known: Callable[[Token], bool] = lambda t: False) -> str | None:
-    """How a resolved speaker is named: "Tokyo and Washington" for joint speakers, the body a
-    pronoun ("it said") took up, else the mention's own name or words (`known` says which
-    words the knowledge named, whose reading stands)."""
-    named = list(dict.fromkeys(_mention_name(m, mentions, root.doc, known) for m in found))
-    if len(named) > 1 and any(c.dep_ == "conj" for c in root.children):
-        return " and ".join([", ".join(named[:-1]), named[-1]])
-    return named[0]
-
-
-def _mention_name(m: Mention, mentions: list[Mention], doc: Doc,
-                  known: Callable[[Token], bool]) -> str:
-    """A mention's name; a pronoun's is its antecedent's, and when the antecedent's own words
-    are a person's name that the actor layer named after someone else, those words."""
-    if m.kind != "pronoun" or m.antecedent is None:
-        return m.name or m.text
-    ante = mentions[m.antecedent]
-    span = doc.char_span(ante.start, ante.end, alignment_mode="expand")
-    own = own_name(span) if span is not None else None
-    if own is not None and span is not None and names_other(ante.name, span) \
-            and not known(span.root):
-        return own.text
-    return m.name or ante.name or _holder(span) or ante.text
-
-
-def _holder(span: Span | None) -> str | None:
-    """"Kenya's ambassador to the U.N., Jane Wanjiru, ... she said": a title taken up by a
-    pronoun is named by the person its phrase names (an appositive), not by the title."""
-    person = person_of(span.root) if span is not None else None
-    return person.text if person is not None and span is not None and \
-        person.root.i != span.root.i else None
-
-
-def own_name(span: Span) -> Span | None:
-    """The person's name a speaker's own words give: a PERSON entity, or a run of two or more
-    proper nouns ending at the head that the tagger took for something else ("Mayor de Blasio",
-    "Nikki Holland" read as an ORG)."""
-    if len(span) == 1 and span.root.lower_ in PRONOUNS:
-        return None
-    person = next((e for e in entities_in(span) if e.label_ == "PERSON"), None)
-    if person is not None:
-        return person
-    name = _proper_name(span.root)
-    return name if name is not None and len(name) >= 2 and \
-        all(t.is_title or not t.is_alpha for t in name[-1:]) else None
-
-
-def names_other(name: str | None, span: Span) -> bool:
-    """The resolved name shares no last word with the speaker's own words: it is someone else
-    ("Charles Schultze, chairman ... under Jimmy Carter" named Jimmy Carter)."""
-    words = WORD.findall(_plain(name or ""))
-    return bool(words) and words[-1] not in {w for t in span for w in WORD.findall(_plain(t.text))}
-
-
-def _plain(text: str) -> str:
-    """Lower case without accents: "Erdoğan" and "Erdogan" are one name."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
-                   if not unicodedata.combining(c))

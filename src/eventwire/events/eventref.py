@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.actors.descriptions import DEFINITE
 from eventwire.actors.parties import named_parties
-from eventwire.actors.resolver import DEFINITE, ActorResolver
+from eventwire.actors.resolver import ActorResolver
 from eventwire.events.candidates import HOST_PATHS, Candidate
 from eventwire.events.roles import object_of
 from eventwire.knowledge.lexicon import Lexicon

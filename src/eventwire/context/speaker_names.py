@@ -1,0 +1,101 @@
+"""How a resolved speaker is named: the person's own words over the body or person the
+actor layer named them after, joint speakers, titles taken up by pronouns."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.context.speakers import PRONOUNS, person_of, proper_name
+from eventwire.model import Mention
+from eventwire.nlp.parsed import entities_in
+
+WORD = re.compile(r"\w+")
+TITLE_PREPS = ("of", "to", "for")
+
+
+def name_after_title(span: Span, name_end: Callable[[Token], int | None]) -> Span | None:
+    """'President of Ukraine Volodymyr Zelenskyy', 'Ambassador to the UN Nikki Haley': the name.
+
+    The parser makes the name part of the place the title is of; `name_end` says where a known
+    place or body that starts at a token ends, and the proper nouns after it are the person.
+    """
+    root = span.root
+    if root.ent_type_ == "PERSON" or root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in TITLE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
+                continue
+            words = [t for t in pobj.subtree if t.pos_ == "PROPN" and t.i <= pobj.i]
+            ends = [end for t in words if (end := name_end(t)) is not None and end < pobj.i]
+            rest = [t for t in words if ends and t.i >= max(ends)]
+            if len(rest) >= 2 and rest[-1].i == pobj.i and rest[0].i + len(rest) - 1 == pobj.i:
+                return span.doc[rest[0].i : pobj.i + 1]
+    return None
+
+
+def speaker_name(root: Token, found: list[Mention], mentions: list[Mention],
+                 known: Callable[[Token], bool] = lambda t: False) -> str | None:
+    """How a resolved speaker is named: "Tokyo and Washington" for joint speakers, the body a
+    pronoun ("it said") took up, else the mention's own name or words (`known` says which
+    words the knowledge named, whose reading stands)."""
+    named = list(dict.fromkeys(_mention_name(m, mentions, root.doc, known) for m in found))
+    if len(named) > 1 and any(c.dep_ == "conj" for c in root.children):
+        return " and ".join([", ".join(named[:-1]), named[-1]])
+    return named[0]
+
+
+def _mention_name(m: Mention, mentions: list[Mention], doc: Doc,
+                  known: Callable[[Token], bool]) -> str:
+    """A mention's name; a pronoun's is its antecedent's, and when the antecedent's own words
+    are a person's name that the actor layer named after someone else, those words."""
+    if m.kind != "pronoun" or m.antecedent is None:
+        return m.name or m.text
+    ante = mentions[m.antecedent]
+    span = doc.char_span(ante.start, ante.end, alignment_mode="expand")
+    own = own_name(span) if span is not None else None
+    if own is not None and span is not None and names_other(ante.name, span) \
+            and not known(span.root):
+        return own.text
+    return m.name or ante.name or _holder(span) or ante.text
+
+
+def _holder(span: Span | None) -> str | None:
+    """"Kenya's ambassador to the U.N., Jane Wanjiru, ... she said": a title taken up by a
+    pronoun is named by the person its phrase names (an appositive), not by the title."""
+    person = person_of(span.root) if span is not None else None
+    return person.text if person is not None and span is not None and \
+        person.root.i != span.root.i else None
+
+
+def own_name(span: Span) -> Span | None:
+    """The person's name a speaker's own words give: a PERSON entity, or a run of two or more
+    proper nouns ending at the head that the tagger took for something else ("Mayor de Blasio",
+    "Nikki Holland" read as an ORG)."""
+    if len(span) == 1 and span.root.lower_ in PRONOUNS:
+        return None
+    person = next((e for e in entities_in(span) if e.label_ == "PERSON"), None)
+    if person is not None:
+        return person
+    name = proper_name(span.root)
+    return name if name is not None and len(name) >= 2 and \
+        all(t.is_title or not t.is_alpha for t in name[-1:]) else None
+
+
+def names_other(name: str | None, span: Span) -> bool:
+    """The resolved name shares no last word with the speaker's own words: it is someone else
+    ("Charles Schultze, chairman ... under Jimmy Carter" named Jimmy Carter)."""
+    words = WORD.findall(_plain(name or ""))
+    return bool(words) and words[-1] not in {w for t in span for w in WORD.findall(_plain(t.text))}
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents: "Erdoğan" and "Erdogan" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c))
