@@ -366,9 +366,11 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     # Mediators ("talks mediated by A and B") do not meet each other by mediating.
     reciprocal = (entry.symmetric or entry.event in JOINT_EVENTS) and entry.mode != "third-party"
     parties = len({(a.code, a.sector) for a in actors})  # "French counterparts, Le Drian"
-    if not recipients and reciprocal and 2 <= parties <= MAX_PAIRWISE:
-        pairs = [(a, b, "joint-subject") for a in actors for b in actors
-                 if (a.code, a.sector) != (b.code, b.sector)]  # army and rebels of one state
+    joint = [(a, b, "joint-subject") for a in actors for b in actors
+             if (a.code, a.sector) != (b.code, b.sector)] \
+        if reciprocal and 2 <= parties <= MAX_PAIRWISE else []  # army and rebels of one state
+    if not recipients and joint:
+        pairs = joint
     else:
         for a in actors:
             for r in recipients or [None]:
@@ -376,10 +378,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                 if entry.symmetric and r is not None and not rpath.startswith(
                         ("host<", "xcomp>", "ccomp>", "session<")):
                     pairs.append((r, a, "symmetric"))
-        if reciprocal and rpath.startswith("host<") and 2 <= parties <= MAX_PAIRWISE:
-            # "Egypt, Jordan and Iraq met in Baghdad": the visitors also meet each other
-            pairs += [(a, b, "joint-subject") for a in actors for b in actors
-                      if (a.code, a.sector) != (b.code, b.sector)]
+        if rpath.startswith("host<"):
+            pairs += joint  # "Egypt, Jordan and Iraq met in Baghdad": the visitors meet too
     out = []
     for a, r, how in pairs:
         path = f"{apath}+{how}" if how else apath

@@ -43,8 +43,9 @@ def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: 
            rpath: str, roles: RoleFinder, actors: list[Mention]
            ) -> tuple[TriggerEntry, Modality, list[Mention], str]:
     """The entry, modality and recipients an act is coded with, given how the text puts it."""
-    if _announced(entry, trigger, modality):
-        modality = Modality(modality="future", cue=_announcing_verb(trigger).text)
+    announcer = _announcer(entry, trigger, modality)
+    if announcer is not None:
+        modality = Modality(modality="future", cue=announcer.text)
     if modality.modality == "future" and entry.event in FUTURE_AGREE:
         entry = recoded(entry, "AGREE", "future")
     elif modality.modality == "future" and (modality.cue or "").lower() in INTENT_CUES:
@@ -85,22 +86,17 @@ def recoded(entry: TriggerEntry, event: str, how: str) -> TriggerEntry:
                    intent=entry.intent or entry.event)
 
 
-def _announced(entry: TriggerEntry, trigger: Token, modality: Modality) -> bool:
-    """A measure put as announced ("announced new tariffs on"), not as taken."""
+def _announcer(entry: TriggerEntry, trigger: Token, modality: Modality) -> Token | None:
+    """The verb that puts a measure as announced ("announced new tariffs on"), not taken."""
     if modality.modality != "asserted" or modality.negated or entry.mode in DONE_WHEN_ANNOUNCED:
-        return False
+        return None
     if entry.event not in ANNOUNCED_HARMS | PROMISED_HANDOVER | FUTURE_AGREE:
-        return False
-    return _announcing_verb(trigger) is not None
-
-
-def _announcing_verb(trigger: Token) -> Token | None:
-    """The verb of announcing that is the trigger or takes the trigger noun as its object."""
+        return None
     if trigger.pos_ == "VERB" and trigger.lemma_ in ANNOUNCING:
-        return trigger
+        return trigger  # the trigger is the verb of announcing
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") \
             and trigger.head.lemma_ in ANNOUNCING:
-        return trigger.head
+        return trigger.head  # it takes the trigger noun as its object
     return None
 
 
