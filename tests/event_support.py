@@ -1,4 +1,4 @@
-"""Helpers for the event tests: what a text codes to, as comparable tuples."""
+"""Helpers for the coder tests: what a text codes to, as comparable tuples and names."""
 
 from __future__ import annotations
 
@@ -23,3 +23,14 @@ def coded(coder, text: str, published: str | None = "2022-03-30") -> set[tuple]:
     art = coder.code(Article(id="t", text=text, published=published))
     return {(e.actor.code, e.event, e.recipient.code if e.recipient else None, e.modality)
             for e in art.events}
+
+
+def speakers(coder, text: str) -> list[str | None]:
+    """The name of each quote's speaker, in order (None where nobody was found)."""
+    art = coder.code(Article(id="t", text=text, published="2022-03-30"))
+    return [q.speaker.name if q.speaker else None for q in art.quotes]
+
+
+def last_words(coder, text: str) -> list[str | None]:
+    """The last word of each quote speaker's name: how speakers are scored."""
+    return [name.split()[-1] if name else None for name in speakers(coder, text)]

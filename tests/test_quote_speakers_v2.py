@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.model import Article
-
-
-def speakers(coder, text: str) -> list[str | None]:
-    art = coder.code(Article(id="t", text=text, published="2022-03-30"))
-    return [q.speaker.name if q.speaker else None for q in art.quotes]
+from event_support import speakers
 
 
 @pytest.mark.parametrize("text,expected", [

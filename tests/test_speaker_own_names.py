@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.model import Article
-
-
-def last_words(coder, text: str) -> list[str | None]:
-    art = coder.code(Article(id="t", text=text, published="2022-03-30"))
-    return [q.speaker.name.split()[-1] if q.speaker and q.speaker.name else None
-            for q in art.quotes]
+from event_support import last_words
 
 
 @pytest.mark.parametrize("text,expected", [
