@@ -356,7 +356,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     modality = assess(trigger)
     entry, modality, recipients, rpath = recode(entry, trigger, modality, recipients, rpath,
                                                 roles, actors)
-    modality = present_stance(trigger, entry.event, modality)
+    modality = present_stance(trigger, entry.event, modality, roles.resolver.quoted)
     pairs: list[tuple[Mention | None, Mention | None, str]] = []
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,

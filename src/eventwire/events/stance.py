@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.actors.coref import FIRST_PERSON
 from eventwire.events.modality import Modality
 
 # Speech acts reported in the journalistic present are news ("Washington also alleges ...",
@@ -12,18 +13,17 @@ from eventwire.events.modality import Modality
 # does ("militias which support the PKK").
 NEWS_PRESENT = {"ACCUSE", "REQUEST", "THREATEN"}
 POSITIONS = {"REJECT"}
-FIRST_PERSON = {"i", "we"}
-QUOTE_MARKS = ('"', "“", "”")
 
 
-def present_stance(trigger: Token, event: str, modality: Modality) -> Modality:
+def present_stance(trigger: Token, event: str, modality: Modality, quoted: list[bool]
+                   ) -> Modality:
     """"The group opposes Chinese investment", "both reject the claims", "militias which
     support the PKK": a third party's position, or what a relative clause says its noun does,
     told in the simple present outside quotation marks and outside what someone is reported
     to say, is a standing state (codebook v2)."""
     if modality.modality != "asserted" or modality.negated or event in NEWS_PRESENT \
             or (event not in POSITIONS and trigger.dep_ != "relcl") \
-            or trigger.tag_ not in ("VBZ", "VBP") or _reported(trigger) or _quoted(trigger):
+            or trigger.tag_ not in ("VBZ", "VBP") or _reported(trigger) or quoted[trigger.i]:
         return modality
     if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return modality  # "is expected to", "does not": not a plain present
@@ -42,8 +42,3 @@ def _reported(verb: Token) -> bool:
         node = node.head
     return False
 
-
-def _quoted(token: Token) -> bool:
-    """Inside quotation marks in its sentence (an odd number of marks before it)."""
-    before = token.doc[token.sent.start:token.i]
-    return sum(t.text.count(q) for t in before for q in QUOTE_MARKS) % 2 == 1
