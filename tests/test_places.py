@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from event_support import triples
 from eventwire.context.places import event_location, places_in_doc
 from eventwire.knowledge.gazetteer import load_gazetteer
 from eventwire.knowledge.loader import load_knowledge
@@ -150,3 +151,29 @@ def test_event_location_user_actor_file_demonym(nlp, tmp_path: Path):
 def test_regions_the_city_tables_miss(name: str, country: str) -> None:
     place = resolve_place(name)
     assert place is not None and (place.country, place.kind) == (country, "region")
+
+
+@pytest.mark.parametrize("name", ["the Gulf", "the Red Sea", "the Sahel", "the Midlands"])
+def test_a_province_named_with_the_is_a_landform_unless_its_country_is_in_the_story(name: str):
+    assert resolve_place(name) is None or resolve_place(name).kind != "subdivision"
+    bare = resolve_place(name.removeprefix("the "))
+    assert bare is not None and bare.kind == "subdivision"  # the province exists
+    assert resolve_place(name, [bare.country]).country == bare.country
+
+
+def test_a_province_name_shared_by_several_countries_needs_its_country_in_the_story():
+    assert resolve_place("Northern") is None
+    assert resolve_place("Northern", ["GHA"]).country == "GHA"
+    assert resolve_place("Northern", within="Ghana").country == "GHA"
+    assert resolve_place("Central", ["UGA"]).country == "UGA"
+
+
+@pytest.mark.parametrize("text,province", [
+    ("Iranian gunboats have repeatedly harassed tankers in the Gulf.", "PNG"),
+    ("Iran's Revolutionary Guards captured two ships in the Gulf.", "PNG"),
+    ("Saudi jets bombed rebel boats in the Red Sea.", "SDN"),
+    ("Yemen's rebels struck merchant ships in the Red Sea.", "SDN"),
+])
+def test_no_recipient_from_a_far_province_named_like_a_landform(coder, text: str,
+                                                                province: str):
+    assert province not in {r for _a, _e, r in triples(coder, text)}

@@ -8,6 +8,7 @@ from eventwire.actors.mentions import GazMatch
 from eventwire.actors.phrases import PLACE_KINDS, entity_text
 from eventwire.knowledge.gazetteer import Gazetteer
 from eventwire.model import Mention
+from eventwire.nlp.parsed import entity_at
 
 # What the tagger calls a place it does not know ("attacked Kharkiv" is a PERSON to it).
 MISLABELLED = {"", "PERSON", "ORG"}
@@ -56,7 +57,7 @@ class PlaceReader:
                 resolve_place,  # the gazetteer loads on first use
             )
 
-            place = resolve_place(entity_text(token), self.countries())
+            place = resolve_place(entity_text(token), self.countries(), definite=_definite(token))
             if place is not None and place.country:
                 return self._mention(token, place.country, "GOV", None, "place", "gazetteer-place")
         return None
@@ -138,3 +139,10 @@ class PlaceReader:
     def _place_in(self, holders: list[Token]) -> str | None:
         m = self.place_in(holders)
         return m.code if m is not None else None
+
+
+def _definite(token: Token) -> bool:
+    """Whether "the" opens the name ("in the Gulf"): see placenames.resolve_place."""
+    ent = entity_at(token)
+    first = ent.start if ent is not None else token.i
+    return first > 0 and token.doc[first - 1].lower_ == "the"

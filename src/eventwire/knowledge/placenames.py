@@ -164,18 +164,27 @@ def _within_filter(gaz: Gazetteer, within: str) -> tuple[str | None, str | None]
 
 
 def resolve_place(name: str, context_countries: Sequence[str] = (),
-                  within: str | None = None) -> Place | None:
-    """The most likely place a name refers to, with confidence = its share of the evidence."""
+                  within: str | None = None, definite: bool = False) -> Place | None:
+    """The most likely place a name refers to, with confidence = its share of the evidence.
+
+    A province counts only in an article about its country when the name is shared by
+    provinces of several countries ("Central", "Northern") or comes with "the": "the Gulf",
+    "the Red Sea", "the Sahel" name a landform or a part of the world, not Papua New Guinea's
+    Gulf, Sudan's Red Sea state or Burkina Faso's Sahel region."""
     gaz = gazetteer()
     cands = list(gaz.index.get(normalize(name), []))
-    if not cands:
-        return None
-    if within:
-        iso3, admin1 = _within_filter(gaz, within)
-        narrowed = [c for c in cands if iso3 and c.place.country == iso3
+    context = {c.upper() for c in context_countries}
+    iso3, admin1 = _within_filter(gaz, within) if within else (None, None)
+    if iso3:
+        context.add(iso3)
+        narrowed = [c for c in cands if c.place.country == iso3
                     and (admin1 is None or c.place.kind != "city" or c.admin1 == admin1)]
         cands = narrowed or cands
-    context = {c.upper() for c in context_countries}
+    definite = definite or name.split()[:1] in (["the"], ["The"])
+    if definite or len({c.place.country for c in cands if c.place.kind == "subdivision"}) > 1:
+        cands = [c for c in cands if c.place.kind != "subdivision" or c.place.country in context]
+    if not cands:
+        return None
     scored = [(c.weight * (CONTEXT_BOOST if c.place.country in context
                            and c.weight >= BOOSTED_MIN_WEIGHT else 1.0), c) for c in cands]
     total = sum(w for w, _ in scored) or 1.0
