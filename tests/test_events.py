@@ -478,3 +478,27 @@ def test_both_sides_are_the_pair_that_acted_not_the_mediators(coder):
 def test_pursuing_an_act_is_doing_it(coder):
     got = triples(coder, "Ukraine said it would pursue the prosecution of Russian commanders.")
     assert ("UKR", "ACCUSE", "RUS") in got
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Armenian and Azerbaijani forces clashed overnight.", "ARM", "AZE"),
+    ("Sudanese and Ethiopian troops clashed near the border on Monday.", "SDN", "ETH"),
+    ("Indian and Pakistani soldiers clashed in Kashmir.", "IND", "PAK"),
+])
+def test_forces_that_clash_together_assault_each_other(coder, text: str, a: str, b: str):
+    assert {(a, "ASSAULT", b), (b, "ASSAULT", a)} <= triples(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters and police clashed in Nairobi.",
+    "Opposition supporters and security forces clashed in Nairobi on Tuesday.",
+    "Kenyan students clashed with riot police in Nairobi.",
+])
+def test_crowds_that_clash_riot_rather_than_assault(coder, text: str):
+    found = triples(coder, text)
+    assert any(a == "KEN" and e == "PROTEST" for a, e, _r in found), found
+    assert not any(e == "ASSAULT" for _a, e, _r in found), found
+
+
+def test_fans_clashing_is_no_event(coder):
+    assert triples(coder, "Fans of the two clubs clashed after the match.") == set()
