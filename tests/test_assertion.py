@@ -93,6 +93,27 @@ def test_a_long_standing_state_is_not_news(coder, text, news):
     assert _types(coder, text) == set()
 
 
+@pytest.mark.parametrize("text,news", [
+    ("Turkish forces have shelled Kurdish positions in northern Syria for years.",
+     "Turkish forces shelled Kurdish positions in northern Syria on Monday."),
+    ("China has threatened Taiwan with force for the past decade.",
+     "China threatened Taiwan with force on Monday."),
+    ("Russia has supplied weapons to Syria for years.", "Russia supplied weapons to Syria."),
+    ("Washington has sanctioned Tehran for decades.", "Washington sanctioned Tehran on Monday."),
+])
+def test_an_act_told_over_years_is_a_standing_state(coder, text, news):
+    assert _types(coder, news), "the act told as news is coded"
+    assert _types(coder, text) == set()
+
+
+@pytest.mark.parametrize("text,event", [
+    ("A Russian court has jailed the activist for five years.", "COERCE"),
+    ("Washington has sanctioned Tehran for its nuclear programme.", "SANCTION"),
+])
+def test_a_term_or_a_reason_after_for_is_no_span(coder, text, event):
+    assert event in _types(coder, text)
+
+
 @pytest.mark.parametrize("text,event", [
     ("Iran condemned the US sanctions imposed in 2018.", "ACCUSE"),
     ("The United Nations, which was founded in 1945, condemned the attack on the convoy.",

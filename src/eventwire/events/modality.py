@@ -56,6 +56,8 @@ STANDING_ADVERBS = {"long", "routinely", "traditionally", "historically", "habit
 STATUS_VERBS = {"designate", "list", "blacklist", "classify", "outlaw", "ban", "recognize",
                 "recognise", "proscribe"}
 STATE_VERBS = {"remain", "stay", "be", "live", "continue"}
+LONG_SPANS = {"year", "decade", "generation", "century"}
+SUBCLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
 PERFECT_AUX = {"has", "have", "'ve", "'s"}
 
 
@@ -196,7 +198,8 @@ def assess(trigger: Token) -> Modality:
 
 def standing_state(trigger: Token) -> str | None:
     """The cue that makes an act a long-standing state rather than news: a habitual adverb,
-    an open span since an undated event ("since the coup, has repeatedly called for"), a
+    an open span since an undated event ("since the coup, has repeatedly called for") or
+    over years ("has sanctioned Iran for decades"), a
     status conferred in the present perfect with no date ("have designated X a terrorist
     group"), or a state one is "under" ("remains under sanctions")."""
     clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in (
@@ -207,6 +210,9 @@ def standing_state(trigger: Token) -> str | None:
     perfect = any(c.dep_ == "aux" and c.lower_ in PERFECT_AUX for c in trigger.children)
     if perfect and _since_undated(trigger):
         return "since"
+    span = _long_span(trigger) if perfect else None
+    if span:
+        return span
     if perfect and trigger.lemma_.lower() in STATUS_VERBS and not _dated(trigger):
         return f"{trigger.text} (present perfect)"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and \
@@ -221,6 +227,31 @@ def _since_undated(verb: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ == "since":
             return not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
     return False
+
+
+def _long_span(verb: Token) -> str | None:
+    """"has sanctioned Iran for decades", "have clashed for the past ten years": an act told
+    over years is a lasting state (a count alone, "jailed for five years", is the act's term)."""
+    for prep in _own_clause(verb):
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in LONG_SPANS and (
+                    noun.tag_ == "NNS" and not any(c.dep_ == "nummod" for c in noun.children)
+                    or any(c.lower_ in ("past", "last", "many", "several") for c in noun.children)):
+                return f"for {noun.text}"
+    return None
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The verb's words outside its subordinate and coordinated clauses."""
+    out, todo = [], list(verb.children)
+    while todo:
+        tok = todo.pop()
+        if tok.dep_ not in SUBCLAUSE_DEPS:
+            out.append(tok)
+            todo.extend(tok.children)
+    return out
 
 
 def _dated(verb: Token) -> bool:
