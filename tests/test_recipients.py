@@ -30,6 +30,12 @@ NOT_RECIPIENTS: dict[str, list[tuple[str, str]]] = {
         ("Egypt closed its border crossing on Sunday. Qatar promised to cooperate more closely "
          "on security.", "EGY"),
     ],
+    # whoever speaks to "both sides" speaks to others, even when the article names no pair
+    "both sides are not at home": [
+        ("Egypt urged both sides to stop fighting.", "EGY"),
+        ("Qatar called on all parties to show restraint.", "QAT"),
+        ("Norway urged the two sides to resume negotiations.", "NOR"),
+    ],
 }
 
 
@@ -66,3 +72,16 @@ def test_speech_acts_quotes_and_reports_in_the_present_stay_events(coder, text, 
 
 def test_a_capital_owning_a_decision_is_still_its_state(coder):
     assert ("CHL", "SUPPORT", "RUS") in triples(coder, "Chile backed Moscow's proposal.")
+
+
+@pytest.mark.parametrize("text,asker,sides", [
+    ("Serbia accused Kosovo of provoking violence on Monday. Germany called on the two sides "
+     "to calm tensions.", "DEU", {"SRB", "XKX"}),
+    ("Thai and Cambodian troops exchanged fire on Monday. Malaysia asked both countries to "
+     "withdraw their forces.", "MYS", {"THA", "KHM"}),
+    ("Venezuela threatened Guyana over the disputed region. Brazil urged both governments to "
+     "avoid escalation.", "BRA", {"VEN", "GUY"}),
+])
+def test_whoever_addresses_both_sides_is_not_one_of_them(coder, text, asker, sides):
+    asked = {r for a, e, r in triples(coder, text) if a == asker and e == "REQUEST"}
+    assert asked == sides

@@ -154,12 +154,13 @@ class Discourse:
                 return found
         return None
 
-    def last_states(self, n: int, persons: bool = False) -> list[Entity]:
+    def last_states(self, n: int, persons: bool = False,
+                    skip: set[str] | frozenset[str] = frozenset()) -> list[Entity]:
         """The last n distinct states ("the two countries") or leaders ("the two leaders")."""
         out: list[Entity] = []
         for e in reversed(self.entities):
             if e.code and not e.echo and e.person == persons and not e.members and \
-                    e.code not in {x.code for x in out}:
+                    e.code not in {x.code for x in out} | skip:
                 out.append(e)
             if len(out) == n:
                 break

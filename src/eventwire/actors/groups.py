@@ -13,6 +13,18 @@ PAIR_WORDS = {"two", "both"}
 PAIR_NOUNS = {"country", "nation", "side", "state", "government", "neighbour", "neighbor",
               "leader", "minister", "president", "counterpart"}
 PERSON_PAIR_NOUNS = {"leader", "minister", "president", "counterpart"}
+SIDE_NOUNS = PAIR_NOUNS | {"party", "faction"}
+
+
+def addresses_sides(verb: Token) -> bool:
+    """Whether the verb acts on "both sides", "the two countries", "all parties": others than
+    the actor's own people, even where the article names no pair to take them from."""
+    for child in verb.children:
+        for noun in [child, *(c for c in child.children if c.dep_ == "pobj")]:
+            if noun.dep_ in ("dobj", "dative", "pobj") and noun.lemma_ in SIDE_NOUNS and any(
+                    c.lower_ in PAIR_WORDS | {"all", "warring"} for c in noun.lefts):
+                return True
+    return False
 
 
 class GroupReader(PhraseReader):
@@ -88,7 +100,8 @@ class GroupReader(PhraseReader):
                 self.mentions.append(self._mention(head, m.code, m.sector, m.name, "description",
                                                    "pair-coref", antecedent=i))
             return [len(self.mentions) - 2, len(self.mentions) - 1]
-        states = self.discourse.last_states(2, persons=head.lemma_ in PERSON_PAIR_NOUNS)
+        states = self.discourse.last_states(2, persons=head.lemma_ in PERSON_PAIR_NOUNS,
+                                            skip=self._addresser(head))
         if len(states) < 2:
             return []
         out = []
@@ -97,3 +110,12 @@ class GroupReader(PhraseReader):
                                                "pair-coref", antecedent=e.mention))
             out.append(len(self.mentions) - 1)
         return out
+
+    def _addresser(self, head: Token) -> set[str]:
+        """Whoever speaks to the pair is not one of it: "Egypt urged both sides" (after "Israeli
+        jets struck Gaza") are Israel and the Palestinians, not Egypt and Gaza."""
+        verb = head
+        while verb.dep_ in ("dobj", "pobj", "prep", "dative") and verb.head.i != verb.i:
+            verb = verb.head
+        return {self.mentions[i].code for c in verb.children if c.dep_ == "nsubj"
+                for i in self.by_head.get(c.i, []) if self.mentions[i].code}

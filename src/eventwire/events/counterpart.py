@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.actors.groups import addresses_sides
 from eventwire.events.candidates import Candidate
 from eventwire.model import Mention
 
@@ -145,7 +146,8 @@ def _at_home(cand: Candidate, countries: set[str]) -> Candidate:
     aimed at home (codebook v2: domestic events have the same country on both sides)."""
     assert cand.actor is not None
     if cand.entry.event not in HOME_EVENTS or cand.actor.code not in countries \
-            or cand.actor.sector in ("IGO", "NGO") or cand.entry.id.endswith("+refused"):
-        return cand  # "will not accept more refugees": whoever is refused, the text names
+            or cand.actor.sector in ("IGO", "NGO") or cand.entry.id.endswith("+refused") \
+            or addresses_sides(cand.trigger):
+        return cand  # "will not accept more refugees", "urged both sides": the text names them
     home = replace(cand.actor, sector=None, name=None, kind="implied", rule="home")
     return replace(cand, recipient=home, recipient_path="counterpart<home")
