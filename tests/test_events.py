@@ -502,3 +502,13 @@ def test_crowds_that_clash_riot_rather_than_assault(coder, text: str):
 
 def test_fans_clashing_is_no_event(coder):
     assert triples(coder, "Fans of the two clubs clashed after the match.") == set()
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    ("Chinese coast guard vessels fired water cannons at a Philippine supply boat on Saturday.",
+     "CHN", "PHL"),
+    ("Iranian boats fired flares at a British tanker on Sunday.", "IRN", "GBR"),
+    ("Israeli police fired stun grenades at Palestinian worshippers on Friday.", "ISR", "PSE"),
+])
+def test_a_preposition_that_only_dates_the_act_is_not_the_trigger_s(coder, text, actor, target):
+    assert triples(coder, text) == {(actor, "ASSAULT", target)}

@@ -31,6 +31,7 @@ from eventwire.events.roles import RoleFinder, subject_of
 from eventwire.events.stance import present_stance
 from eventwire.knowledge.lexicon import FUNCTION_WORDS, Lexicon, TriggerEntry
 from eventwire.model import Mention
+from eventwire.nlp.parsed import dates_only
 
 HOST_ROLES = ("place:in", "place:at")
 # Role paths that make the recipient the host of a meeting: "met in Moscow", "arrived at".
@@ -121,6 +122,8 @@ def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
     found: list[Token] = []
     for lemma in entry.with_:
         pool = direct if lemma in FUNCTION_WORDS else direct + deeper
+        if lemma in FUNCTION_WORDS:  # "fired water cannons at a boat on Saturday": not "fire on"
+            pool = [t for t in pool if not dates_only(t)]
         if lemma in FUNCTION_WORDS and trigger.pos_ in ("VERB", "AUX"):
             # "On Thursday, X called for ...": the trigger's own particle follows it
             pool = [t for t in pool if t.i > trigger.i or t.head.i != trigger.i]

@@ -150,3 +150,11 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     while first < head.i and doc[first].lower_ in ("the", "a", "an", ",", '"'):
         first += 1
     return doc[first].idx, head.idx + len(head)
+
+
+def dates_only(prep: Token) -> bool:
+    """A preposition that only dates or times the clause ("on Saturday", "at noon"); a span
+    ("sentenced to ten years", "for two weeks") is the act's own term."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ in ("on", "at", "in") and bool(objects) and \
+        all(o.ent_type_ in ("DATE", "TIME") for o in objects)
