@@ -26,6 +26,31 @@ def test_an_announced_withdrawal_is_a_concession(coder):
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("The European Union agreed to impose new sanctions on Russian oil exports.",
+     ("EUR", "THREATEN", "RUS")),
+    ("G7 leaders agreed to ban imports of Russian gold.", ("G7", "THREATEN", "RUS")),
+    ("The United States and Britain agreed to expel Iranian diplomats.",
+     ("USA", "THREATEN", "IRN")),
+])
+def test_a_harm_agreed_on_is_a_threat_not_an_agreement_with_its_target(coder, text, expected):
+    """Codebook v2: a measure decided but not yet in force is THREATEN; agreeing is for
+    cooperation."""
+    got = {t[:3] for t in coded(coder, text)}
+    assert expected in got
+    assert not {t for t in got if t[1] == "AGREE"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iran agreed to release two French citizens.", ("IRN", "CONCEDE", "FRA")),
+    ("Ethiopia decided to free the detained Eritrean soldiers.", ("ETH", "CONCEDE", "ERI")),
+    ("Mali's junta agreed to release the Ivorian soldiers.", ("MLI", "CONCEDE", "CIV")),
+])
+def test_a_handover_agreed_on_is_a_promised_concession(coder, text, expected):
+    got = {t[:3] for t in coded(coder, text)}
+    assert expected in got and not {t for t in got if t[1] == "AGREE"}
+
+
+@pytest.mark.parametrize("text,expected", [
     ("Canada announced new tariffs on Chinese electric cars on Tuesday.",
      ("CAN", "THREATEN", "CHN", "future")),
     ("The European Union unveiled a fresh round of sanctions against Belarus.",

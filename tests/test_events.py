@@ -469,8 +469,9 @@ def test_both_sides_are_the_pair_that_acted_not_the_mediators(coder):
         "Ethiopia's army and the Tigray People's Liberation Front signed a truce after talks "
         "mediated by Kenya and South Africa. Both sides agreed to stop fighting."),
         published="2022-11-03"))
+    # agreeing to stop fighting is a promised ceasefire: CONCEDE (codebook v2)
     agree = {(e.actor.code, e.actor.sector, e.recipient.code if e.recipient else None)
-             for e in coded.events if e.event == "AGREE"}
+             for e in coded.events if e.event in ("AGREE", "CONCEDE")}
     assert agree and all(code == "ETH" and rec == "ETH" for code, _, rec in agree)
     assert {sector for _, sector, _ in agree} >= {"MIL"}
 

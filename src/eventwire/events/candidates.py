@@ -17,7 +17,7 @@ from eventwire.events.implied import (
     released_at_home,
     where_it_happens,
 )
-from eventwire.events.intent import recode
+from eventwire.events.intent import agreed_harms, recode
 from eventwire.events.modality import Modality, assess
 from eventwire.events.nominal import (
     attendance,
@@ -176,6 +176,7 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
     _drop_topics(out)
     _drop_protest_parts(out)
     conditional_threats(out, roles)
+    agreed_harms(out)
     out.extend(_claimed_wrongs(out, roles))
     return out
 

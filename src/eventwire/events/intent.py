@@ -37,6 +37,9 @@ CONFLICT_EVENTS = {"ASSAULT", "COERCE", "SANCTION", "REJECT", "PROTEST", "ACCUSE
 ANNOUNCING = {"announce", "unveil"}
 ANNOUNCED_HARMS = {"SANCTION", "MOBILIZE", "PROTEST"}
 DONE_WHEN_ANNOUNCED = {"resign"}
+# Verbs of committing to an act; what is agreed on keeps its own category as the intent.
+COMMITTING = {"agree", "decide", "vote", "commit", "resolve"}
+AGREED_HARMS = {"ASSAULT", "COERCE", "SANCTION"}
 
 
 def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: list[Mention],
@@ -117,3 +120,21 @@ def _condition(trigger: Token) -> Token | None:
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
             return clause
     return None
+
+
+def agreed_harms(cands: list) -> None:
+    """"The EU agreed to impose sanctions on Russia", "allies decided to expel its diplomats": a
+    harm agreed on but not yet done is a threat to its target (codebook v2: "measures decided
+    but not yet in force" are THREATEN), not an AGREE with it; an agreed handover ("agreed to
+    free the prisoners") is a promised concession."""
+    meant = {c.trigger.i: c.entry.event for c in cands if c.trigger.dep_ == "xcomp"
+             and c.modality.modality == "hypothetical" and c.modality.cue == c.trigger.head.text}
+    for i, c in enumerate(cands):
+        if c.entry.event != "AGREE" or c.trigger.lemma_ not in COMMITTING:
+            continue
+        act = next((meant[x.i] for x in c.trigger.children
+                    if x.dep_ == "xcomp" and x.i in meant), None)
+        if act in AGREED_HARMS | PROMISED_HANDOVER:
+            event = "THREATEN" if act in AGREED_HARMS else "CONCEDE"
+            cands[i] = replace(c, entry=replace(c.entry, event=event, mode=None, intent=act,
+                                                id=f"{c.entry.id}+{act.lower()}"))
