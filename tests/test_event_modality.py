@@ -185,3 +185,24 @@ def test_past_six_parties_they_act_together(coder):
     got = coded(coder, "Kenya, Uganda, Tanzania, Rwanda, Burundi, Ethiopia, Somalia and "
                        "Djibouti signed a customs pact on Monday.")
     assert {r for a, e, r, _ in got if e == "SUPPORT"} == {None}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rwanda sent troops to Mozambique to help fight insurgents.", ("RWA", "AID", "MOZ")),
+    ("Chad deployed soldiers to Niger to support the fight against jihadists.",
+     ("TCD", "AID", "NER")),
+    ("Kenya will send 1,000 police officers to Haiti to help fight gangs.",
+     ("KEN", "AGREE", "HTI")),
+])
+def test_forces_sent_to_help_another_country_are_aid(coder, text, expected):
+    """PLOVER AID (CAMEO 074): peacekeeping or military protection; promised, AGREE."""
+    got = {t[:3] for t in coded(coder, text)}
+    assert expected in got and not {t for t in got if t[1] in ("MOBILIZE", "THREATEN")}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia sent troops to the border with Ukraine.",
+    "The United States deployed warships to the region to deter Iran.",
+])
+def test_other_deployments_still_mobilize(coder, text):
+    assert "MOBILIZE" in {t[1] for t in coded(coder, text)}

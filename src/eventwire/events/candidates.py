@@ -23,6 +23,7 @@ from eventwire.events.nominal import (
     attendance,
     effort_carrier,
     forces_owner,
+    helping_deployment,
     nominal_recipient,
     received_help,
     story_crowd,
@@ -305,6 +306,7 @@ def _manner_actor(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
 
 def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                     roles: RoleFinder) -> list[Candidate]:
+    entry = helping_deployment(entry, trigger)
     received = received_help(entry, trigger, roles) or attendance(entry, trigger, roles)
     actors, apath, recipients, rpath = received or ([], "", [], "")
     holder = effort_carrier(trigger) or trigger  # "launched a mediation effort"

@@ -199,6 +199,23 @@ def nominal_recipient(entry: TriggerEntry, trigger: Token, words: list[Token],
     return found, f"cause<{path}" if found else ""
 
 
+def helping_deployment(entry: TriggerEntry, trigger: Token) -> TriggerEntry:
+    """"sent troops to Mozambique to help fight insurgents", "will deploy police to Haiti to
+    assist": forces sent to help another are aid to it (PLOVER AID, CAMEO 074 peacekeeping),
+    received where they go or by whom the purpose clause helps; other deployments mobilize."""
+    if entry.event != "MOBILIZE" or trigger.pos_ != "VERB" or not any(
+            c.dep_ in ("advcl", "xcomp") and c.lemma_ in HELPING_VERBS and
+            any(m.lower_ == "to" for m in c.children) for c in trigger.children):
+        return entry
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    if not any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") and any(
+            p.dep_ == "pobj" and p.pos_ == "PROPN" for p in c.children)
+            for h in heads for c in h.children):
+        return entry  # "deploy along the border to help": forces moved at home
+    return replace(entry, event="AID", mode=None, cameo="074", id=f"{entry.id}+help",
+                   recipient=("prep:to", *entry.recipient), requires_recipient=True)
+
+
 def purpose_recipient(entry: TriggerEntry, trigger: Token, roles: RoleFinder
                       ) -> tuple[list[Mention], str]:
     """"provided training and equipment to assist the Haitian police", "sent money to help
