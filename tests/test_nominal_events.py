@@ -88,3 +88,14 @@ def test_a_press_conference_is_no_session(coder):
 ])
 def test_help_is_for_whom_its_purpose_clause_helps(coder, text, expected):
     assert (expected[0], "AID", expected[1]) in triples(coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The World Food Program delivered food aid to 100,000 people in Gaza last week.",
+     ("UNO", "AID", "PSE")),
+    ("The Red Cross sent medicine to hospitals in Sudan.", ("NGO", "AID", "SDN")),
+    ("Turkey sent relief supplies to villages in northern Syria.", ("TUR", "AID", "SYR")),
+    ("India delivered medicines to clinics in Sri Lanka.", ("IND", "AID", "LKA")),
+])
+def test_aid_to_people_or_places_goes_to_the_country_they_are_in(coder, text, expected):
+    assert expected in triples(coder, text)

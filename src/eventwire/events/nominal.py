@@ -188,6 +188,8 @@ def nominal_recipient(entry: TriggerEntry, trigger: Token, words: list[Token],
     found, path = origin_recipient(entry, trigger, words, roles)
     if not found:
         found, path = purpose_recipient(entry, trigger, roles)
+    if not found and entry.event == "AID" and trigger.pos_ == "VERB":
+        found, path = aid_destination(trigger, words, roles)
     if found or entry.event != "PROTEST" or trigger.dep_ != "dobj" \
             or trigger.head.lemma_ not in CAUSING_VERBS:
         return found, path
@@ -214,6 +216,20 @@ def helping_deployment(entry: TriggerEntry, trigger: Token) -> TriggerEntry:
         return entry  # "deploy along the border to help": forces moved at home
     return replace(entry, event="AID", mode=None, cameo="074", id=f"{entry.id}+help",
                    recipient=("prep:to", *entry.recipient), requires_recipient=True)
+
+
+def aid_destination(trigger: Token, words: list[Token], roles: RoleFinder
+                    ) -> tuple[list[Mention], str]:
+    """"sent medicine to hospitals in Sudan", "delivered food aid to people in Gaza": aid
+    given to people or places no one names as an actor goes to the country they are in."""
+    for prep in (c for c in trigger.children if c.dep_ in ("prep", "dative")
+                 and c.lower_ in ("to", "for")):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
+            m = roles.resolver.place_in([pobj])
+            if m is not None:
+                return [replace(m, sector=None)], f"prep:{prep.lower_}>in-place"
+    found, path = roles.fill("place:in", trigger, words)  # "delivered aid ... in Gaza"
+    return found, path
 
 
 def purpose_recipient(entry: TriggerEntry, trigger: Token, roles: RoleFinder
