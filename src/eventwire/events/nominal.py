@@ -42,6 +42,16 @@ CAUSING_VERBS = {"spark", "trigger", "prompt", "provoke", "draw", "fuel", "ignit
 # Verbs by which a protest named as their subject goes on: "protests erupted".
 OCCURRING_VERBS = {"erupt", "break", "continue", "spread", "begin", "start", "grow", "rage",
                    "escalate", "resume", "intensify", "persist", "flare", "swell", "enter"}
+# People who protest as a crowd, whom the text need not place: "thousands took to the streets".
+CROWD_NOUNS = {"people", "thousand", "hundred", "dozen", "million", "crowd", "protester",
+               "demonstrator", "marcher", "supporter", "resident", "citizen", "villager",
+               "student", "worker", "farmer", "teacher", "activist", "voter", "youth",
+               "employee", "opponent", "legislator", "lawmaker", "mp", "doctor", "nurse"}
+CROWD_SECTORS = {"CVL", "EDU", "LAB", "AGR", "MED", "OPP", "LEG", "REL", "JRN", "BUS", "REF"}
+# Prepositions of where a crowd is: "marched through Minsk", "rallied outside parliament in X".
+WHERE_PREPS = {"in", "at", "through", "across", "throughout", "outside", "around", "near",
+               "into", "on", "to", "along", "from"}
+PLACE_MENTIONS = {"country", "metonym", "place"}  # not "the Israeli embassy" (a demonym)
 # Verbs of a purpose clause that name whom help is for: "provided equipment to assist the police".
 HELPING_VERBS = {"help", "assist", "support", "aid", "strengthen", "bolster", "equip", "train",
                  "rebuild", "feed", "relieve", "shore"}
@@ -167,18 +177,58 @@ def story_crowd(entry: TriggerEntry, trigger: Token, roles: RoleFinder
                 ) -> tuple[list[Mention], str]:
     """"The ruling sparked protests", "protests erupted on Monday" (no place named): the
     people of the country the story is about protest."""
-    if entry.event != "PROTEST" or trigger.pos_ != "NOUN" or not (
+    if entry.event != "PROTEST":
+        return [], ""
+    if trigger.pos_ in ("VERB", "AUX") or trigger.dep_ == "amod":
+        return crowd_protest(trigger, roles)
+    if trigger.pos_ != "NOUN" or not (
             trigger.dep_ == "dobj" and trigger.head.lemma_ in CAUSING_VERBS
             or trigger.dep_ == "nsubj" and trigger.head.lemma_ in OCCURRING_VERBS):
         return [], ""
     found, path = roles.fill("place:in", trigger.head, [])
     if found:
         return [replace(m, sector="CVL") for m in found], f"crowd<{path}"
+    return _story_people(trigger, roles, "CVL")
+
+
+def crowd_protest(trigger: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
+    """"Thousands took to the streets of Khartoum", "demonstrators marched through Minsk",
+    "protesting legislators": people the text does not place protest where the clause says
+    they are (any place under a preposition of where), else in the story's country."""
+    crowd, path = (trigger.head, "amod") if trigger.dep_ == "amod" else subject_of(trigger)
+    if crowd is None or crowd.lemma_.lower() not in CROWD_NOUNS:
+        return [], ""
+    sector = _crowd_sector(crowd, roles)
+    acting = crowd.head if path == "amod" else trigger  # "striking nurses blocked the road"
+    objects = [c for c in acting.children if c.dep_ == "dobj"]  # "blocked roads across India"
+    for prep in (c for h in (acting, *objects) for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in WHERE_PREPS):
+        for t in prep.subtree:
+            m = roles.resolver.resolve_place(t) if t.pos_ == "PROPN" else None
+            if m is not None and m.kind in PLACE_MENTIONS:
+                return [replace(m, sector=sector)], f"crowd<{path}+prep:{prep.lower_}"
+    return _story_people(trigger, roles, sector)
+
+
+def _crowd_sector(crowd: Token, roles: RoleFinder) -> str:
+    """"students" march as EDU, "opposition supporters" as OPP, "thousands of people" as CVL."""
+    counted = [p for c in crowd.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    for noun in (crowd, *counted):
+        for m in roles.resolver.resolve(noun, coded_only=False):
+            if m.sector in CROWD_SECTORS:
+                return m.sector
+    return "CVL"
+
+
+def _story_people(trigger: Token, roles: RoleFinder, sector: str
+                  ) -> tuple[list[Mention], str]:
+    """The people of the country the last sentences are about, if one was named."""
     e = roles.resolver.story_country(trigger, people=False)
     if e is None:
         return [], ""
     m = roles.resolver.mentions[e.mention]
-    return [replace(m, sector="CVL", kind="implied", rule="story-crowd", antecedent=e.mention)
+    return [replace(m, sector=sector, kind="implied", rule="story-crowd", antecedent=e.mention)
             ], "crowd<story-country"
 
 
