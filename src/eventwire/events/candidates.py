@@ -20,6 +20,7 @@ from eventwire.events.implied import (
 from eventwire.events.intent import recode
 from eventwire.events.modality import Modality, assess
 from eventwire.events.nominal import (
+    aid_destination,
     attendance,
     effort_carrier,
     forces_owner,
@@ -328,6 +329,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             break
     if not recipients:
         recipients, rpath = nominal_recipient(entry, trigger, words, roles)
+    if not recipients and actors and entry.event == "AID":  # "said it was sending food"
+        recipients, rpath = aid_destination(trigger, words, roles, actors)
     if not recipients and entry.event in HOSTED_EVENTS:
         # A meeting held somewhere: the host country receives the visitors (PLOVER visit).
         for role in HOST_ROLES:

@@ -200,14 +200,45 @@ def crowd_protest(trigger: Token, roles: RoleFinder) -> tuple[list[Mention], str
         return [], ""
     sector = _crowd_sector(crowd, roles)
     acting = crowd.head if path == "amod" else trigger  # "striking nurses blocked the road"
-    objects = [c for c in acting.children if c.dep_ == "dobj"]  # "blocked roads across India"
-    for prep in (c for h in (acting, *objects) for c in h.children
+    m, where = place_on(acting, roles)
+    if m is not None:
+        return [replace(m, sector=sector)], f"crowd<{path}+{where}"
+    return _story_people(trigger, roles, sector)
+
+
+def place_on(verb: Token, roles: RoleFinder) -> tuple[Mention | None, str]:
+    """The country of a place named under a preposition of where on a verb or on its object
+    ("marched through Minsk", "blocked roads across India"); place names only, never a
+    demonym ("outside the Israeli embassy in Ankara" is in Turkey)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for prep in (c for h in (verb, *objects) for c in h.children
                  if c.dep_ == "prep" and c.lower_ in WHERE_PREPS):
         for t in prep.subtree:
             m = roles.resolver.resolve_place(t) if t.pos_ == "PROPN" else None
             if m is not None and m.kind in PLACE_MENTIONS:
-                return [replace(m, sector=sector)], f"crowd<{path}+prep:{prep.lower_}"
-    return _story_people(trigger, roles, sector)
+                return m, f"prep:{prep.lower_}"
+    return None, ""
+
+
+def aid_destination(trigger: Token, words: list[Token], roles: RoleFinder,
+                    actors: list[Mention]) -> tuple[list[Mention], str]:
+    """"The UN said it was sending food" in a story about floods in Pakistan, "reached 3
+    million people in Somalia with food": help that names no receiver goes to the place its
+    clause names, else, when a giving verb names what is given, to the country the story is
+    about (never the giver's own; "funded the studies" names no help given)."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    own = frozenset(a.code or "" for a in actors)
+    m, where = place_on(verb, roles)
+    if m is not None and m.code not in own:
+        return [replace(m, sector=None)], f"aid-to<{where}"
+    if verb is not trigger or not words:
+        return [], ""
+    e = roles.resolver.story_country(trigger, people=False, other_than=own)
+    if e is None:
+        return [], ""
+    m = roles.resolver.mentions[e.mention]
+    return [replace(m, sector=None, kind="implied", rule="aid-story-country",
+                    antecedent=e.mention)], "aid-to<story-country"
 
 
 def _crowd_sector(crowd: Token, roles: RoleFinder) -> str:
