@@ -35,3 +35,24 @@ def test_help_never_goes_to_the_givers_own_country(coder):
 ])
 def test_it_takes_up_the_actor_named_before_it_in_its_sentence(coder, text, expected):
     assert expected in triples(coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Washington announced a new $400 million security assistance package for Kyiv.",
+     ("USA", "UKR")),
+    ("Norway approved $12 million in food aid for Sudan.", ("NOR", "SDN")),
+    ("Britain announced a fresh military aid package for Estonia.", ("GBR", "EST")),
+])
+def test_help_inside_an_amount_or_package_is_given_by_its_giver(coder, text, expected):
+    got = triples(coder, text)
+    assert any((a, r) == expected and e in ("AID", "AGREE") for a, e, r in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Greece dispatched a rescue team to Turkey.", ("GRC", "AID", "TUR")),
+    ("Cuba deployed 200 doctors to Italy.", ("CUB", "AID", "ITA")),
+    ("Floods swept Libya. Algeria dispatched rescuers and paramedics on Sunday.",
+     ("DZA", "AID", "LBY")),
+])
+def test_helpers_sent_are_aid(coder, text, expected):
+    assert expected in triples(coder, text)

@@ -24,6 +24,7 @@ from eventwire.events.nominal import (
     attendance,
     effort_carrier,
     forces_owner,
+    help_carrier,
     nominal_recipient,
     received_help,
     story_crowd,
@@ -304,7 +305,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                     roles: RoleFinder) -> list[Candidate]:
     received = received_help(entry, trigger, roles) or attendance(entry, trigger, roles)
     actors, apath, recipients, rpath = received or ([], "", [], "")
-    holder = effort_carrier(trigger) or trigger  # "launched a mediation effort"
+    # "launched a mediation effort", "announced $20 million in assistance for Haiti"
+    holder = effort_carrier(trigger) or help_carrier(entry, trigger) or trigger
     for role in () if received else entry.actor:
         actors, apath = roles.fill(role, holder, words)
         if actors:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from eventwire.events.roles import RoleFinder, subject_of
+from eventwire.events.roles import SUPPORT_VERBS, RoleFinder, subject_of
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
 
@@ -27,6 +27,8 @@ GIVER_ROLES = ("poss", "mod", "prep:of", "prep:from", "prep:by")
 # operations", "an aid programme", "a protest campaign".
 EFFORT_NOUNS = {"effort", "operation", "mission", "campaign", "programme", "program",
                 "initiative", "drive", "bid", "process", "work", "activity"}
+# What help is packed in: "a security assistance package for Kyiv", "a tranche of aid".
+HELP_HOLDERS = {"package", "tranche", "shipment", "consignment", "batch", "convoy"}
 # Prepositions by which an act happens at a gathering: "spoke at a UN Security Council session".
 AT_GATHERING = {"at", "during"}
 # Verbs by which one speaks to a gathering: "told / addressed an AU summit".
@@ -152,6 +154,23 @@ def effort_carrier(trigger: Token) -> Token | None:
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("compound", "amod", "nmod") \
             and trigger.head.lemma_ in EFFORT_NOUNS and trigger.head.i > trigger.i:
         return trigger.head
+    return None
+
+
+def help_carrier(entry: TriggerEntry, trigger: Token) -> Token | None:
+    """"announced $20 million in emergency assistance for Haiti", "a new security assistance
+    package for Kyiv": help named inside an amount or a package is given by whoever gives,
+    pledges or announces the amount (the verb) or the package (the noun)."""
+    if entry.event != "AID" or trigger.pos_ != "NOUN":
+        return None
+    head = trigger.head
+    if trigger.dep_ in ("compound", "nmod") and head.lemma_ in HELP_HOLDERS \
+            and head.i > trigger.i:
+        return head
+    amount = head.head if trigger.dep_ == "pobj" and head.lower_ in ("in", "of") else None
+    if amount is not None and amount.ent_type_ == "MONEY" and amount.dep_ == "dobj" \
+            and amount.head.lemma_ in SUPPORT_VERBS:
+        return amount.head
     return None
 
 
