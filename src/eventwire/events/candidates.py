@@ -25,6 +25,7 @@ from eventwire.events.nominal import (
     effort_carrier,
     forces_owner,
     help_carrier,
+    lifted_measure,
     nominal_recipient,
     received_help,
     story_crowd,
@@ -399,6 +400,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             cand.decision = "dropped: an interview is not a consultation"
         elif entry.event == "ASSAULT" and _figurative_fight(trigger):
             cand.decision = "dropped: figurative (not force)"
+        elif lifted_measure(entry, trigger):
+            cand.decision = "dropped: a measure lifted, not imposed"
         elif _describes_document(trigger):
             cand.decision = "dropped: background (what a named document says)"
         elif r is None and entry.requires_recipient:

@@ -27,6 +27,9 @@ GIVER_ROLES = ("poss", "mod", "prep:of", "prep:from", "prep:by")
 # operations", "an aid programme", "a protest campaign".
 EFFORT_NOUNS = {"effort", "operation", "mission", "campaign", "programme", "program",
                 "initiative", "drive", "bid", "process", "work", "activity"}
+# Verbs (and their nouns) that take a measure away: "lifted martial law", "the lifting of".
+EASING_VERBS = {"lift", "ease", "relax", "end", "scrap", "remove", "rescind", "repeal",
+                "revoke", "waive", "drop", "cancel", "loosen", "lifting", "easing"}
 # What help is packed in: "a security assistance package for Kyiv", "a tranche of aid".
 HELP_HOLDERS = {"package", "tranche", "shipment", "consignment", "batch", "convoy"}
 # Prepositions by which an act happens at a gathering: "spoke at a UN Security Council session".
@@ -172,6 +175,17 @@ def help_carrier(entry: TriggerEntry, trigger: Token) -> Token | None:
             and amount.head.lemma_ in SUPPORT_VERBS:
         return amount.head
     return None
+
+
+def lifted_measure(entry: TriggerEntry, trigger: Token) -> bool:
+    """"lifted martial law", "eased its blockade of Gaza", "the lifting of the curfew": a
+    coercive measure named as what is lifted is not imposed (the lifting is its own event)."""
+    if entry.event not in ("COERCE", "SANCTION") or trigger.pos_ != "NOUN":
+        return False
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_ in EASING_VERBS:
+        return True
+    return trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in EASING_VERBS
 
 
 def forces_owner(entry: TriggerEntry, trigger: Token, words: list[Token], roles: RoleFinder
