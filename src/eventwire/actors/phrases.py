@@ -27,7 +27,8 @@ FOREIGN_SECTORS = {"MIL", "IGO", None}
 # "pro-Russian separatists", "anti-American protesters": a stance toward a country.
 STANCE_PREFIXES = {"pro", "anti"}
 # "thousands of Iraqi Kurds", "hundreds of protesters": people counted.
-QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "ten"}
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "ten", "number", "majority",
+                  "handful"}  # "a number of Philippine senators condemned"
 # Weapons act for whoever wields them: "Israeli army bulldozers demolished", "Russian jets".
 WEAPON_HEADS = {"warplane", "jet", "fighter", "aircraft", "drone", "tank", "helicopter",
                 "warship", "gunboat", "bulldozer", "artillery", "missile", "rocket", "bomber"}

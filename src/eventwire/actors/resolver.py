@@ -205,8 +205,9 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         """"The coast was hit by a typhoon. It destroyed ...": "it" continues a non-actor topic."""
         sent = sentence_of(head)
         prev = sentence_of(self.doc[sent.start - 1]) if sent.start > 0 else None
-        if prev is None:
-            return False
+        if prev is None or any(self.mentions[i].code for t in sent if t.i < head.i
+                               for i in self.by_head.get(t.i, [])):
+            return False  # "Floods hit X. Japan said it would ...": its own sentence's actor
         subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
         return bool(subjects) and all(not self.by_head.get(t.i) for t in subjects) and all(
             t.pos_ == "NOUN" for t in subjects)

@@ -20,10 +20,13 @@ from eventwire.events.implied import (
 from eventwire.events.intent import agreed_harms, recode
 from eventwire.events.modality import Modality, assess
 from eventwire.events.nominal import (
+    aid_destination,
     attendance,
     effort_carrier,
     forces_owner,
+    help_carrier,
     helping_deployment,
+    lifted_measure,
     nominal_recipient,
     received_help,
     story_crowd,
@@ -309,7 +312,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     entry = helping_deployment(entry, trigger)
     received = received_help(entry, trigger, roles) or attendance(entry, trigger, roles)
     actors, apath, recipients, rpath = received or ([], "", [], "")
-    holder = effort_carrier(trigger) or trigger  # "launched a mediation effort"
+    # "launched a mediation effort", "announced $20 million in assistance for Haiti"
+    holder = effort_carrier(trigger) or help_carrier(entry, trigger) or trigger
     for role in () if received else entry.actor:
         actors, apath = roles.fill(role, holder, words)
         if actors:
@@ -334,6 +338,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             break
     if not recipients:
         recipients, rpath = nominal_recipient(entry, trigger, words, roles)
+    if not recipients and actors and entry.event == "AID":  # "said it was sending food"
+        recipients, rpath = aid_destination(trigger, words, roles, actors)
     if not recipients and entry.event in HOSTED_EVENTS:
         # A meeting held somewhere: the host country receives the visitors (PLOVER visit).
         for role in HOST_ROLES:
@@ -400,6 +406,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             cand.decision = "dropped: an interview is not a consultation"
         elif entry.event == "ASSAULT" and _figurative_fight(trigger):
             cand.decision = "dropped: figurative (not force)"
+        elif lifted_measure(entry, trigger):
+            cand.decision = "dropped: a measure lifted, not imposed"
         elif _describes_document(trigger):
             cand.decision = "dropped: background (what a named document says)"
         elif r is None and entry.requires_recipient:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from eventwire.events.roles import RoleFinder, subject_of
+from eventwire.events.roles import SUPPORT_VERBS, RoleFinder, subject_of
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
 
@@ -27,6 +27,11 @@ GIVER_ROLES = ("poss", "mod", "prep:of", "prep:from", "prep:by")
 # operations", "an aid programme", "a protest campaign".
 EFFORT_NOUNS = {"effort", "operation", "mission", "campaign", "programme", "program",
                 "initiative", "drive", "bid", "process", "work", "activity"}
+# Verbs (and their nouns) that take a measure away: "lifted martial law", "the lifting of".
+EASING_VERBS = {"lift", "ease", "relax", "end", "scrap", "remove", "rescind", "repeal",
+                "revoke", "waive", "drop", "cancel", "loosen", "lifting", "easing"}
+# What help is packed in: "a security assistance package for Kyiv", "a tranche of aid".
+HELP_HOLDERS = {"package", "tranche", "shipment", "consignment", "batch", "convoy"}
 # Prepositions by which an act happens at a gathering: "spoke at a UN Security Council session".
 AT_GATHERING = {"at", "during"}
 # Verbs by which one speaks to a gathering: "told / addressed an AU summit".
@@ -42,6 +47,16 @@ CAUSING_VERBS = {"spark", "trigger", "prompt", "provoke", "draw", "fuel", "ignit
 # Verbs by which a protest named as their subject goes on: "protests erupted".
 OCCURRING_VERBS = {"erupt", "break", "continue", "spread", "begin", "start", "grow", "rage",
                    "escalate", "resume", "intensify", "persist", "flare", "swell", "enter"}
+# People who protest as a crowd, whom the text need not place: "thousands took to the streets".
+CROWD_NOUNS = {"people", "thousand", "hundred", "dozen", "million", "crowd", "protester",
+               "demonstrator", "marcher", "supporter", "resident", "citizen", "villager",
+               "student", "worker", "farmer", "teacher", "activist", "voter", "youth",
+               "employee", "opponent", "legislator", "lawmaker", "mp", "doctor", "nurse"}
+CROWD_SECTORS = {"CVL", "EDU", "LAB", "AGR", "MED", "OPP", "LEG", "REL", "JRN", "BUS", "REF"}
+# Prepositions of where a crowd is: "marched through Minsk", "rallied outside parliament in X".
+WHERE_PREPS = {"in", "at", "through", "across", "throughout", "outside", "around", "near",
+               "into", "on", "to", "along", "from"}
+PLACE_MENTIONS = {"country", "metonym", "place"}  # not "the Israeli embassy" (a demonym)
 # Verbs of a purpose clause that name whom help is for: "provided equipment to assist the police".
 HELPING_VERBS = {"help", "assist", "support", "aid", "strengthen", "bolster", "equip", "train",
                  "rebuild", "feed", "relieve", "shore"}
@@ -145,6 +160,34 @@ def effort_carrier(trigger: Token) -> Token | None:
     return None
 
 
+def help_carrier(entry: TriggerEntry, trigger: Token) -> Token | None:
+    """"announced $20 million in emergency assistance for Haiti", "a new security assistance
+    package for Kyiv": help named inside an amount or a package is given by whoever gives,
+    pledges or announces the amount (the verb) or the package (the noun)."""
+    if entry.event != "AID" or trigger.pos_ != "NOUN":
+        return None
+    head = trigger.head
+    if trigger.dep_ in ("compound", "nmod") and head.lemma_ in HELP_HOLDERS \
+            and head.i > trigger.i:
+        return head
+    amount = head.head if trigger.dep_ == "pobj" and head.lower_ in ("in", "of") else None
+    if amount is not None and amount.ent_type_ == "MONEY" and amount.dep_ == "dobj" \
+            and amount.head.lemma_ in SUPPORT_VERBS:
+        return amount.head
+    return None
+
+
+def lifted_measure(entry: TriggerEntry, trigger: Token) -> bool:
+    """"lifted martial law", "eased its blockade of Gaza", "the lifting of the curfew": a
+    coercive measure named as what is lifted is not imposed (the lifting is its own event)."""
+    if entry.event not in ("COERCE", "SANCTION") or trigger.pos_ != "NOUN":
+        return False
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_ in EASING_VERBS:
+        return True
+    return trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in EASING_VERBS
+
+
 def forces_owner(entry: TriggerEntry, trigger: Token, words: list[Token], roles: RoleFinder
                  ) -> tuple[list[Mention], str]:
     """"the ongoing withdrawal of U.S. and NATO troops", "the deployment of French soldiers":
@@ -167,18 +210,97 @@ def story_crowd(entry: TriggerEntry, trigger: Token, roles: RoleFinder
                 ) -> tuple[list[Mention], str]:
     """"The ruling sparked protests", "protests erupted on Monday" (no place named): the
     people of the country the story is about protest."""
-    if entry.event != "PROTEST" or trigger.pos_ != "NOUN" or not (
+    if entry.event != "PROTEST":
+        return [], ""
+    if trigger.pos_ in ("VERB", "AUX") or trigger.dep_ == "amod":
+        return crowd_protest(trigger, roles)
+    if trigger.pos_ != "NOUN" or not (
             trigger.dep_ == "dobj" and trigger.head.lemma_ in CAUSING_VERBS
             or trigger.dep_ == "nsubj" and trigger.head.lemma_ in OCCURRING_VERBS):
         return [], ""
     found, path = roles.fill("place:in", trigger.head, [])
     if found:
         return [replace(m, sector="CVL") for m in found], f"crowd<{path}"
+    return _story_people(trigger, roles, "CVL")
+
+
+def crowd_protest(trigger: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
+    """"Thousands took to the streets of Khartoum", "demonstrators marched through Minsk",
+    "protesting legislators": people the text does not place protest where the clause says
+    they are (any place under a preposition of where), else in the story's country."""
+    crowd, path = (trigger.head, "amod") if trigger.dep_ == "amod" else subject_of(trigger)
+    if crowd is None or crowd.lemma_.lower() not in CROWD_NOUNS:
+        return [], ""
+    sector = _crowd_sector(crowd, roles)
+    acting = crowd.head if path == "amod" else trigger  # "striking nurses blocked the road"
+    m, where = place_on(acting, roles)
+    if m is not None:
+        return [replace(m, sector=sector)], f"crowd<{path}+{where}"
+    return _story_people(trigger, roles, sector)
+
+
+def place_on(verb: Token, roles: RoleFinder) -> tuple[Mention | None, str]:
+    """The country of a place named under a preposition of where on a verb or on its object
+    ("marched through Minsk", "blocked roads across India"); place names only, never a
+    demonym ("outside the Israeli embassy in Ankara" is in Turkey)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for prep in (c for h in (verb, *objects) for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in WHERE_PREPS):
+        for t in prep.subtree:
+            m = roles.resolver.resolve_place(t) if t.pos_ == "PROPN" else None
+            if m is not None and m.kind in PLACE_MENTIONS:
+                return m, f"prep:{prep.lower_}"
+    return None, ""
+
+
+def aid_destination(trigger: Token, words: list[Token], roles: RoleFinder,
+                    actors: list[Mention]) -> tuple[list[Mention], str]:
+    """"The UN said it was sending food" in a story about floods in Pakistan, "reached 3
+    million people in Somalia with food", "sent medicine to hospitals in Sudan": help that
+    names no receiver goes to where the people or places given to are, or to the place its
+    clause names, else, when a giving verb names what is given, to the country the story is
+    about (never the giver's own; "funded the studies" names no help given)."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    own = frozenset(a.code or "" for a in actors)
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative")
+                 and c.lower_ in ("to", "for")):
+        # "sent medicine to hospitals in Sudan": the people or places given to are there
+        for pobj in (p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
+            m = roles.resolver.place_in([pobj])
+            if m is not None and m.code not in own:
+                return [replace(m, sector=None)], f"prep:{prep.lower_}>in-place"
+    m, where = place_on(verb, roles)
+    if m is not None and m.code not in own:
+        return [replace(m, sector=None)], f"aid-to<{where}"
+    if verb is not trigger or not words:
+        return [], ""
+    e = roles.resolver.story_country(trigger, people=False, other_than=own)
+    if e is None:
+        return [], ""
+    m = roles.resolver.mentions[e.mention]
+    return [replace(m, sector=None, kind="implied", rule="aid-story-country",
+                    antecedent=e.mention)], "aid-to<story-country"
+
+
+def _crowd_sector(crowd: Token, roles: RoleFinder) -> str:
+    """"students" march as EDU, "opposition supporters" as OPP, "thousands of people" as CVL."""
+    counted = [p for c in crowd.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    for noun in (crowd, *counted):
+        for m in roles.resolver.resolve(noun, coded_only=False):
+            if m.sector in CROWD_SECTORS:
+                return m.sector
+    return "CVL"
+
+
+def _story_people(trigger: Token, roles: RoleFinder, sector: str
+                  ) -> tuple[list[Mention], str]:
+    """The people of the country the last sentences are about, if one was named."""
     e = roles.resolver.story_country(trigger, people=False)
     if e is None:
         return [], ""
     m = roles.resolver.mentions[e.mention]
-    return [replace(m, sector="CVL", kind="implied", rule="story-crowd", antecedent=e.mention)
+    return [replace(m, sector=sector, kind="implied", rule="story-crowd", antecedent=e.mention)
             ], "crowd<story-country"
 
 
@@ -188,8 +310,6 @@ def nominal_recipient(entry: TriggerEntry, trigger: Token, words: list[Token],
     found, path = origin_recipient(entry, trigger, words, roles)
     if not found:
         found, path = purpose_recipient(entry, trigger, roles)
-    if not found and entry.event == "AID" and trigger.pos_ == "VERB":
-        found, path = aid_destination(trigger, words, roles)
     if found or entry.event != "PROTEST" or trigger.dep_ != "dobj" \
             or trigger.head.lemma_ not in CAUSING_VERBS:
         return found, path
@@ -216,20 +336,6 @@ def helping_deployment(entry: TriggerEntry, trigger: Token) -> TriggerEntry:
         return entry  # "deploy along the border to help": forces moved at home
     return replace(entry, event="AID", mode=None, cameo="074", id=f"{entry.id}+help",
                    recipient=("prep:to", *entry.recipient), requires_recipient=True)
-
-
-def aid_destination(trigger: Token, words: list[Token], roles: RoleFinder
-                    ) -> tuple[list[Mention], str]:
-    """"sent medicine to hospitals in Sudan", "delivered food aid to people in Gaza": aid
-    given to people or places no one names as an actor goes to the country they are in."""
-    for prep in (c for c in trigger.children if c.dep_ in ("prep", "dative")
-                 and c.lower_ in ("to", "for")):
-        for pobj in (p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
-            m = roles.resolver.place_in([pobj])
-            if m is not None:
-                return [replace(m, sector=None)], f"prep:{prep.lower_}>in-place"
-    found, path = roles.fill("place:in", trigger, words)  # "delivered aid ... in Gaza"
-    return found, path
 
 
 def purpose_recipient(entry: TriggerEntry, trigger: Token, roles: RoleFinder
