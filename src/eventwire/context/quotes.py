@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.context.speaker_fallback import FallbackResolver
 from eventwire.context.speakers import (
     DOCUMENT_NOUNS,
     RELATIVES,
-    FallbackResolver,
     Resolver,
     cue_subject,
     is_cue,

@@ -117,8 +117,8 @@ class Situator:
     def quotes(self) -> list[Quote]:
         """Direct quotes, speakers resolved through coreference, named as fully as possible."""
         from eventwire.context.quotes import extract_quotes
+        from eventwire.context.speaker_fallback import FallbackResolver, family_first
         from eventwire.context.speaker_names import name_after_title, names_other, own_name
-        from eventwire.context.speakers import FallbackResolver, family_first
 
         fallback: FallbackResolver | None = None
 
