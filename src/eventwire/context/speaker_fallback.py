@@ -58,7 +58,7 @@ class FallbackResolver:
         self.subjects: list[tuple[int, Span]] = []
         for tok in doc:
             if tok.dep_ in SUBJECT_DEPS and not quoted[tok.i] and tok.lower_ not in PRONOUNS:
-                person = person_of(tok) or self._titled(speaker_span(tok))
+                person = person_of(tok) or self.titled(speaker_span(tok))
                 if person is not None:
                     self.subjects.append((tok.i, person))
         self.keys = [i for i, _ in self.subjects]
@@ -73,7 +73,7 @@ class FallbackResolver:
             if words and len(text) > len(self.longest.get(words[-1].lower(), "")):
                 self.longest[words[-1].lower()] = text
 
-    def _titled(self, span: Span) -> Span | None:
+    def titled(self, span: Span) -> Span | None:
         """The person a definite description ("the foreign minister") last titled."""
         root = span.root
         if root.ent_type_ or not any(t.lower_ in ("the", "this") for t in span):
@@ -129,7 +129,7 @@ class FallbackResolver:
         elif span.label_ == "PERSON" or any(span == p for p in self.people):
             named = span
         else:
-            named = self._titled(span)
+            named = self.titled(span)
             body = self._body_before(span) if named is None else None
             if body is not None:
                 return Actor(code=None, text=span.text, name=body.text)

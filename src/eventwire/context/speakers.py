@@ -104,13 +104,23 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
         tok = tok.head
         if quoted is not None and quoted[tok.i]:
             continue
-        subject = _own_subject(tok)
+        subject = _own_subject(tok) or _acl_speaker(tok)
         if subject is None:
             continue
         if not participle or is_cue(tok) or tok.dep_ == "ROOT":
             return subject
         first = first or subject
     return first or _name_before(cue, quoted)
+
+
+def _acl_speaker(verb: Token) -> Token | None:
+    """"An eyewitness described how the attack unfolded, stating '...'" parsed as a verbless
+    sentence: the noun a reporting clause hangs on as a modifier is its speaker."""
+    if verb.dep_ == "acl" and is_cue(verb) and verb.head.dep_ == "ROOT" and \
+            verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "ccomp" for c in verb.children) \
+            and not any(c.dep_ == "agent" for c in verb.children):
+        return verb.head
+    return None
 
 
 def _controller(cue: Token, quoted: list[bool] | None) -> Token | None:
