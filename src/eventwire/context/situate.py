@@ -117,14 +117,19 @@ class Situator:
     def quotes(self) -> list[Quote]:
         """Direct quotes, speakers resolved through coreference, named as fully as possible."""
         from eventwire.context.quotes import extract_quotes
-        from eventwire.context.speaker_fallback import FallbackResolver, family_first
+        from eventwire.context.speaker_fallback import (
+            FallbackResolver,
+            family_first,
+            near_spelling,
+        )
         from eventwire.context.speaker_names import name_after_title, names_other, own_name
 
         fallback: FallbackResolver | None = None
 
         def resolve(span: SpacySpan) -> Actor | None:
             got = named(span)
-            full = family_first(self.doc, got.name) if got is not None and got.name else None
+            full = (family_first(self.doc, got.name) or near_spelling(self.doc, got.name)) \
+                if got is not None and got.name else None
             if got is None or full is None:
                 return got
             # "Foreign Minister Wang Yi ... '...,' Wang said": the family name comes first.

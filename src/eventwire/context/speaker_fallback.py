@@ -7,6 +7,7 @@ import bisect
 
 from spacy.tokens import Doc, Span
 
+from eventwire.context.speaker_names import plain
 from eventwire.context.speakers import (
     BODY_NOUNS,
     POSSESSIVE,
@@ -17,6 +18,8 @@ from eventwire.context.speakers import (
 )
 from eventwire.model import Actor
 from eventwire.nlp.parsed import entities, sentence_of
+
+MIN_SURNAME = 5  # letters: shorter names one letter apart are as often two people
 
 
 def _with_of_phrase(ent: Span) -> Span:
@@ -39,6 +42,29 @@ def family_first(doc: Doc, name: str) -> str | None:
         return None
     starting = [f for f in full if f.split()[0] == name]
     return max(starting, key=len) if starting else None
+
+
+def near_spelling(doc: Doc, name: str) -> str | None:
+    """A one-word name one letter off the surname of exactly one PERSON the article gave, and
+    the surname of none ("Geir Pedersen ... '...,' Pederson said"): a misspelling of it."""
+    if len(name.split()) != 1 or len(name) < MIN_SURNAME or not name.isalpha():
+        return None
+    full = [e.text for e in entities(doc) if e.label_ == "PERSON" and 2 <= len(e) <= 4]
+    if any(f.split()[-1] == name for f in full):
+        return None
+    near = {f for f in full if f.split()[-1][0] == name[0] and _one_edit(f.split()[-1], name)}
+    return max(near, key=len) if len({f.split()[-1] for f in near}) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter replaced, added or dropped (not by an accent or a plural:
+    "Erdoğan" is how the text also spells "Erdogan")."""
+    if abs(len(a) - len(b)) > 1 or plain(a) == plain(b) or a.rstrip("s") == b.rstrip("s"):
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 class FallbackResolver:
