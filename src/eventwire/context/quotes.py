@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.context.speaker_fallback import FallbackResolver
 from eventwire.context.speakers import (
     DOCUMENT_NOUNS,
     RELATIVES,
-    FallbackResolver,
     Resolver,
     cue_subject,
     is_cue,
@@ -140,6 +140,8 @@ def _intro_clause(doc: Doc, f: _Found, lo: int, quoted: list[bool]) -> None:
     if not words:
         return
     tok = words[-1]
+    if tok.text == ":" and _colon_intro(doc, f, tok, quoted):
+        return
     while tok.head.i != tok.i and not quoted[tok.head.i] and tok.pos_ not in ("VERB", "AUX"):
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -147,6 +149,23 @@ def _intro_clause(doc: Doc, f: _Found, lo: int, quoted: list[bool]) -> None:
     subject = cue_subject(tok, quoted)
     if subject is not None and not quoted[subject.i]:
         f.cue, f.subject = tok, subject
+
+
+def _colon_intro(doc: Doc, f: _Found, colon: Token, quoted: list[bool]) -> bool:
+    """"Holt saw compromise as the only way to settle it: '...'", "X reflects this view in his
+    column: '...'": a clause a colon hands over to the quote introduces its subject's words."""
+    if colon.i == 0 or quoted[colon.i - 1]:
+        return False
+    root = doc[colon.i - 1]  # up to the clause's top: the parser may hang it on the quote
+    while root.head.i != root.i and not quoted[root.head.i] and root.head.i < colon.i:
+        root = root.head
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or quoted[subject.i] or subject.lower_ in RELATIVES:
+        return False
+    f.cue, f.subject = root, subject
+    return True
 
 
 def _after_report(doc: Doc, f: _Found, quoted: list[bool]) -> None:

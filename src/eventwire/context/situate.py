@@ -117,14 +117,19 @@ class Situator:
     def quotes(self) -> list[Quote]:
         """Direct quotes, speakers resolved through coreference, named as fully as possible."""
         from eventwire.context.quotes import extract_quotes
+        from eventwire.context.speaker_fallback import (
+            FallbackResolver,
+            family_first,
+            near_spelling,
+        )
         from eventwire.context.speaker_names import name_after_title, names_other, own_name
-        from eventwire.context.speakers import FallbackResolver, family_first
 
         fallback: FallbackResolver | None = None
 
         def resolve(span: SpacySpan) -> Actor | None:
             got = named(span)
-            full = family_first(self.doc, got.name) if got is not None and got.name else None
+            full = (family_first(self.doc, got.name) or near_spelling(self.doc, got.name)) \
+                if got is not None and got.name else None
             if got is None or full is None:
                 return got
             # "Foreign Minister Wang Yi ... '...,' Wang said": the family name comes first.
@@ -148,12 +153,24 @@ class Situator:
                 # "Nikki Holland of the UK's National Crime Agency said": the body places her,
                 # the name is hers.
                 return Actor(code=got.code, sector=got.sector, text=span.text, name=own.text)
+            fallback = fallback or FallbackResolver(self.doc, self.resolver.quoted)
+            holder = fallback.titled(span) if got is not None and _bare_title(got, span) else None
+            if got is not None and holder is not None:
+                # "President of Chile Ana Ruiz ... The president called it '...'": her title.
+                return Actor(code=got.code, sector=got.sector, text=span.text,
+                             name=fallback.fullest(holder))
             if got is not None and got.name:
                 return got
-            fallback = fallback or FallbackResolver(self.doc, self.resolver.quoted)
             alt = fallback(span)
             if got is None or alt is None:
                 return alt or got
             return Actor(code=got.code, sector=got.sector, text=span.text, name=alt.name)
 
         return extract_quotes(self.doc, resolve_speaker=resolve)
+
+
+def _bare_title(got: Actor, span: SpacySpan) -> bool:
+    """The actor layer named a definite description ("the president") by its own title word."""
+    words = (got.name or "").lower().split()
+    return span.root.pos_ == "NOUN" and bool(words) and \
+        words == [t.lower_ for t in span if t.pos_ != "DET"]

@@ -91,11 +91,11 @@ def own_name(span: Span) -> Span | None:
 def names_other(name: str | None, span: Span) -> bool:
     """The resolved name shares no last word with the speaker's own words: it is someone else
     ("Charles Schultze, chairman ... under Jimmy Carter" named Jimmy Carter)."""
-    words = WORD.findall(_plain(name or ""))
-    return bool(words) and words[-1] not in {w for t in span for w in WORD.findall(_plain(t.text))}
+    words = WORD.findall(plain(name or ""))
+    return bool(words) and words[-1] not in {w for t in span for w in WORD.findall(plain(t.text))}
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Lower case without accents: "Erdoğan" and "Erdogan" are one name."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
                    if not unicodedata.combining(c))

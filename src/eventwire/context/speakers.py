@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from eventwire.model import Actor
-from eventwire.nlp.parsed import entities, entity_at, sentence_of
+from eventwire.nlp.parsed import entity_at, sentence_of
 
 CUE_LEMMAS = frozenset(
     """say tell stress underline note cite add warn insist state declare write tweet post ask
@@ -28,14 +27,20 @@ CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "dobj", "relcl", "prep",
 INVERTING = frozenset("""say write tweet add ask continue reply explain insist argue note confide
     recall lament plead boast remark read""".split())
 RELATIVES = frozenset("who which that".split())
+QUOTING = frozenset("quote cite".split())  # "quoted X as saying"
+SUBJECT_CONTROL = frozenset("promise vow pledge threaten".split())  # "promised voters to say"
 PRONOUNS = frozenset("he she him her they them i we it you".split())
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 DOCUMENT_NOUNS = frozenset("""editorial statement report letter communique communiqué post tweet
-    column op-ed memo release""".split())
+    column op-ed memo release summary announcement message declaration""".split())
 # Nouns by which a text takes up an organisation it named ("the rights group", "the league").
 BODY_NOUNS = frozenset("""group organization organisation association league charity committee
     coalition alliance union movement network council commission foundation institute center
     centre watchdog body federation""".split())
+# Pronoun owners of a text ("their statement") and modifiers naming its medium, not its issuer.
+OWNER_PRONOUNS = frozenset("its their his her".split())
+MEDIUM_WORDS = frozenset("""press news media video audio email e-mail radio television tv web
+    online internet twitter facebook instagram joint draft policy year""".split())
 ISSUER_REACH = 6  # sentences (a quoted statement counts its own) back to the one who issued it
 CUT_DEPS = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
 
@@ -88,6 +93,9 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
     inverted = [c for c in cue.children if c.dep_ in ("dobj", "attr") and c.i > cue.i]
     if inverted and cue.lemma_.lower() in INVERTING:
         return inverted[0]  # "said a protester", "wrote Joshua Wong"
+    controller = _controller(cue, quoted)
+    if controller is not None:
+        return controller
     participle = cue.tag_ == "VBG"
     tok, first = cue, None
     for _ in range(6):
@@ -96,13 +104,40 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
         tok = tok.head
         if quoted is not None and quoted[tok.i]:
             continue
-        subject = _own_subject(tok)
+        subject = _own_subject(tok) or _acl_speaker(tok)
         if subject is None:
             continue
         if not participle or is_cue(tok) or tok.dep_ == "ROOT":
             return subject
         first = first or subject
     return first or _name_before(cue, quoted)
+
+
+def _acl_speaker(verb: Token) -> Token | None:
+    """"An eyewitness described how the attack unfolded, stating '...'" parsed as a verbless
+    sentence: the noun a reporting clause hangs on as a modifier is its speaker."""
+    if verb.dep_ == "acl" and is_cue(verb) and verb.head.dep_ == "ROOT" and \
+            verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "ccomp" for c in verb.children) \
+            and not any(c.dep_ == "agent" for c in verb.children):
+        return verb.head
+    return None
+
+
+def _controller(cue: Token, quoted: list[bool] | None) -> Token | None:
+    """"The paper quoted the minister as saying", "the protests led Senator X to declare": a
+    cue with no subject of its own, hung on a verb by 'as' or 'to', is spoken by that verb's
+    object, not its subject."""
+    head = cue.head
+    if cue.dep_ == "pcomp" and head.lower_ == "as" and head.dep_ == "prep":
+        head = head.head
+        if head.lemma_.lower() not in QUOTING:
+            return None
+    elif cue.dep_ != "xcomp" or head.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None or (quoted is not None and quoted[obj.i]) or obj.lower_ in RELATIVES:
+        return None
+    return obj
 
 
 def _name_before(cue: Token, quoted: list[bool] | None) -> Token | None:
@@ -193,6 +228,9 @@ def _issuer(tok: Token) -> Span | None:
             ent = _ent_of(child, ("ORG", "PERSON", "GPE"))
             if ent is not None:
                 return ent
+    owner = _owner(tok)
+    if owner is not None:
+        return owner
     for prep in tok.rights:  # "a statement from the Egyptian Foreign Ministry"
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
             for pobj in prep.children:
@@ -204,7 +242,45 @@ def _issuer(tok: Token) -> Span | None:
     return None
 
 
-def _issued_before(tok: Token) -> Token | None:
+def _owner(tok: Token) -> Span | None:
+    """"Their statement read", "the family's statement", "the army statement", "released a
+    statement which said": a text with no named issuer is its owner's, its modifying body's,
+    or the one who put it out."""
+    for child in tok.lefts:
+        if child.dep_ == "poss" and child.lower_ in OWNER_PRONOUNS:
+            ahead = _subject_ahead(tok)
+            return speaker_span(ahead) if ahead is not None else child.doc[child.i : child.i + 1]
+        if child.dep_ == "poss":
+            return speaker_span(child)
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and \
+                child.lemma_.lower() not in MEDIUM_WORDS | DOCUMENT_NOUNS:
+            return child.doc[child.i : child.i + 1]
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        subject = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.lemma_.lower() not in DOCUMENT_NOUNS | RELATIVES:
+            return speaker_span(subject)
+    return None
+
+
+def _subject_ahead(tok: Token) -> Token | None:
+    """"According to its press release, the league was '...'": an owner named only after the
+    'according to' phrase is the subject of the clause that follows it."""
+    if not any(a.lower_ == "according" for a in tok.ancestors):
+        return None
+    root = sentence_of(tok).root
+    return next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i > tok.i
+                 and c.lower_ not in PRONOUNS), None)
+
+
+def text_pronoun_issuer(tok: Token) -> Token | None:
+    """"The union issued a statement. It read, '...'": a text's 'it' that reads is the text,
+    spoken by whoever issued one in the sentences just before."""
+    if tok.lower_ != "it" or tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_.lower() != "read":
+        return None
+    return _issued_before(tok, DOCUMENT_NOUNS)
+
+
+def _issued_before(tok: Token, kinds: frozenset[str] | None = None) -> Token | None:
     """"The army issued a statement ... '...,' the statement said": the one who issued a text
     of that kind (or spoke in it) in the sentences just before takes it up."""
     doc = tok.doc
@@ -215,7 +291,8 @@ def _issued_before(tok: Token) -> Token | None:
         first = sentence_of(doc[first.start - 1])
     for i in range(tok.i - 1, first.start - 1, -1):
         t = doc[i]
-        if t.lemma_.lower() != tok.lemma_.lower() or t.dep_ not in ("dobj", "pobj"):
+        if t.lemma_.lower() not in (kinds or {tok.lemma_.lower()}) or \
+                t.dep_ not in ("dobj", "pobj"):
             continue
         verb = t.head.head if t.dep_ == "pobj" else t.head
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
@@ -227,7 +304,8 @@ def _issued_before(tok: Token) -> Token | None:
 def speaker_span(tok: Token) -> Span:
     """The words naming the speaker: a person's name, an entity, or the subject's noun phrase."""
     if tok.lower_ in PRONOUNS:
-        return tok.doc[tok.i : tok.i + 1]
+        issuer = text_pronoun_issuer(tok)
+        return speaker_span(issuer) if issuer is not None else tok.doc[tok.i : tok.i + 1]
     person = person_of(tok)
     if person is not None:
         return person
@@ -243,134 +321,3 @@ def speaker_span(tok: Token) -> Span:
         if child.dep_ == "prep" and child.lower_ in ("of", "within", "for", "at", "from", "to"):
             right = max(right, max(t.i for t in child.subtree))
     return tok.doc[left : right + 1]
-
-
-def _with_of_phrase(ent: Span) -> Span:
-    """A body's full name: "Cambodian League" + "for the Promotion ... of Human Rights"."""
-    start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
-    end = ent.end
-    for child in ent.root.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i == end:
-            end = max(t.i for t in child.subtree) + 1
-    return ent.doc[start:end]
-
-
-def family_first(doc: Doc, name: str) -> str | None:
-    """A one-word name that is the first word of a longer PERSON name the article gave, and the
-    last word of none ("Wang Yi ... Wang said", "Hun Manet ... Hun said"): that fuller name."""
-    if len(name.split()) != 1:
-        return None
-    full = [e.text for e in entities(doc) if e.label_ == "PERSON" and 2 <= len(e) <= 3]
-    if any(f.split()[-1] == name for f in full):
-        return None
-    starting = [f for f in full if f.split()[0] == name]
-    return max(starting, key=len) if starting else None
-
-
-class FallbackResolver:
-    """Simple speaker resolution for when no coreference layer is passed: names, titles, 'he'."""
-
-    def __init__(self, doc: Doc, quoted: list[bool]) -> None:
-        self.doc = doc
-        self.people: list[Span] = [e for e in entities(doc) if e.label_ == "PERSON"]
-        self.titles: dict[str, list[tuple[int, Span]]] = {}
-        for ent in self.people:
-            for tok in ent.root.subtree:
-                if tok.i < ent.start and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ == "":
-                    self.titles.setdefault(tok.lemma_.lower(), []).append((ent.start, ent))
-            if ent.root.dep_ == "appos":
-                head = ent.root.head
-                self.titles.setdefault(head.lemma_.lower(), []).append((ent.start, ent))
-        self.subjects: list[tuple[int, Span]] = []
-        for tok in doc:
-            if tok.dep_ in SUBJECT_DEPS and not quoted[tok.i] and tok.lower_ not in PRONOUNS:
-                person = person_of(tok) or self._titled(speaker_span(tok))
-                if person is not None:
-                    self.subjects.append((tok.i, person))
-        self.keys = [i for i, _ in self.subjects]
-        self.mentions = [e for e in self.people if not quoted[e.start]]
-        self.mention_starts = [e.start for e in self.mentions]
-        self.bodies = [e for e in entities(doc) if e.label_ == "ORG" and not quoted[e.start]
-                       and e.root.dep_ in SUBJECT_DEPS]
-        self.longest: dict[str, str] = {}  # last word -> the first longest name ending so
-        for ent in self.people:
-            text = POSSESSIVE.sub("", ent.text)  # "Paula Radcliffe's record": her name
-            words = text.split()
-            if words and len(text) > len(self.longest.get(words[-1].lower(), "")):
-                self.longest[words[-1].lower()] = text
-
-    def _titled(self, span: Span) -> Span | None:
-        """The person a definite description ("the foreign minister") last titled."""
-        root = span.root
-        if root.ent_type_ or not any(t.lower_ in ("the", "this") for t in span):
-            return None
-        options = [e for start, e in self.titles.get(root.lemma_.lower(), []) if start < span.start]
-        return options[-1] if options else None
-
-    def _body_before(self, span: Span) -> Span | None:
-        """"The Cambodian League for ... Human Rights issued a statement. '...,' the rights
-        group said": a definite body noun takes up the organisation last named as a subject in
-        the sentences just before (one the knowledge does not hold, so nothing else named it)."""
-        root = span.root
-        if root.lemma_.lower() not in BODY_NOUNS or not any(t.lower_ in ("the", "this")
-                                                             for t in span):
-            return None
-        first = sentence_of(self.doc[span.start])
-        for _ in range(3):
-            if first.start == 0:
-                break
-            first = sentence_of(self.doc[first.start - 1])
-        for ent in reversed(self.bodies):
-            if ent.start < span.start and ent.start >= first.start:
-                return _with_of_phrase(ent)
-        return None
-
-    def fullest(self, name: Span) -> str:
-        """The longest PERSON mention that ends with the same word (the fullest name given)."""
-        last = name.text.split()[-1].lower() if name.text.split() else ""
-        longest = self.longest.get(last, "")
-        return longest if len(longest) > len(name.text) else name.text
-
-    def before(self, position: int) -> Span | None:
-        """Who 'he'/'she' at position most likely is: a named subject or person just before."""
-        sent = sentence_of(self.doc[position])
-        window = sent.start
-        if sent.start > 0:
-            window = sentence_of(self.doc[sent.start - 1]).start
-        k = bisect.bisect_left(self.keys, position)
-        if k and self.keys[k - 1] >= window:
-            return self.subjects[k - 1][1]
-        recent = self.mentions[bisect.bisect_left(self.mention_starts, window):
-                               bisect.bisect_left(self.mention_starts, position)]
-        if recent:
-            return recent[-1]
-        return self.subjects[k - 1][1] if k else None
-
-    def __call__(self, span: Span) -> Actor | None:
-        root = span.root
-        named: Span | None = None
-        if len(span) == 1 and root.lower_ in PRONOUNS:
-            if root.lower_ in ("he", "she", "him", "her", "i"):
-                named = self.before(span.start)
-        elif span.label_ == "PERSON" or any(span == p for p in self.people):
-            named = span
-        else:
-            named = self._titled(span)
-            body = self._body_before(span) if named is None else None
-            if body is not None:
-                return Actor(code=None, text=span.text, name=body.text)
-        if named is not None:
-            return Actor(code=None, text=span.text, name=self.fullest(named))
-        if len(span) == 1 and root.lower_ in PRONOUNS:
-            return Actor(code=None, text=span.text, name=None)
-        return Actor(code=None, text=span.text, name=self.expand(span.text))
-
-    def expand(self, name: str) -> str:
-        """An acronym spelled out by an entity of the article ("SDF": Syrian Democratic Forces)."""
-        if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
-            return name
-        for ent in entities(self.doc):
-            initials = "".join(w[0] for w in ent.text.split() if w[:1].isupper())
-            if initials == name and len(ent) > 1:
-                return ent.text
-        return name

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from eventwire.nlp.parsed import coordination_head, sentence_of
 
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+CONTRAST = {"but", "yet"}  # a conjunct after these is asserted on its own
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "would", "must", "ought", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
@@ -91,6 +92,8 @@ def _negated_here(token: Token) -> str | None:
             return child.text
         if child.dep_ == "det" and child.lower_ == "no":
             return child.text
+        if child.dep_ == "preconj" and child.lower_ == "neither":
+            return child.text  # "neither struck Lebanon nor bombed Syria": both conjuncts
         if child.dep_ == "advmod" and child.lower_ in ("longer", "more") and any(
                 g.lower_ == "no" for g in child.children):
             return f"no {child.lower_}"  # "no longer grants visas"
@@ -126,6 +129,16 @@ def _alternative(node: Token, head: Token) -> bool:
     return any(w.lower_ in ("instead", "rather") for w in (head.head, *head.children))
 
 
+def _contrasted(conj: Token, head: Token) -> bool:
+    """"did not attack Kyiv but shelled Kharkiv", "did not condemn it, and it accused X": a
+    conjunct after "but"/"yet", or with a subject of its own, is not under the first verb's
+    "not" (what governs both, "denied that ...", still does)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        return True
+    return any(c.dep_ == "cc" and c.lower_ in CONTRAST and head.i < c.i < conj.i
+               for c in head.children)
+
+
 def _aux(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in ("aux", "auxpass")]
 
@@ -141,8 +154,9 @@ def assess(trigger: Token) -> Modality:
     future: str | None = None
     node = trigger
     depth = 0
+    own_clause = False  # the node was reached from a conjunct that is a clause of its own
     while True:
-        cue = _negated_here(node)
+        cue = None if own_clause else _negated_here(node)
         if cue:
             return Modality(negated=True, cue=cue)
         hedge = _hedged_here(node)
@@ -185,6 +199,7 @@ def assess(trigger: Token) -> Modality:
             break
         if node.dep_ == "ccomp" and head.lemma_ in SPEECH_VERBS:
             break  # reported speech: the complement is the speaker's own assertion
+        own_clause = node.dep_ == "conj" and _contrasted(node, head)
         node = head
         depth += 1
     if future is None and trigger.pos_ == "NOUN":
