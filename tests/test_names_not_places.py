@@ -1,7 +1,8 @@
 """Names that hold another actor's name are not that actor: a body's name that begins a site's
 name, a body's name joined into a longer "... for/of A and B" name, a place's name that is the
 surname of someone named before, a place read whole before a sector noun; and a private
-person's country is where they come from, not where the story's police are."""
+person's country is where they come from, not where the story's police are; a noun "led by"
+someone is of the leader's country."""
 
 from __future__ import annotations
 
@@ -74,3 +75,15 @@ def test_a_place_named_whole_before_a_sector_noun_still_places_it(coder, text, w
 def test_a_private_persons_country_is_not_the_storys_police(coder, text):
     police = [m for m in mentions(coder, text) if m.text.lower() == "police"]
     assert police and police[-1].code in ("GBR", "FRA")
+
+
+@pytest.mark.parametrize("text,word,right", [
+    ("Exports to Britain fell in May. The coalition government led by Mario Draghi of Italy "
+     "eased the curfew.", "government", "ITA"),
+    ("Fighting spread in Yemen and Iran. Forces led by Saudi Arabia bombed the port.",
+     "Forces", "SAU"),
+    ("Talks with France stalled. The cabinet headed by Prime Minister Shehbaz Sharif of "
+     "Pakistan approved the budget.", "cabinet", "PAK"),
+])
+def test_a_noun_led_by_someone_is_of_the_leaders_country(coder, text, word, right):
+    assert code_of(coder, text, word) == right

@@ -42,6 +42,8 @@ COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "represe
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 NAMED_KINDS = ("person", "institution", "igo", "group")
 PLACE_KINDS = ("demonym", "country", "metonym")
+# Participles by which a noun names who leads it: "the government led by", "forces commanded by".
+LEADING_VERBS = {"lead", "head", "run", "chair", "command", "dominate"}
 
 
 # Titles of people the knowledge does not hold as sectors: an appositive so headed names a person.
@@ -128,6 +130,9 @@ class PhraseReader:
             if r.code is None:
                 r.code = self._place_modifier(head)  # "Darfur rebels", "Tigray forces"
                 r.rule += "+place" if r.code else ""
+            if r.code is None:
+                r.code = self._leader(head)  # "the coalition government led by Mario Draghi"
+                r.rule += "+led-by" if r.code else ""
             # "a spokesman for the Pentagon", "members of the Duma": the body's sector.
             r.sector = (sector or r.sector) if collective else (r.sector or sector)
             if head.lemma_ in QUANTITY_HEADS and r.code is not None:
@@ -154,6 +159,20 @@ class PhraseReader:
                                       self.countries())
                 if place is not None and place.country:
                     return place.country
+        return None
+
+    def _leader(self, head: Token) -> str | None:
+        """The country of whoever a noun's own phrase says leads it ("the government led by
+        Mario Draghi", "forces commanded by General Ruiz of Peru"): it names the noun's state,
+        before any country named in earlier sentences."""
+        for acl in head.children:
+            if acl.dep_ != "acl" or acl.lemma_ not in LEADING_VERBS:
+                continue
+            for p in (p for a in acl.children if a.dep_ == "agent" for p in a.children
+                      if p.dep_ == "pobj"):
+                leader = self._read(p)
+                if leader is not None and leader.code is not None:
+                    return leader.code
         return None
 
     def _lone_name(self, head: Token) -> bool:
