@@ -1,5 +1,6 @@
 """Participant linking: by-agents, deeds named by their kind, agentless releases, acts aimed at
-home or at a party later in their own clause, and what none of these may take."""
+home or at a party later in their own clause, attacks aimed at whom they harmed, and what none
+of these may take."""
 
 from __future__ import annotations
 
@@ -74,6 +75,15 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
          ("PSE", "ASSAULT", "ISR")),
         ("A drone strike hit a Saudi oil plant on Saturday. Yemen's Houthi rebels said they "
          "carried out the attack.", ("YEM", "ASSAULT", "SAU")),
+    ],
+    # an attack named as what harmed someone targets them, not the place it happened
+    "an attack that harmed someone targets them": [
+        ("Three Kenyan soldiers were killed in an Ethiopian airstrike in Somalia.",
+         ("ETH", "ASSAULT", "KEN")),
+        ("Four Iraqi police officers were wounded in a Turkish drone strike in Syria.",
+         ("TUR", "ASSAULT", "IRQ")),
+        ("Two Lebanese fishermen died in an Israeli drone strike off Cyprus.",
+         ("ISR", "ASSAULT", "LBN")),
     ],
 }
 
