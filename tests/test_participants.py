@@ -113,8 +113,16 @@ def test_an_accusation_is_rejected_by_the_one_it_was_aimed_at(coder):
      "funding.", ("JOR", "REQUEST", "SYR")),
     ("A Kenyan businessman was quoted by local radio. Uganda condemned the remarks.",
      ("UGA", "ACCUSE", "KEN")),
+    # an act on someone's thing names its target there: no party from sentences before
+    ("Mexico held talks with Guatemala. The Mexican government then rejected the union's wage "
+     "demand.", ("MEX", "REJECT", "GTM")),
+    ("Brazil signed a trade pact with Chile. Days later the Brazilian government condemned the "
+     "magazine's cover story.", ("BRA", "ACCUSE", "CHL")),
+    ("Vietnam held talks with Laos on Tuesday. The Vietnamese government then denounced the "
+     "blogger's article.", ("VNM", "ACCUSE", "LAO")),
 ])
-def test_private_people_named_near_an_act_are_not_its_counterpart(coder, text, bad):
+def test_who_is_not_the_counterpart_of_an_act(coder, text, bad):
+    """Private people named near an act, and parties before an act on someone's thing."""
     assert bad not in triples(coder, text)
 
 
@@ -153,3 +161,4 @@ def test_a_party_in_another_clause_of_the_sentence_is_not_the_target(coder):
     got = triples(coder, "Pyongyang fired a missile on Sunday. Japan criticised the launch "
                          "and said it was sharing intelligence with Seoul.")
     assert ("JPN", "ACCUSE", "KOR") not in got
+
