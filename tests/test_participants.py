@@ -1,5 +1,6 @@
 """Participant linking: by-agents, deeds named by their kind, agentless releases, acts aimed at
-home or at a party later in their own clause, and what none of these may take."""
+home or at a party later in their own clause, attacks aimed at whom they harmed, and what none
+of these may take."""
 
 from __future__ import annotations
 
@@ -75,6 +76,15 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
         ("A drone strike hit a Saudi oil plant on Saturday. Yemen's Houthi rebels said they "
          "carried out the attack.", ("YEM", "ASSAULT", "SAU")),
     ],
+    # an attack named as what harmed someone targets them, not the place it happened
+    "an attack that harmed someone targets them": [
+        ("Three Kenyan soldiers were killed in an Ethiopian airstrike in Somalia.",
+         ("ETH", "ASSAULT", "KEN")),
+        ("Four Iraqi police officers were wounded in a Turkish drone strike in Syria.",
+         ("TUR", "ASSAULT", "IRQ")),
+        ("Two Lebanese fishermen died in an Israeli drone strike off Cyprus.",
+         ("ISR", "ASSAULT", "LBN")),
+    ],
 }
 
 
@@ -103,8 +113,16 @@ def test_an_accusation_is_rejected_by_the_one_it_was_aimed_at(coder):
      "funding.", ("JOR", "REQUEST", "SYR")),
     ("A Kenyan businessman was quoted by local radio. Uganda condemned the remarks.",
      ("UGA", "ACCUSE", "KEN")),
+    # an act on someone's thing names its target there: no party from sentences before
+    ("Mexico held talks with Guatemala. The Mexican government then rejected the union's wage "
+     "demand.", ("MEX", "REJECT", "GTM")),
+    ("Brazil signed a trade pact with Chile. Days later the Brazilian government condemned the "
+     "magazine's cover story.", ("BRA", "ACCUSE", "CHL")),
+    ("Vietnam held talks with Laos on Tuesday. The Vietnamese government then denounced the "
+     "blogger's article.", ("VNM", "ACCUSE", "LAO")),
 ])
-def test_private_people_named_near_an_act_are_not_its_counterpart(coder, text, bad):
+def test_who_is_not_the_counterpart_of_an_act(coder, text, bad):
+    """Private people named near an act, and parties before an act on someone's thing."""
     assert bad not in triples(coder, text)
 
 
@@ -143,3 +161,4 @@ def test_a_party_in_another_clause_of_the_sentence_is_not_the_target(coder):
     got = triples(coder, "Pyongyang fired a missile on Sunday. Japan criticised the launch "
                          "and said it was sharing intelligence with Seoul.")
     assert ("JPN", "ACCUSE", "KOR") not in got
+

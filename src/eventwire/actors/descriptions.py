@@ -25,6 +25,9 @@ DOMESTIC_FORCES = {"security forces", "security services", "riot police"}
 # People who by definition come from elsewhere: never the story country's by default.
 FROM_ELSEWHERE = {"refugee", "migrant", "exile", "expatriate", "foreigner", "tourist",
                   "pilgrim", "asylum-seeker"}
+# One private person's country is where they come from ("Libyan national X" in a story from
+# Reading), not where the story's police or crowds are.
+PRIVATE_SECTORS = {None, "CVL", "REF", "EDU", "BUS"}
 # Verbs of speech whose unnamed subject is someone later pronouns may take up.
 SPEECH_VERBS = {"say", "tell", "add", "lament", "explain", "recall", "complain", "confide",
                 "insist", "admit", "note", "write", "ask", "reply", "warn", "describe"}
@@ -133,7 +136,7 @@ class DescriptionReader:
                       other_than: frozenset[str] = frozenset(), whole: bool = False
                       ) -> Entity | None:
         """The country the last few sentences before a token are about, if one was named
-        (a named person's country too, unless `people` is False); with `whole`, named by
+        (a named office-holder's country too, unless `people` is False); with `whole`, named by
         its state or institutions ("33 Russian individuals" do not make a story Russian).
 
         Not, failing that, the country the article names most: tried, that placed acts
@@ -145,10 +148,16 @@ class DescriptionReader:
             return e.sentence <= s and e.code is not None and e.code in self.gaz.countries \
                 and not e.members and e.sector not in ("IGO", "JRN") and not e.quoted \
                 and self.mentions[e.mention].start < token.idx \
-                and (people or not e.person) and e.code not in other_than \
+                and (people or not e.person) and not self._origin_only(e) \
+                and e.code not in other_than \
                 and (not whole or e.sector in STATE_SECTORS)
 
         return self.discourse.recent(s, fits)
+
+    def _origin_only(self, e: Entity) -> bool:
+        """"Libyan national X", "a Brazilian student": where a private person comes from."""
+        demonym = self.mentions[e.mention].kind == "demonym" and e.sector is None
+        return demonym or (e.person and not e.plural and e.sector in PRIVATE_SECTORS)
 
 
 def _forces_of_order(head: Token) -> bool:

@@ -30,6 +30,10 @@ def _boundary(text: str, start: int, end: int) -> bool:
 PLACE_LIKE = {"country", "metonym", "demonym"}
 NAME_LIKE = {"country", "metonym"}
 BODY_LIKE = {"institution", "igo", "group"}
+# Last words of the proper name of a site: a body's name before them names the site.
+SITE_HEADS = {"zone", "square", "street", "avenue", "road", "boulevard", "plaza", "park",
+              "gardens", "bridge", "airport", "station", "hospital", "building", "hall",
+              "museum", "stadium", "arena", "hotel", "tower", "campus"}
 
 
 def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry, gaz: Gazetteer,
@@ -45,6 +49,9 @@ def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry, gaz: Gazetteer
             "." not in doc[start - 1].text and not _names_actor(gaz, doc[start - 1].lower_):
         # "the Kurdish National Congress" is not the US Congress, "the National Congress Party"
         # not India's "Congress party", "a party called Freedom Union" no union of states
+        return True
+    if entry.kind in BODY_LIKE and (_site_named_after(doc, end) or
+                                    _joined_in_longer_name(doc, start, gaz)):
         return True
     if entry.kind == "sector":
         # "the West Bank", "Gulf Coast": a common noun inside a place's name.
@@ -62,6 +69,25 @@ def _inside_name(doc: Doc, start: int, end: int, entry: GazEntry, gaz: Gazetteer
         near += [doc[end]] if after and not _is_sector_noun(gaz, doc[end].lower_) else []
         return any(t.pos_ == "PROPN" for t in near)
     return False
+
+
+def _site_named_after(doc: Doc, end: int) -> bool:
+    """"the Capitol Hill Autonomous Zone", "Parliament Square": a body's name that begins
+    the proper name of a site is the site's name, not the body."""
+    last = end
+    while last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].is_title:
+        last += 1
+    return last > end and doc[last - 1].lower_ in SITE_HEADS
+
+
+def _joined_in_longer_name(doc: Doc, start: int, gaz: Gazetteer) -> bool:
+    """"the Party for Socialism and Liberation": a body's name joined by "and" to a word
+    that names no one, inside a "... for/of ..." name, is a word of that longer name."""
+    if start < 4 or doc[start - 1].lower_ not in ("and", "&"):
+        return False
+    word, link, name = doc[start - 2], doc[start - 3], doc[start - 4]
+    return word.pos_ == "PROPN" and word.is_title and not _names_actor(gaz, word.lower_) \
+        and link.lower_ in ("for", "of") and name.pos_ == "PROPN" and name.is_title
 
 
 def _names_actor(gaz: Gazetteer, word: str) -> bool:

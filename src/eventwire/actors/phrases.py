@@ -43,6 +43,8 @@ COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "represe
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 NAMED_KINDS = ("person", "institution", "igo", "group")
 PLACE_KINDS = ("demonym", "country", "metonym")
+# Participles by which a noun names who leads it: "the government led by", "forces commanded by".
+LEADING_VERBS = {"lead", "head", "run", "chair", "command", "dominate"}
 
 
 # Titles of people the knowledge does not hold as sectors: an appositive so headed names a person.
@@ -100,7 +102,8 @@ class PhraseReader:
                 if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
                     r.name, r.key, r.kind = entity_text(t), t.lower_, "person"
         # "Chad said": a lone country name the tagger took for a first name is the country.
-        named_person = r.kind == "person" or (r.kind == "country" and self._lone_name(head))
+        named_person = r.kind == "person" or (r.kind == "country" and self._lone_name(head)
+                                              and not self._surname_before(head))
         if not named_person and (head.ent_type_ == "PERSON" or self._conjunct_of_person(head) or (
                 r.name is None and head.pos_ == "PROPN"
                 and self.discourse.by_key(head.lower_) is not None)
@@ -128,6 +131,9 @@ class PhraseReader:
             if r.code is None:
                 r.code = self._place_modifier(head)  # "Darfur rebels", "Tigray forces"
                 r.rule += "+place" if r.code else ""
+            if r.code is None:
+                r.code = self._leader(head)  # "the coalition government led by Mario Draghi"
+                r.rule += "+led-by" if r.code else ""
             # "a spokesman for the Pentagon", "members of the Duma": the body's sector.
             r.sector = (sector or r.sector) if collective else (r.sector or sector)
             if head.lemma_ in QUANTITY_HEADS and r.code is not None:
@@ -148,9 +154,26 @@ class PhraseReader:
         for child in head.lefts:
             if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" \
                     and child.ent_type_ in ("GPE", "LOC", "") and child.i not in self.matches:
-                place = resolve_place(child.text, self.countries())
+                # "Thames Valley Police": the place is the whole name, not "Valley"
+                parts = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+                place = resolve_place(" ".join(t.text for t in [*parts, child]),
+                                      self.countries())
                 if place is not None and place.country:
                     return place.country
+        return None
+
+    def _leader(self, head: Token) -> str | None:
+        """The country of whoever a noun's own phrase says leads it ("the government led by
+        Mario Draghi", "forces commanded by General Ruiz of Peru"): it names the noun's state,
+        before any country named in earlier sentences."""
+        for acl in head.children:
+            if acl.dep_ != "acl" or acl.lemma_ not in LEADING_VERBS:
+                continue
+            for p in (p for a in acl.children if a.dep_ == "agent" for p in a.children
+                      if p.dep_ == "pobj"):
+                leader = self._read(p)
+                if leader is not None and leader.code is not None:
+                    return leader.code
         return None
 
     def _lone_name(self, head: Token) -> bool:
@@ -160,6 +183,11 @@ class PhraseReader:
             t.ent_type_ == "PERSON" for t in (self.doc[gm.start - 1:gm.start] if gm.start else [])
         ) and not any(t.dep_ in ("compound", "flat") and not gm.start <= t.i < gm.end
                       for t in head.children)
+
+    def _surname_before(self, head: Token) -> bool:
+        """"Tom Jordan ... Jordan told reporters": the surname of someone named before."""
+        known = self.discourse.by_key(head.lower_)
+        return known is not None and known.person
 
     def _titled_by_appositive(self, head: Token, r: Reading) -> bool:
         """"Nop Vy, the association's executive director, told VOA": a proper noun whose
@@ -182,12 +210,18 @@ class PhraseReader:
 
     def _read_person_name(self, head: Token, r: Reading) -> None:
         """A person's name the knowledge does not hold; a known surname links it back."""
+        own = self.matches.get(head.i)
+        was_place = r.kind in PLACE_KINDS and own is not None and own.entry.kind in PLACE_KINDS
         r.actor, r.person, r.kind = True, True, "person"
         r.rule = r.rule + "+person-name" if r.rule else "person-name"
         r.name, r.key = entity_text(head), head.lower_
         known = self.discourse.by_key(head.lower_)
-        if known is not None and r.code is None:
-            r.code, r.sector, r.name = known.code, r.sector or known.sector, known.name
+        # "Sudesh Amman ... Amman, who": a place's name that is the surname of someone named
+        # before is that person, not the place
+        placed = was_place and known is not None and known.person
+        if known is not None and (r.code is None or placed):
+            sector = known.sector if placed else r.sector or known.sector
+            r.code, r.sector, r.name = known.code, sector, known.name
             r.rule = "surname+coref"
 
     def _read_tokens(self, head: Token, tokens: list[Token], r: Reading, appos: bool = False

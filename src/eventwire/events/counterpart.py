@@ -56,7 +56,8 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
         return cand
     at = cand.trigger.idx
     sent = cand.actor.sentence
-    first = sent if cand.entry.event in OWN_SENTENCE_EVENTS else sent - WINDOW
+    own_only = cand.entry.event in OWN_SENTENCE_EVENTS or _names_own_target(cand.trigger)
+    first = sent if own_only else sent - WINDOW
     window = mentions.within(first, sent)
     tellers = reporters(cand.trigger)
     near = [m for m in window
@@ -82,6 +83,14 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
     target = near[-1]
     return replace(cand, recipient=replace(target, kind="implied", rule="counterpart"),
                    recipient_path=f"counterpart<{target.text}")
+
+
+def _names_own_target(trigger: Token) -> bool:
+    """"assailed the event", "threatened the network's licence": an act whose object is a
+    definite thing of its own names its target there, even if no actor is known for it; a
+    party from sentences before is not it."""
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and any(
+        d.dep_ == "poss" and d.pos_ != "PRON" for d in c.children) for c in trigger.children)
 
 
 def reporters(trigger: Token) -> set[int]:

@@ -178,6 +178,10 @@ def _owner_preps(noun: Token) -> Iterator[Token]:
                         if c.dep_ in ("prep", "agent") and c.lower_ in ("to", "by"))
 
 
+# Verbs telling that someone was harmed, by or in an attack named by a noun.
+HARM_VERBS = {"kill", "wound", "injure", "hurt", "hit", "target", "die", "perish"}
+
+
 def _preps(holders: list[Token], word: str) -> list[Token]:
     out = []
     for h in holders:
@@ -199,6 +203,22 @@ class RoleFinder:
 
     def __init__(self, resolver: ActorResolver):
         self.resolver = resolver
+
+    def _harmed_by(self, trigger: Token) -> tuple[list[Mention], str] | None:
+        """"He was killed by a US airstrike in Iraq", "soldiers died in an Israeli strike":
+        an attack named as what harmed someone targets them, not the place it happened."""
+        prep = trigger.head
+        if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ not in ("by", "in"):
+            return None
+        verb = prep.head
+        if verb.lemma_ not in HARM_VERBS:
+            return None
+        deps = ("nsubjpass", "nsubj") if verb.lemma_ in ("die", "perish") else ("nsubjpass",)
+        for c in verb.children:
+            found = self.resolver.resolve(c) if c.dep_ in deps else []
+            if found:
+                return found, f"harmed<{verb.lemma_}"
+        return None
 
     def fill(self, role: str, trigger: Token, words: list[Token]) -> tuple[list[Mention], str]:
         holders = [trigger, *words] + [c for c in trigger.children if c.dep_ == "dobj"]
@@ -222,6 +242,9 @@ class RoleFinder:
         elif kind == "dative":
             tokens = [(c, "dative") for c in trigger.children if c.dep_ == "dative"]
         elif kind in ("prep", "place"):
+            victims = self._harmed_by(trigger) if kind == "place" else None
+            if victims:
+                return victims
             if kind == "place":  # "met, this time in Lima": a time noun holds the place
                 holders += [c for c in trigger.children if c.dep_ == "npadvmod"]
             tokens = [(t, f"prep:{word}") for t in _preps(holders, word)]
