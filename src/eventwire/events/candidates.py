@@ -18,6 +18,7 @@ from eventwire.events.implied import (
     where_it_happens,
 )
 from eventwire.events.intent import agreed_harms, recode
+from eventwire.events.matching import inside_name, pos_key, required_words
 from eventwire.events.modality import Modality, assess
 from eventwire.events.nominal import (
     aid_destination,
@@ -33,9 +34,8 @@ from eventwire.events.nominal import (
 )
 from eventwire.events.roles import RoleFinder, subject_of
 from eventwire.events.stance import present_stance
-from eventwire.knowledge.lexicon import FUNCTION_WORDS, Lexicon, TriggerEntry
+from eventwire.knowledge.lexicon import Lexicon, TriggerEntry
 from eventwire.model import Mention
-from eventwire.nlp.parsed import dates_only
 
 HOST_ROLES = ("place:in", "place:at")
 # Role paths that make the recipient the host of a meeting: "met in Moscow", "arrived at".
@@ -68,7 +68,6 @@ FIGURATIVE_TARGETS = {
 }
 # Speech acts named by a noun ("a request", "the allegation") that another event may answer.
 TOPIC_EVENTS = {"REQUEST", "ACCUSE", "AGREE", "CONCEDE", "REJECT", "THREATEN"}
-NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
 
 
 @dataclass
@@ -92,61 +91,6 @@ class Candidate:
                f"recipient={self.recipient_path or '-'}"
 
 
-def _pos_key(token: Token) -> str | None:
-    if token.pos_ in ("VERB", "AUX"):
-        return "VERB"
-    if token.pos_ in ("NOUN", "PROPN"):
-        return "NOUN"
-    return None
-
-
-def _with_tokens(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
-    """The dependents an entry requires: below the trigger, or below a word already found.
-
-    A preposition or particle must hang directly off the trigger or a found word ("called
-    on X"), not anywhere below it ("calling it an assault on Chile").
-    """
-    if not entry.with_:
-        return []
-    direct = [*trigger.children]
-    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
-        direct.append(trigger.head)  # "sanctions imposed by the US": the participle's noun
-    # "called for the charges to be dropped": the parser hangs a for-to clause's "for" on
-    # the clause, not on the verb it completes
-    direct += [m for c in trigger.children if c.dep_ in ("advcl", "ccomp", "xcomp")
-               for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i < c.i]
-    deeper = [g for c in direct if c.dep_ in ("dobj", "prep", "prt", "attr", "xcomp",
-                                              "compound", "amod", "pobj", "acomp")
-              for g in c.children]
-    # "provide 25,000 tons of food aid", "suspended part of its aid programme": the measured
-    # thing (or the kind it is named by) is the object.
-    measured = [p for c in direct if c.dep_ == "dobj" for g in c.children
-                if g.dep_ == "prep" and g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]
-    deeper += measured + [m for p in measured for m in p.children if m.dep_ == "compound"]
-    found: list[Token] = []
-    for lemma in entry.with_:
-        pool = direct if lemma in FUNCTION_WORDS else direct + deeper
-        if lemma in FUNCTION_WORDS:  # "fired water cannons at a boat on Saturday": not "fire on"
-            pool = [t for t in pool if not dates_only(t)]
-        if lemma in FUNCTION_WORDS and trigger.pos_ in ("VERB", "AUX"):
-            # "On Thursday, X called for ...": the trigger's own particle follows it
-            pool = [t for t in pool if t.i > trigger.i or t.head.i != trigger.i]
-        hit = next((t for t in pool if t.lemma_.lower() == lemma or t.lower_ == lemma), None)
-        if hit is None:
-            return None
-        found.append(hit)
-        direct.extend(hit.children)
-    return found
-
-
-def _inside_name(token: Token, resolver: ActorResolver) -> bool:
-    """"Popular Mobilization Forces", "Defense Ministry": words of a name are not events."""
-    gm = resolver.matches.get(token.i)
-    if gm is not None and gm.entry.kind != "sector":
-        return True
-    return token.ent_type_ in NAME_ENTS
-
-
 def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> list[Candidate]:
     """Every trigger in a sentence with its best-matching entry and filled roles."""
     roles = RoleFinder(resolver)
@@ -155,15 +99,15 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
     for token in sent:
         if token.i in consumed:
             continue
-        pos = _pos_key(token)
-        if pos is None or (pos == "NOUN" and _inside_name(token, resolver)):
+        pos = pos_key(token)
+        if pos is None or (pos == "NOUN" and inside_name(token, resolver)):
             continue
         entries = lexicon.candidates(token.lemma_.lower(), pos)
         if not entries and pos == "NOUN":
             entries = lexicon.candidates(token.lower_, pos)
         rejected: list[Candidate] = []
         for entry in entries:
-            words = _with_tokens(token, entry)
+            words = required_words(token, entry)
             if words is None:
                 continue
             found = _candidates_for(entry, token, words, roles)
