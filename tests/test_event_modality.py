@@ -206,3 +206,23 @@ def test_forces_sent_to_help_another_country_are_aid(coder, text, expected):
 ])
 def test_other_deployments_still_mobilize(coder, text):
     assert "MOBILIZE" in {t[1] for t in coded(coder, text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan hopes to sign a trade pact with India next year.", ("JPN", "AGREE", "IND")),
+    ("Turkey aims to hold talks with Syria soon.", ("TUR", "AGREE", "SYR")),
+    ("Iran wants to expand cooperation with Russia.", ("IRN", "AGREE", "RUS")),
+])
+def test_an_intent_to_cooperate_is_its_holders_agree(coder, text, expected):
+    """PLOVER AGREE (CAMEO 03, express intent to cooperate): one way, by whoever intends."""
+    got = {t[:3] for t in coded(coder, text)}
+    assert got == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia hopes to attack Ukraine.",
+    "The junta hoped to arrest the opposition leader in Niger.",
+    "Hungary hopes to block sanctions against Russia.",
+])
+def test_hoping_to_harm_is_not_harming(coder, text):
+    assert not {t for t in coded(coder, text) if t[1] in ("ASSAULT", "COERCE", "REJECT")}

