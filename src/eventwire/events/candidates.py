@@ -19,7 +19,7 @@ from eventwire.events.implied import (
 )
 from eventwire.events.intent import agreed_harms, recode
 from eventwire.events.matching import inside_name, pos_key, required_words
-from eventwire.events.modality import Modality, assess
+from eventwire.events.modality import Modality, assess, cue_token
 from eventwire.events.nominal import (
     aid_destination,
     attendance,
@@ -139,7 +139,7 @@ def _claimed_wrongs(cands: list[Candidate], roles: RoleFinder) -> list[Candidate
         if c.actor is None or c.entry.event not in WRONGS or c.modality.modality != \
                 "hypothetical" or c.decision != f"dropped: hypothetical ({cue})":
             continue
-        verb = next((a for a in c.trigger.ancestors if a.text == cue), None)
+        verb = cue_token(c.trigger, c.modality)
         if verb is None or verb.lemma_ not in CLAIM_VERBS:
             continue
         tok, path = subject_of(verb)

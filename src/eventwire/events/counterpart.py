@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from eventwire.actors.groups import addresses_sides
 from eventwire.events.candidates import Candidate
 from eventwire.model import Mention
+from eventwire.nlp.parsed import own_clause
 
 # Acts aimed at someone: a speech act or a measure with no target in its own clause is aimed at
 # the party the story is dealing with. Force, mobilisation and protest may have none.
@@ -129,14 +130,7 @@ OTHER_CLAUSES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"}
 
 def _own_clause_starts(trigger: Token) -> set[int]:
     """Where the words of the trigger's own clause start, by character."""
-    starts: set[int] = set()
-    todo = [trigger]
-    while todo:
-        tok = todo.pop()
-        starts.add(tok.idx)
-        todo.extend(c for c in tok.children
-                    if c.dep_ not in OTHER_CLAUSES and not _left_out(c))
-    return starts
+    return {t.idx for t in own_clause(trigger, OTHER_CLAUSES, _left_out)}
 
 
 def _left_out(tok: Token) -> bool:

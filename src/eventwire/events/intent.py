@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.events.implied import condition_subject
-from eventwire.events.modality import NEGATORS, Modality
+from eventwire.events.modality import NEGATORS, Modality, cue_token
 from eventwire.events.roles import RoleFinder
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
@@ -113,7 +113,8 @@ def _intending(trigger: Token, modality: Modality) -> bool:
     """Whether the act is one its subject seeks, hopes, aims or wants to do."""
     if modality.modality != "hypothetical" or modality.negated:
         return False
-    return any(a.text == modality.cue and a.lemma_ in INTENDING for a in trigger.ancestors)
+    cue = cue_token(trigger, modality)
+    return cue is not None and cue.lemma_ in INTENDING
 
 
 def _refused(entry: TriggerEntry, trigger: Token, modality: Modality) -> bool:
@@ -141,7 +142,8 @@ def agreed_harms(cands: list) -> None:
     but not yet in force" are THREATEN), not an AGREE with it; an agreed handover ("agreed to
     free the prisoners") is a promised concession."""
     meant = {c.trigger.i: c.entry.event for c in cands if c.trigger.dep_ == "xcomp"
-             and c.modality.modality == "hypothetical" and c.modality.cue == c.trigger.head.text}
+             and c.modality.modality == "hypothetical"
+             and cue_token(c.trigger, c.modality) == c.trigger.head}
     for i, c in enumerate(cands):
         if c.entry.event != "AGREE" or c.trigger.lemma_ not in COMMITTING:
             continue

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.nlp.parsed import coordination_head, sentence_of
+from eventwire.nlp.parsed import coordination_head, own_clause, sentence_of
 
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 CONTRAST = {"but", "yet"}  # a conjunct after these is asserted on its own
@@ -247,7 +247,7 @@ def _since_undated(verb: Token) -> bool:
 def _long_span(verb: Token) -> str | None:
     """"has sanctioned Iran for decades", "have clashed for the past ten years": an act told
     over years is a lasting state (a count alone, "jailed for five years", is the act's term)."""
-    for prep in _own_clause(verb):
+    for prep in own_clause(verb, SUBCLAUSE_DEPS):
         if prep.dep_ != "prep" or prep.lower_ != "for":
             continue
         for noun in prep.children:
@@ -256,17 +256,6 @@ def _long_span(verb: Token) -> str | None:
                     or any(c.lower_ in ("past", "last", "many", "several") for c in noun.children)):
                 return f"for {noun.text}"
     return None
-
-
-def _own_clause(verb: Token) -> list[Token]:
-    """The verb's words outside its subordinate and coordinated clauses."""
-    out, todo = [], list(verb.children)
-    while todo:
-        tok = todo.pop()
-        if tok.dep_ not in SUBCLAUSE_DEPS:
-            out.append(tok)
-            todo.extend(tok.children)
-    return out
 
 
 def _dated(verb: Token) -> bool:
@@ -291,3 +280,9 @@ def _governing_verb(token: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def cue_token(trigger: Token, modality: Modality) -> Token | None:
+    """The word above the trigger that decided its modality ("claimed" in "claimed that X
+    attacked"): the nearest governing word with the cue's text."""
+    return next((a for a in trigger.ancestors if a.text == modality.cue), None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "eventwire.sentences"
@@ -158,3 +160,16 @@ def dates_only(prep: Token) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return prep.lower_ in ("on", "at", "in") and bool(objects) and \
         all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
+def own_clause(head: Token, other_clauses: Collection[str],
+               leave_out: Callable[[Token], bool] | None = None) -> list[Token]:
+    """A head and the words below it, outside the clauses whose dependency labels are given
+    (and any word `leave_out` picks, with what hangs on it)."""
+    out, todo = [], [head]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo.extend(c for c in tok.children
+                    if c.dep_ not in other_clauses and not (leave_out and leave_out(c)))
+    return out
