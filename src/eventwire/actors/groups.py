@@ -21,10 +21,15 @@ def addresses_sides(verb: Token) -> bool:
     the actor's own people, even where the article names no pair to take them from."""
     for child in verb.children:
         for noun in [child, *(c for c in child.children if c.dep_ == "pobj")]:
-            if noun.dep_ in ("dobj", "dative", "pobj") and noun.lemma_ in SIDE_NOUNS and any(
-                    c.lower_ in PAIR_WORDS | {"all", "warring"} for c in noun.lefts):
+            if noun.dep_ in ("dobj", "dative", "pobj") and _names_group(
+                    noun, SIDE_NOUNS, PAIR_WORDS | {"all", "warring"}):
                 return True
     return False
+
+
+def _names_group(noun: Token, nouns: set[str], words: set[str]) -> bool:
+    """"both sides", "the two countries", "all parties": a group noun counted before it."""
+    return noun.lemma_ in nouns and any(c.lower_ in words for c in noun.lefts)
 
 
 class GroupReader(PhraseReader):
@@ -89,7 +94,7 @@ class GroupReader(PhraseReader):
 
     def _pair(self, head: Token) -> list[int]:
         """"the two countries", "both sides": the last two distinct states mentioned."""
-        if head.lemma_ not in PAIR_NOUNS or not any(c.lower_ in PAIR_WORDS for c in head.lefts):
+        if not _names_group(head, PAIR_NOUNS, PAIR_WORDS):
             return []
         s = self._sentence(head)
         pair = self.discourse.recent(s, lambda e: len(e.members) == 2 and e.subject)
