@@ -264,3 +264,37 @@ def test_attacking_what_was_said_decided_or_published_is_verbal(coder, text, exp
     got = triples(coder, text)
     assert expected in {t[:2] for t in got}
     assert "ASSAULT" not in {t[1] for t in got}
+
+
+@pytest.mark.parametrize("text", [
+    "A former Israeli defense minister accused Iran of funding attacks.",
+    "The ex-minister accused Iran of lying about its programme.",
+    "Retired general Mark Smith warned Russia against an attack on Poland.",
+    "Former President Barack Obama criticized Russia on Tuesday.",
+])
+def test_former_officials_speak_for_no_office(coder, text):
+    """Codebook v2: former officials are commentators (ELI), not coded as actors."""
+    assert triples(coder, text, published="2024-05-01") == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police in Brasilia arrested Brazil's former defense minister on Tuesday.",
+     ("BRA", "COERCE", "BRA", "ELI")),
+    ("Brazilian police detained a former Bolivian interior minister.",
+     ("BRA", "COERCE", "BOL", "ELI")),
+])
+def test_a_former_official_is_still_acted_on(coder, text, expected):
+    art = coder.code(Article(id="t", text=text, published="2024-05-01"))
+    got = {(e.actor.code, e.event, e.recipient.code if e.recipient else None,
+            e.recipient.sector if e.recipient else None) for e in art.events}
+    assert expected in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("President Emmanuel Macron, a former banker, criticized Russia.", ("FRA", "ACCUSE", "RUS")),
+    ("France, the former colonial power, withdrew its troops from Mali.",
+     ("FRA", "RETREAT", "MLI")),
+])
+def test_former_of_another_role_or_a_state_keeps_the_actor(coder, text, expected):
+    """Control: 'former' that is not on a left office keeps the event."""
+    assert expected in triples(coder, text, published="2024-05-01")

@@ -77,6 +77,8 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
         if cand.actor is not None and cand.actor.sector is None and \
                 cand.actor.kind in PERSON_KINDS:
             cand.decision = "dropped: a person placed only by nationality has no political role"
+        elif cand.actor is not None and cand.actor.sector == FORMER_OFFICIALS:
+            cand.decision = "dropped: a former official speaks for no office (a commentator)"
         elif cand.actor is not None and sport and \
                 not political_actor(cand.actor.kind, cand.actor.sector):
             cand.decision = "dropped: sports coverage ('Wales threatened' is a team)"
@@ -109,6 +111,7 @@ def parse_published(value: str | None) -> dt.date | None:
 MILITARY_EVENTS = {"ASSAULT", "MOBILIZE"}
 STATE_KINDS = {"country", "metonym", "description", "pronoun", "place"}
 PERSON_KINDS = {"person", "description", "pronoun"}
+FORMER_OFFICIALS = "ELI"  # codebook: commentators, not coded as actors (still as recipients)
 
 
 def _actor(m: Mention, event: str | None = None) -> Actor:

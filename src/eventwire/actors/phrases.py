@@ -29,6 +29,10 @@ STANCE_PREFIXES = {"pro", "anti"}
 # "thousands of Iraqi Kurds", "hundreds of protesters": people counted.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "ten", "number", "majority",
                   "handful"}  # "a number of Philippine senators condemned"
+# "former ambassador", "ex-president", "a retired general": a title its holder has left.
+PAST_TITLE_WORDS = {"former", "ex", "retired", "onetime", "one-time", "erstwhile"}
+# The sectors of offices one can leave; a former holder speaks for none of them (codebook: ELI).
+OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "PTY"}
 # Weapons act for whoever wields them: "Israeli army bulldozers demolished", "Russian jets".
 WEAPON_HEADS = {"warplane", "jet", "fighter", "aircraft", "drone", "tank", "helicopter",
                 "warship", "gunboat", "bulldozer", "artillery", "missile", "rocket", "bomber"}
@@ -66,6 +70,8 @@ class Reading:
     plural: bool = False
     key: str | None = None
     actor: bool = False  # the phrase names an actor (not just a thing with a modifier)
+    former: bool = False  # a title its holder has left ("former minister")
+    serving: bool = False  # a known person in office on the publication day
     more_codes: list[str] = field(default_factory=list)  # "Greek, Cypriot and French ministers"
 
 
@@ -115,6 +121,8 @@ class PhraseReader:
             r.actor, r.rule = True, r.rule or "description"
             r.plural = r.plural or head.tag_ in ("NNS", "NNPS")
             r.sector = r.sector or ("GOV" if DESCRIPTION_NOUNS[head.lemma_] == "state" else None)
+        if r.former and r.person and not r.serving and r.sector in OFFICE_SECTORS:
+            r.sector = "ELI"
         collective = head.lemma_ in COLLECTIVE_HEADS
         if not r.actor and not collective:
             return None
@@ -242,11 +250,13 @@ class PhraseReader:
                 r.sector = office.sector if office else e.sector
                 r.name, r.key = self._fullest(e.name, gm), e.name.split()[-1].lower()
                 r.kind, r.rule, r.person, r.actor = "person", "person-office", True, True
+                r.serving = e.in_office_on(self.published)
             elif e.kind == "sector":
                 generic = self.doc[gm.end - 1].lemma_ in COLLECTIVE_HEADS and r.sector is not None
                 if not generic and (r.sector is None or r.kind not in NAMED_KINDS):
                     r.sector = e.sector
                 r.person = r.person or e.person_noun
+                r.former = r.former or self._past_title(gm.start)
                 r.plural = r.plural or head.tag_ in ("NNS", "NNPS")
                 r.actor = r.actor or is_head or head.lemma_ in COLLECTIVE_HEADS
                 r.rule = r.rule or "sector-noun"
@@ -266,6 +276,16 @@ class PhraseReader:
         """"pro-" or "anti-" before a name: a stance toward it, not membership."""
         return start >= 2 and self.doc[start - 1].text == "-" \
             and self.doc[start - 2].lower_ in STANCE_PREFIXES
+
+    def _past_title(self, start: int) -> bool:
+        """"Former U.S. ambassador", "a retired army general", "ex-minister": a word of the
+        title's own noun phrase, at most four words before it, says the office was left."""
+        for t in reversed(self.doc[max(start - 4, 0):start]):
+            if t.lower_ in PAST_TITLE_WORDS:
+                return True
+            if t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") or t.text in (",", ";"):
+                return False
+        return False
 
     def _coordinated_codes(self, token: Token) -> list[str]:
         """Codes of demonyms coordinated with this one ("Greek, Cypriot and French")."""

@@ -60,6 +60,12 @@ class GazEntry:
 
         return min(self.offices, key=distance)
 
+    def in_office_on(self, day: dt.date | None) -> bool:
+        """Whether the person holds one of their offices on `day` ("former President X" of a
+        sitting president is the text's slip, not a commentator)."""
+        return day is not None and any((o.start is None or o.start <= day)
+                                       and (o.end is None or day < o.end) for o in self.offices)
+
 
 @dataclass
 class Gazetteer:
