@@ -162,3 +162,15 @@ def test_a_party_in_another_clause_of_the_sentence_is_not_the_target(coder):
                          "and said it was sharing intelligence with Seoul.")
     assert ("JPN", "ACCUSE", "KOR") not in got
 
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Saudi Arabia sent food to families in Yemen.", ("SAU", "AID", "YEM")),
+    ("Norway sent tents to farmers in Afghanistan.", ("NOR", "AID", "AFG")),
+    ("Germany sent tents to farmers in Pakistan.", ("DEU", "AID", "PAK")),
+    ("Canada sent food to families in Haiti.", ("CAN", "AID", "HTI")),
+])
+def test_people_given_something_are_where_the_clause_places_them(coder, text, expected):
+    """'to families in Yemen' hung on the verb by the parser still places the families."""
+    got = triples(coder, text)
+    assert expected in got and (expected[0], "AID", expected[0]) not in got

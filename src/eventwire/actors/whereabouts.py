@@ -102,6 +102,8 @@ class PlaceReader:
             verb = head.head
         elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.dep_ == "dobj":
             verb = head.head.head.head  # "arrested dozens of protesters in Minsk"
+        elif head.dep_ == "pobj" and head.head.dep_ == "dative":
+            verb = head.head.head  # "sent food to families in Yemen"
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return None
         # "arrested two students in Lagos": the place may hang on the object
