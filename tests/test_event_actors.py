@@ -298,3 +298,15 @@ def test_a_former_official_is_still_acted_on(coder, text, expected):
 def test_former_of_another_role_or_a_state_keeps_the_actor(coder, text, expected):
     """Control: 'former' that is not on a left office keeps the event."""
     assert expected in triples(coder, text, published="2024-05-01")
+
+
+@pytest.mark.parametrize("text", [
+    "Trump supporters attacked police officers outside the Capitol.",
+    "Supporters of Imran Khan clashed with police in Lahore.",
+    "Maduro loyalists attacked opposition lawmakers in Caracas.",
+    "Erdogan's supporters protested against the court ruling in Ankara.",
+])
+def test_a_leaders_supporters_are_civilians_not_the_leader(coder, text):
+    art = coder.code(Article(id="t", text=text, published="2021-01-10"))
+    actors = {(e.actor.sector, e.actor.name) for e in art.events}
+    assert actors and all(sector == "CVL" and name is None for sector, name in actors)

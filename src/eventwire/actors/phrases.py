@@ -32,7 +32,11 @@ QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "ten", "nu
 # "former ambassador", "ex-president", "a retired general": a title its holder has left.
 PAST_TITLE_WORDS = {"former", "ex", "retired", "onetime", "one-time", "erstwhile"}
 # The sectors of offices one can leave; a former holder speaks for none of them (codebook: ELI).
-OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "PTY"}
+STATE_OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+OFFICE_SECTORS = STATE_OFFICES | {"IGO", "PTY"}
+# A leader's or a state's followers are people, not the state: "Trump supporters" are CVL.
+FOLLOWER_HEADS = {"supporter", "follower", "sympathizer", "sympathiser", "loyalist", "fan",
+                  "admirer"}
 # Weapons act for whoever wields them: "Israeli army bulldozers demolished", "Russian jets".
 WEAPON_HEADS = {"warplane", "jet", "fighter", "aircraft", "drone", "tank", "helicopter",
                 "warship", "gunboat", "bulldozer", "artillery", "missile", "rocket", "bomber"}
@@ -153,6 +157,8 @@ class PhraseReader:
             r.actor, r.sector = True, r.sector or "GOV"
         elif head.lemma_ in WEAPON_HEADS:
             r.actor, r.sector = True, r.sector or "MIL"
+        if head.lemma_ in FOLLOWER_HEADS and r.actor:
+            _followers(r)
         return r if r.actor else None
 
     def _place_modifier(self, head: Token) -> str | None:
@@ -375,6 +381,15 @@ class PhraseReader:
                     and gm.entry.kind in PLACE_KINDS:  # "the Kenyan president", "Rwanda's Senate"
                 return gm.entry.code, (own.entry.sector if own else None) or gm.entry.sector
         return None, None
+
+
+def _followers(r: Reading) -> None:
+    """"Trump supporters", "Erdogan's followers": people of the leader's country, not the
+    leader nor the state (a party's or rebels' followers keep its sector)."""
+    r.name, r.key, r.person, r.plural = None, None, False, True
+    r.kind = "description" if r.kind == "person" else r.kind
+    if r.sector is None or r.sector in STATE_OFFICES:
+        r.sector = "CVL"
 
 
 def entity_text(token: Token) -> str:
