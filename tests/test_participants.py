@@ -174,3 +174,22 @@ def test_people_given_something_are_where_the_clause_places_them(coder, text, ex
     """'to families in Yemen' hung on the verb by the parser still places the families."""
     got = triples(coder, text)
     assert expected in got and (expected[0], "AID", expected[0]) not in got
+
+
+@pytest.mark.parametrize("text,parties,topic", [
+    ("Macron and Scholz discussed the war in Ukraine on Tuesday.", {"FRA", "DEU"}, "UKR"),
+    ("Kenya and Ethiopia discussed the drought in Somalia.", {"KEN", "ETH"}, "SOM"),
+    ("Lavrov and Wang Yi discussed the situation in Afghanistan.", {"RUS", "CHN"}, "AFG"),
+    ("The two leaders discussed the fighting in Sudan during a meeting on Friday.", set(),
+     "SDN"),
+])
+def test_a_place_in_what_is_discussed_is_not_a_party(coder, text, parties, topic):
+    got = triples(coder, text)
+    assert {a for a, e, r in got if e == "CONSULT"} == parties
+    assert not any(topic in (a, r) for a, e, r in got)
+
+
+def test_a_meeting_place_still_hosts(coder):
+    """Control: the place of the meeting itself is the host."""
+    got = triples(coder, "Blinken met Netanyahu in Jerusalem. Modi held talks in Tokyo.")
+    assert ("USA", "CONSULT", "ISR") in got and ("IND", "CONSULT", "JPN") in got

@@ -14,6 +14,9 @@ from eventwire.nlp.parsed import entity_at
 MISLABELLED = {"", "PERSON", "ORG"}
 # Participles that place a noun: "a newspaper based in Beirut", "troops stationed in Mali".
 BASED = {"base", "station", "operate", "headquarter", "locate"}
+# Verbs whose object is a subject matter: "discussed the fighting in Sudan" places the fighting,
+# not those discussing it.
+TOPIC_VERBS = {"discuss", "debate", "review", "examine", "address", "consider", "assess"}
 # Nouns naming a stretch of a country: whoever attacks or takes one acts where it is.
 SETTLEMENTS = {"part", "city", "town", "village", "district", "neighbourhood", "neighborhood",
                "suburb", "outskirts", "province", "capital"}
@@ -107,7 +110,7 @@ class PlaceReader:
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return None
         # "arrested two students in Lagos": the place may hang on the object
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_ not in TOPIC_VERBS]
         found = self._place_in([verb, *objects])
         if found is None and head.dep_ == "nsubj":
             # "Insurgents shelled Homs", "... the eastern districts of Kabul": the place acted on

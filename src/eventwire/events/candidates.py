@@ -14,6 +14,7 @@ from eventwire.events.implied import (
     actor_from_place,
     clause_target,
     domestic,
+    meeting_host,
     released_at_home,
     where_it_happens,
 )
@@ -37,7 +38,6 @@ from eventwire.events.stance import present_stance
 from eventwire.knowledge.lexicon import Lexicon, TriggerEntry
 from eventwire.model import Mention
 
-HOST_ROLES = ("place:in", "place:at")
 # Role paths that make the recipient the host of a meeting: "met in Moscow", "arrived at".
 HOST_PATHS = ("host<", "place:")
 # Events whose place makes the host state the recipient: visits, and protests in a capital.
@@ -285,12 +285,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     if not recipients and actors and entry.event == "AID":  # "said it was sending food"
         recipients, rpath = aid_destination(trigger, words, roles, actors)
     if not recipients and entry.event in HOSTED_EVENTS:
-        # A meeting held somewhere: the host country receives the visitors (PLOVER visit).
-        for role in HOST_ROLES:
-            recipients, rpath = roles.fill(role, trigger, words)
-            if recipients:
-                rpath = f"host<{rpath}"
-                break
+        recipients, rpath = meeting_host(trigger, words, roles)
     if not recipients and entry.event in ("ASSAULT", "COERCE"):
         # "a raid targeting rebels", "fired rockets targeting army posts"
         for noun in [t for t in (trigger, *words) if t.pos_ == "NOUN"]:

@@ -32,6 +32,7 @@ PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i"}
 DOMESTIC_EVENTS: dict[str, str | None] = {"PROTEST": "GOV", "COERCE": "CVL", "CONCEDE": "CVL",
                                           "ASSAULT": None, "REQUEST": "GOV", "ACCUSE": "GOV"}
 PLACED_EVENTS = {"COERCE", "ASSAULT"}
+HOST_ROLES = ("place:in", "place:at")
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
 NON_STATE = {"REB", "CVL", "OPP", "PTY"}
 # Events a state may aim abroad: only these sectors aim them at home unnamed ("police fired
@@ -139,3 +140,25 @@ def domestic(actor: Mention, event: str, countries: set[str]) -> list[Mention]:
         return []  # a state may strike or demand abroad; insurgents and citizens act at home
     return [replace(actor, sector=DOMESTIC_EVENTS.get(event, "CVL"), name=None, kind="implied",
                     rule="domestic", antecedent=None)]
+
+
+def meeting_host(trigger: Token, words: list[Token], roles: RoleFinder
+                 ) -> tuple[list[Mention], str]:
+    """A meeting held somewhere: the host country receives the visitors (PLOVER visit). Not
+    a place inside what is discussed ("discussed the war in Ukraine", "the crisis in Syria")."""
+    for role in HOST_ROLES:
+        recipients, rpath = roles.fill(role, trigger, words)
+        if recipients and not _in_topic(trigger, words, recipients[0], roles):
+            return recipients, f"host<{rpath}"
+    return [], ""
+
+
+def _in_topic(trigger: Token, words: list[Token], place: Mention, roles: RoleFinder) -> bool:
+    """The place lies in the trigger's object that is a subject matter: neither a party nor
+    the meeting itself ("held talks in Tokyo")."""
+    for obj in trigger.children:
+        if obj.dep_ == "dobj" and obj not in words and not roles.resolver.resolve(obj):
+            words = list(obj.subtree)
+            if words[0].idx <= place.start < words[-1].idx + len(words[-1]):
+                return True
+    return False
