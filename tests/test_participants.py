@@ -193,3 +193,18 @@ def test_a_meeting_place_still_hosts(coder):
     """Control: the place of the meeting itself is the host."""
     got = triples(coder, "Blinken met Netanyahu in Jerusalem. Modi held talks in Tokyo.")
     assert ("USA", "CONSULT", "ISR") in got and ("IND", "CONSULT", "JPN") in got
+
+
+@pytest.mark.parametrize("text,expected,wrong", [
+    ("Canada expelled two Chinese diplomats on Monday, accusing them of spying.",
+     ("CAN", "ACCUSE", "CHN"), ("CAN", "ACCUSE", "CAN")),
+    ("The EU sanctioned three Iranian generals, blaming them for the drone attacks.",
+     ("EUR", "ACCUSE", "IRN"), ("EUR", "ACCUSE", "EUR")),
+    ("Kenya arrested two British tourists, charging them with smuggling ivory.",
+     ("KEN", "ACCUSE", "GBR"), ("KEN", "ACCUSE", "KEN")),
+])
+def test_an_object_pronoun_of_a_subjectless_participle_is_not_its_subject(coder, text,
+                                                                          expected, wrong):
+    """'X did Y to Z, accusing them of ...': 'them' is Z, never X (binding)."""
+    got = triples(coder, text)
+    assert expected in got and wrong not in got

@@ -196,9 +196,15 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         return {m.name or m.code or "" for m in self._clause_subjects(head)}
 
     def _clause_subjects(self, head: Token) -> list[Mention]:
+        """The subjects of an object's clause; a participle or infinitive with none of its own
+        ("imposed sanctions on them, accusing them of ...") shares its head verb's."""
         if head.dep_ not in ("dobj", "dative", "iobj"):
             return []
-        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        verb = head.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        while not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         return [m for t in subjects for m in self.resolve(t, False)]
 
     def _thing_was_subject(self, head: Token) -> bool:
