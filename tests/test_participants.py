@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from event_support import rule_params, triples
+from eventwire.model import Article
 
 # Each rule with three wordings of its own: (text, a triple it must give).
 CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
@@ -208,3 +209,33 @@ def test_an_object_pronoun_of_a_subjectless_participle_is_not_its_subject(coder,
     """'X did Y to Z, accusing them of ...': 'them' is Z, never X (binding)."""
     got = triples(coder, text)
     assert expected in got and wrong not in got
+
+
+@pytest.mark.parametrize("text,addressers,sides", [
+    ("Clashes erupted between the Ethiopian army and the TPLF. Kenya and Uganda called on "
+     "both sides to stop fighting.", {"KEN", "UGA"}, {"ETH"}),
+    ("Fighting raged between Myanmar's army and the Arakan Army. India and Thailand urged "
+     "both sides to hold talks.", {"IND", "THA"}, {"MMR"}),
+    ("Heavy fighting broke out between the Sudanese army and the RSF in Khartoum. Kenya and "
+     "Ethiopia urged both sides to accept a truce.", {"KEN", "ETH"}, {"SDN"}),
+    ("Colombian soldiers fought FARC dissidents in Cauca. Cuba and Norway urged both parties "
+     "to return to the table.", {"CUB", "NOR"}, {"COL"}),
+])
+def test_joint_addressers_of_both_sides_are_neither_side(coder, text, addressers, sides):
+    """'A and B urged both sides': not A nor B, but the two that fight (one country's army
+    and its rebels are two sides)."""
+    got = triples(coder, text)
+    asked = {r for a, e, r in got if e == "REQUEST" and a in addressers}
+    assert asked == sides
+
+
+@pytest.mark.parametrize("text,rebels", [
+    ("Sudan's army demanded that the RSF leave Khartoum.", ("SDN", "REB")),
+    ("The Sudanese army demanded that the RSF withdraw.", ("SDN", "REB")),
+    ("Myanmar's military demanded that the Arakan Army withdraw from Sittwe.", ("MMR", "REB")),
+])
+def test_a_demand_on_the_other_sector_of_ones_own_country(coder, text, rebels):
+    art = coder.code(Article(id="t", text=text, published="2024-05-01"))
+    got = {(e.recipient.code, e.recipient.sector) for e in art.events
+           if e.event == "REQUEST" and e.recipient}
+    assert got == {rebels}

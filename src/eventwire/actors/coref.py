@@ -13,6 +13,8 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "o
 GENDER = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she",
           "hers": "she", "herself": "she"}
 WINDOW = 4  # sentences a pronoun or description may reach back
+# Who fights a war: its "sides" may be one country's army and its rebels.
+FIGHTING_SECTORS = {"MIL", "REB", "PRM", "UAF"}
 
 
 @dataclass
@@ -161,6 +163,22 @@ class Discourse:
         for e in reversed(self.entities):
             if e.code and not e.echo and e.person == persons and not e.members and \
                     e.code not in {x.code for x in out} | skip:
+                out.append(e)
+            if len(out) == n:
+                break
+        return out
+
+    def last_fighters(self, n: int, sentence: int,
+                      skip: set[str] | frozenset[str] = frozenset()) -> list[Entity]:
+        """The last n distinct armed parties ("both sides" of Sudan's war: its army and the
+        RSF, one country in two sectors)."""
+        out: list[Entity] = []
+        for e in reversed(self.entities):
+            if sentence - e.sentence > 2 * WINDOW:
+                break
+            if e.code and not e.echo and not e.person and not e.members and \
+                    e.sector in FIGHTING_SECTORS and e.code not in skip and \
+                    (e.code, e.sector) not in {(x.code, x.sector) for x in out}:
                 out.append(e)
             if len(out) == n:
                 break

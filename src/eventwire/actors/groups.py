@@ -14,6 +14,10 @@ PAIR_NOUNS = {"country", "nation", "side", "state", "government", "neighbour", "
               "leader", "minister", "president", "counterpart"}
 PERSON_PAIR_NOUNS = {"leader", "minister", "president", "counterpart"}
 SIDE_NOUNS = PAIR_NOUNS | {"party", "faction"}
+# Nouns for the sides of a fight, which may be two armed parties of one country.
+WARRING_NOUNS = {"side", "party", "faction"}
+# The UN and aid groups help or mediate; they are not one of "the two sides".
+NEVER_SIDES = frozenset({"UNO", "NGO"})
 
 
 def addresses_sides(verb: Token) -> bool:
@@ -97,7 +101,9 @@ class GroupReader(PhraseReader):
         if not _names_group(head, PAIR_NOUNS, PAIR_WORDS):
             return []
         s = self._sentence(head)
-        pair = self.discourse.recent(s, lambda e: len(e.members) == 2 and e.subject)
+        addresser = self._addresser(head)
+        pair = self.discourse.recent(s, lambda e: len(e.members) == 2 and e.subject and not any(
+            self.mentions[i].code in addresser for i in e.members))
         if pair is not None and head.lemma_ not in PERSON_PAIR_NOUNS:
             # "A and B signed a deal mediated by C and D. Both sides agreed": the pair that acted
             for i in pair.members:
@@ -105,13 +111,17 @@ class GroupReader(PhraseReader):
                 self.mentions.append(self._mention(head, m.code, m.sector, m.name, "description",
                                                    "pair-coref", antecedent=i))
             return [len(self.mentions) - 2, len(self.mentions) - 1]
-        states = self.discourse.last_states(2, persons=head.lemma_ in PERSON_PAIR_NOUNS,
-                                            skip=self._addresser(head))
+        fighters = self.discourse.last_fighters(2, s, skip=addresser) \
+            if head.lemma_ in WARRING_NOUNS else []
+        armed = len(fighters) == 2
+        states = fighters if armed else self.discourse.last_states(
+            2, persons=head.lemma_ in PERSON_PAIR_NOUNS, skip=addresser | NEVER_SIDES)
         if len(states) < 2:
             return []
         out = []
         for e in states:
-            self.mentions.append(self._mention(head, e.code, "GOV", e.name, "description",
+            sector = e.sector if armed else "GOV"
+            self.mentions.append(self._mention(head, e.code, sector, e.name, "description",
                                                "pair-coref", antecedent=e.mention))
             out.append(len(self.mentions) - 1)
         return out
@@ -122,5 +132,6 @@ class GroupReader(PhraseReader):
         verb = head
         while verb.dep_ in ("dobj", "pobj", "prep", "dative") and verb.head.i != verb.i:
             verb = verb.head
-        return {self.mentions[i].code for c in verb.children if c.dep_ == "nsubj"
+        subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
+        return {self.mentions[i].code for c in subjects
                 for i in self.by_head.get(c.i, []) if self.mentions[i].code}

@@ -204,7 +204,8 @@ def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mentio
         own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if own:
             found = roles.resolver.resolve(own[0])
-            if found and {m.code for m in found} != {m.code for m in actors}:
+            if found and {(m.code, m.sector) for m in found} != \
+                    {(m.code, m.sector) for m in actors}:  # the army may address the rebels
                 return found, f"{clause.dep_}>nsubj"
         for role in EMBEDDED_ROLES:
             found, path = roles.fill(role, clause, [])
