@@ -239,3 +239,14 @@ def test_a_demand_on_the_other_sector_of_ones_own_country(coder, text, rebels):
     got = {(e.recipient.code, e.recipient.sector) for e in art.events
            if e.event == "REQUEST" and e.recipient}
     assert got == {rebels}
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Hamas freed four hostages on Sunday, according to the International Committee of the "
+     "Red Cross.", "NGO"),
+    ("Israel criticised the decision, according to Egypt's foreign ministry.", "EGY"),
+    ("Serbia rejected the demand, according to a statement by the European Union.", "EUR"),
+])
+def test_the_source_a_sentence_cites_is_not_the_acts_counterpart(coder, text, source):
+    got = triples(coder, text)
+    assert got and not any(r == source for a, e, r in got)

@@ -35,6 +35,7 @@ DESCRIPTION_FITS = {
     "group": lambda e: e.sector in ("REB", "PTY", "OPP", "NGO", "CVL"),
     "igo": lambda e: e.sector in ("IGO", "JUD"),
 }
+RELATIVES = {"which", "who", "that"}  # relative pronouns, standing for the noun they modify
 HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "madam": "she", "sir": "he"}
 
 
@@ -205,6 +206,9 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         while not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "the Red Cross, which helped transport them": the relative's noun
+        subjects = [verb.head if t.lower_ in RELATIVES and verb.dep_ == "relcl" else t
+                    for t in subjects]
         return [m for t in subjects for m in self.resolve(t, False)]
 
     def _thing_was_subject(self, head: Token) -> bool:

@@ -107,6 +107,10 @@ def reporters(trigger: Token) -> set[int]:
         if edge in ("ccomp", "parataxis"):
             starts |= {t.idx for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
                        for t in c.subtree}
+    # "..., according to the Red Cross": the source the sentence cites
+    for tok in trigger.sent:
+        if tok.lower_ == "according":
+            starts |= {t.idx for to in tok.children if to.lower_ == "to" for t in to.subtree}
     return starts
 
 
