@@ -99,3 +99,45 @@ def test_a_judged_act_of_another_sector_at_home_is_a_domestic_target(coder, text
     judged = [e for e in art.events if e.rule.startswith("accuse-evaluation")]
     assert judged and all(e.recipient is not None and e.recipient.sector != e.actor.sector
                           for e in judged)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("China protested against the Japanese minister's visit to the Yasukuni shrine.",
+     ("CHN", "ACCUSE", "JPN")),
+    ("The Philippines summoned China's ambassador to protest the water cannon attack.",
+     ("PHL", "ACCUSE", "CHN")),
+    ("Poland lodged a protest with Belarus over the border incident.", ("POL", "ACCUSE", "BLR")),
+    ("Russia protested to Finland over the closure of the border.", ("RUS", "ACCUSE", "FIN")),
+    ("The UN protested the expulsion of its staff by Mali.", ("UNO", "ACCUSE", "MLI")),
+    ("The Indian government protested against the Chinese map.", ("IND", "ACCUSE", "CHN")),
+])
+def test_a_state_that_protests_complains_officially(coder, text, expected):
+    """PLOVER ACCUSE (CAMEO 114), not a demonstration."""
+    got = triples(coder, text)
+    assert expected in got and not any(e == "PROTEST" for a, e, r in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Georgians protested against the government in Tbilisi.",
+    "Palestinian leaders said they would boycott all official contact with Israel.",
+    "Japanese lawmakers protested outside parliament.",
+    "Palestinian protests against Israeli policies continued on Friday.",
+])
+def test_people_protesting_and_boycotts_stay_protests(coder, text):
+    """Control: a crowd's or lawmakers' protest, and a boycott, are not official complaints."""
+    assert not any(e == "ACCUSE" for a, e, r in triples(coder, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ankara denounced what it called a provocation by Greek warships on the island of Lesbos.",
+     ("TUR", "ACCUSE", "GRC")),
+    ("Tehran rejected what it called baseless accusations by Britain.", ("IRN", "REJECT", "GBR")),
+    ("Manila protested what it called dangerous maneuvers by Chinese vessels on Sunday.",
+     ("PHL", "ACCUSE", "CHN")),
+    ("Beijing denounced what it called Washington's interference in Hong Kong.",
+     ("CHN", "ACCUSE", "USA")),
+])
+def test_what_it_called_names_the_thing_judged(coder, text, expected):
+    """'condemned what it called X': X is judged, and 'called' is no call on anyone."""
+    got = triples(coder, text)
+    assert expected in got and not any(e in ("REQUEST", "PROTEST") for a, e, r in got)

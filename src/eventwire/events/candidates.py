@@ -18,7 +18,7 @@ from eventwire.events.implied import (
     released_at_home,
     where_it_happens,
 )
-from eventwire.events.intent import agreed_harms, recode
+from eventwire.events.intent import agreed_harms, official_protest, recode
 from eventwire.events.matching import inside_name, pos_key, required_words
 from eventwire.events.modality import Modality, assess, cue_token
 from eventwire.events.nominal import (
@@ -214,6 +214,14 @@ def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mentio
     return [], ""
 
 
+def _naming(trigger: Token) -> bool:
+    """"what it called a dangerous attack on a vessel", "called the talks a failure": a verb of
+    calling with a predicate names; its stray preposition is no "call on"."""
+    return trigger.lemma_ == "call" and any(
+        c.dep_ == "oprd" or (c.dep_ == "dobj" and c.lower_ in ("what", "which"))
+        for c in trigger.children)
+
+
 def _figurative_fight(trigger: Token) -> bool:
     """"fought back a bid", "struck the news staffs", "will fight to scrap the tax": force
     words used for business, labour or politics."""
@@ -306,6 +314,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     if legal is not None:
         actors, apath, recipients, rpath = legal
     modality = assess(trigger)
+    entry = official_protest(entry, actors)
     entry, modality, recipients, rpath = recode(entry, trigger, modality, recipients, rpath,
                                                 roles, actors)
     modality = present_stance(trigger, entry.event, modality, roles.resolver.quoted)
@@ -344,6 +353,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             cand.decision = "dropped: the host meets at home"
         elif entry.event == "CONSULT" and "JRN" in (a and a.sector, r and r.sector):
             cand.decision = "dropped: an interview is not a consultation"
+        elif _naming(trigger):
+            cand.decision = "dropped: naming ('what it called an attack'), not a call"
         elif entry.event == "ASSAULT" and _figurative_fight(trigger):
             cand.decision = "dropped: figurative (not force)"
         elif lifted_measure(entry, trigger):

@@ -41,6 +41,10 @@ DONE_WHEN_ANNOUNCED = {"resign"}
 # Verbs of committing to an act; what is agreed on keeps its own category as the intent.
 COMMITTING = {"agree", "decide", "vote", "commit", "resolve"}
 AGREED_HARMS = {"ASSAULT", "COERCE", "SANCTION"}
+# Who protests by note, not in the street: a government's or a body's protest is an official
+# complaint (PLOVER ACCUSE, CAMEO 114), not a demonstration.
+OFFICIAL_SECTORS = {"GOV", "IGO"}
+PROTEST_WORDS = {"protest"}  # the word itself: a boycott or a strike is a deed, not a note
 
 
 def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: list[Mention],
@@ -153,3 +157,14 @@ def agreed_harms(cands: list) -> None:
             event = "THREATEN" if act in AGREED_HARMS else "CONCEDE"
             cands[i] = replace(c, entry=replace(c.entry, event=event, mode=None, intent=act,
                                                 id=f"{c.entry.id}+{act.lower()}"))
+
+
+def official_protest(entry: TriggerEntry, actors: list[Mention]) -> TriggerEntry:
+    """"Manila summoned the envoy to protest the attack", "China lodged a protest": a state
+    that protests complains officially (ACCUSE, disapprove), it does not demonstrate."""
+    if entry.event != "PROTEST" or entry.trigger not in PROTEST_WORDS or not actors or \
+            any(a.sector not in OFFICIAL_SECTORS or a.rule.endswith("+modifier")
+                for a in actors):
+        return entry  # boycotts, strikes and riots are deeds; "Palestinian protests" a people's
+    return replace(entry, event="ACCUSE", mode="disapprove", cameo="114",
+                   id=f"{entry.id}+official", requires_recipient=False)

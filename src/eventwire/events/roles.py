@@ -144,6 +144,10 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
         if c.dep_ == "dobj":
             return c, "dobj"
     for c in verb.children:
+        named = _named_as(c)
+        if named is not None:
+            return named, "what-called"
+    for c in verb.children:
         # "found the doctor guilty", "declared the envoy persona non grata": the parser makes
         # the object the subject of a verbless small clause.
         if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN", "PROPN"):
@@ -151,6 +155,15 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
             if subj is not None:
                 return subj, f"{c.dep_}>nsubj"
     return None, ""
+
+
+def _named_as(clause: Token) -> Token | None:
+    """"condemned what it called an attack by Greek ships": what is condemned is the attack."""
+    if clause.dep_ != "ccomp" or clause.lemma_ != "call" or not any(
+            c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ == "oprd" or (
+        c.dep_ == "dobj" and c.lower_ not in ("what", "which"))), None)
 
 
 def by_agents(noun: Token, verbs: set[str] | None = None) -> list[Token]:
@@ -176,6 +189,11 @@ def _owner_preps(noun: Token) -> Iterator[Token]:
         elif child.dep_ == "acl" and child.lemma_ in ("belong", "own", "lead"):
             yield from (c for c in child.children
                         if c.dep_ in ("prep", "agent") and c.lower_ in ("to", "by"))
+    named = _named_as(noun.head)
+    if named is not None and named.i == noun.i:
+        # "what it called accusations by Britain": the parser hangs "by" on "called"
+        yield from (c for c in noun.head.children if c.dep_ in ("prep", "agent")
+                    and c.lower_ == "by")
 
 
 # Verbs telling that someone was harmed, by or in an attack named by a noun.
