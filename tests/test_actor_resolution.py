@@ -652,6 +652,15 @@ COREF = [
 
 # ---------------------------------------------------------------- near misses: must not resolve
 NEAR_MISSES = [
+    case("its-of-the-thing-just-seized",
+         "Iran's navy seized a tanker in the Gulf, accusing its crew of smuggling fuel.", D,
+         "its", "IRN", None),
+    case("its-of-the-thing-just-attacked",
+         "Houthi rebels attacked a cargo ship in the Red Sea, damaging its hull.", D, "its",
+         "YEM", None),
+    case("its-of-the-thing-just-downed",
+         "Russia shot down a drone over Crimea and displayed its wreckage.", D, "its", "RUS",
+         None),
     case("relative-subject-binds-its-noun-1",
          "Ethiopian rebels let 40 soldiers go, according to the Red Cross, which helped "
          "transport them to Mekele.", D, "them", "NGO", None),

@@ -181,7 +181,8 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
 
     # -- coreference --------------------------------------------------------------------
     def _pronoun(self, head: Token) -> list[int]:
-        if head.lower_ in ("it", "its") and self._thing_was_subject(head):
+        if head.lower_ in ("it", "its") and (self._thing_was_subject(head)
+                                             or self._thing_just_acted_on(head)):
             return []
         e = self.discourse.pronoun(head.lower_, self._sentence(head), self.quoted[head.i],
                                    head.dep_ in ("nsubj", "nsubjpass"), self._coargument(head))
@@ -221,6 +222,18 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
         return bool(subjects) and all(not self.by_head.get(t.i) for t in subjects) and all(
             t.pos_ == "NOUN" for t in subjects)
+
+    def _thing_just_acted_on(self, head: Token) -> bool:
+        """"seized a tanker, accusing its crew", "shot down a drone and recovered its parts":
+        "its" of an object in a clause joined to one whose own object is a thing (no actor)
+        is that thing's."""
+        if head.dep_ != "poss":
+            return False
+        verb = head.head.head
+        if verb.dep_ not in ("advcl", "conj") or verb.pos_ != "VERB":
+            return False
+        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.tag_ == "NN" and c.i < head.i
+                   and not self.by_head.get(c.i) for c in verb.head.children)
 
     def _point_to(self, head: Token, e: Entity, kind: str, rule: str,
                   span: tuple[int, int] | None = None, sector: str | None = None) -> list[int]:
