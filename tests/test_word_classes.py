@@ -140,3 +140,18 @@ def test_the_subject_of_the_verb_above_does_not_do_a_nominal_event(coder, text, 
 def test_an_act_done_in_coordination_with_a_partner_is_cooperation_both_ways(coder, text, pair):
     got = triples(coder, text)
     assert (pair[0], "COOPERATE", pair[1]) in got and (pair[1], "COOPERATE", pair[0]) in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia criticised the sanctions and renewed its pledge to support Venezuela.",
+     ("RUS", "AGREE", "VEN")),
+    ("Egypt welcomed the truce and repeated its offer to help Sudan.", ("EGY", "AGREE", "SDN")),
+    ("Germany confirmed its commitment to supply tanks to Ukraine.", ("DEU", "AGREE", "UKR")),
+    ("Japan reaffirmed its readiness to cooperate with South Korea.", ("JPN", "AGREE", "KOR")),
+    ("China condemned the drills and reaffirmed its commitment to defend the Philippines.",
+     ("CHN", "AGREE", "PHL")),
+])
+def test_restating_an_undertaking_agrees_with_whom_it_is_for(coder, text, expected):
+    """@restating + @undertaking (PLOVER AGREE); the target may sit in the undertaking's own
+    infinitive ('its commitment to defend the Philippines')."""
+    assert expected in triples(coder, text)

@@ -197,9 +197,12 @@ def _drop_topics(cands: list[Candidate]) -> None:
 
 def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mention]
                           ) -> tuple[list[Mention], str]:
-    """"demanded that Turkey halt", "agreed to provide aid to Poland": the clause's target."""
-    for clause in trigger.children:
-        if clause.dep_ not in ("ccomp", "xcomp") or clause.pos_ not in ("VERB", "AUX"):
+    """"demanded that Turkey halt", "agreed to provide aid to Poland": the clause's target;
+    "reaffirmed its commitment to defend the Philippines": the clause of the object noun's."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    clauses = [*trigger.children, *(c for o in objects for c in o.children if c.dep_ == "acl")]
+    for clause in clauses:
+        if clause.dep_ not in ("ccomp", "xcomp", "acl") or clause.pos_ not in ("VERB", "AUX"):
             continue
         own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if own:
