@@ -250,3 +250,17 @@ def test_a_demand_on_the_other_sector_of_ones_own_country(coder, text, rebels):
 def test_the_source_a_sentence_cites_is_not_the_acts_counterpart(coder, text, source):
     got = triples(coder, text)
     assert got and not any(r == source for a, e, r in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The United States condemned China's actions and reaffirmed its commitment to defend the "
+     "Philippines. Japan and Australia also expressed concern.", ("JPN", "ACCUSE", "CHN")),
+    ("France criticised Russia's decision, which was welcomed by Belarus. Germany also "
+     "condemned the move on Tuesday.", ("DEU", "ACCUSE", "RUS")),
+    ("Britain imposed sanctions on Iran's oil minister during a visit by Israel's prime "
+     "minister. Canada has also imposed sanctions, officials said.", ("CAN", "SANCTION", "IRN")),
+])
+def test_an_act_that_also_repeats_one_takes_its_target(coder, text, expected):
+    """'Japan also expressed concern': aimed where the act it echoes was, not at whoever was
+    named last."""
+    assert expected in triples(coder, text)

@@ -17,6 +17,7 @@ from eventwire.events.candidates import Candidate, find_candidates
 from eventwire.events.confidence import calibrated
 from eventwire.events.counterpart import SentenceMentions, counterpart
 from eventwire.events.demands import find_demands
+from eventwire.events.echo import echoed_target
 from eventwire.events.evaluations import find_evaluations
 from eventwire.events.eventref import claimed_target, joined_meeting, refer_back
 from eventwire.events.hosting import with_host_side
@@ -74,6 +75,7 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
     history: list[Candidate] = []
     parties = SentenceMentions(resolver.mentions)
     for cand in found:
+        cand = echoed_target(cand, out)  # the acts as coded, targets found
         if cand.actor is not None and cand.actor.sector is None and \
                 cand.actor.kind in PERSON_KINDS:
             cand.decision = "dropped: a person placed only by nationality has no political role"
