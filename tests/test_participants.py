@@ -264,3 +264,13 @@ def test_an_act_that_also_repeats_one_takes_its_target(coder, text, expected):
     """'Japan also expressed concern': aimed where the act it echoes was, not at whoever was
     named last."""
     assert expected in triples(coder, text)
+
+
+@pytest.mark.parametrize("text,victim", [
+    ("Norway condemned the attack on Israel.", "ISR"),
+    ("Qatar condemned the drone attack against Saudi Arabia's oil facilities.", "SAU"),
+    ("Chile denounced the assault on Ecuador's embassy.", "ECU"),
+])
+def test_judging_a_harm_is_not_aimed_at_its_victim(coder, text, victim):
+    got = triples(coder, text)
+    assert got and not any(r == victim for a, e, r in got if e == "ACCUSE")

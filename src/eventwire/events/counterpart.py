@@ -60,7 +60,8 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
     own_only = cand.entry.event in OWN_SENTENCE_EVENTS or _names_own_target(cand.trigger)
     first = sent if own_only else sent - WINDOW
     window = mentions.within(first, sent)
-    tellers = reporters(cand.trigger)
+    victims = _victims(cand)
+    tellers = reporters(cand.trigger) | victims
     near = [m for m in window
             if m.code and m.code != cand.actor.code and m.code not in coactors
             and m.start not in tellers
@@ -79,8 +80,8 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
         near = [m for m in mentions.within(sent - STORY_WINDOW, sent)
                 if m.code in countries and m.sector not in NOT_PARTIES | {"IGO", "NGO"}
                 and m.kind != "speaker" and m.start < at]
-    if not near:
-        return _at_home(cand, countries)
+    if not near:  # a judged harm done to others is not aimed at home either
+        return cand if victims else _at_home(cand, countries)
     target = near[-1]
     return replace(cand, recipient=replace(target, kind="implied", rule="counterpart"),
                    recipient_path=f"counterpart<{target.text}")
@@ -92,6 +93,20 @@ def _names_own_target(trigger: Token) -> bool:
     party from sentences before is not it."""
     return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and any(
         d.dep_ == "poss" and d.pos_ != "PRON" for d in c.children) for c in trigger.children)
+
+
+# Judging an act done to someone ("condemned the attack on Israel") is not aimed at them.
+JUDGING_EVENTS = {"ACCUSE", "REJECT"}
+
+
+def _victims(cand: Candidate) -> set[int]:
+    """Where the words of those an act judged was done to start: the object's "on"/"against"
+    phrase ("the attack on Israel", "strikes against Gaza")."""
+    if cand.entry.event not in JUDGING_EVENTS:
+        return set()
+    objects = [c for c in cand.trigger.children if c.dep_ == "dobj"]
+    return {t.idx for o in objects for p in o.children
+            if p.dep_ == "prep" and p.lower_ in ("on", "against") for t in p.subtree}
 
 
 def reporters(trigger: Token) -> set[int]:
