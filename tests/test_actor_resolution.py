@@ -543,6 +543,15 @@ UNKNOWN = [
 
 # ---------------------------------------------------------------- within-document coreference
 COREF = [
+    case("it-takes-its-own-sentence-subject-1",
+         "Ukraine's air force said Ukraine shot down 45 missiles. Hungary, which has blocked an "
+         "EU aid package for Ukraine, said it would not send weapons.", D, "it", "HUN", "GOV"),
+    case("it-takes-its-own-sentence-subject-2",
+         "Kenya's army said Kenya had lost two soldiers in Somalia. Ethiopia, which has troops "
+         "in Somalia, said it would keep them there.", D, "it", "ETH", "GOV"),
+    case("it-takes-its-own-sentence-subject-3",
+         "Iran's navy said Iran had seized a tanker. Oman, which mediates between Iran and the "
+         "West, said it was in contact with both sides.", D, "it", "OMN", "GOV"),
     case("story-country-for-the-police",
          "Georgians rallied in Tbilisi on Sunday. President Salome Zourabichvili spoke. "
          "Later the police detained several activists.", "2024-12-01", "police", "GEO", "COP"),
