@@ -274,3 +274,17 @@ def test_an_act_that_also_repeats_one_takes_its_target(coder, text, expected):
 def test_judging_a_harm_is_not_aimed_at_its_victim(coder, text, victim):
     got = triples(coder, text)
     assert got and not any(r == victim for a, e, r in got if e == "ACCUSE")
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("President Zelenskyy urged Western allies to speed up deliveries of air defense systems.",
+     "UKR"),
+    ("Haiti's government appealed to the international community for help.", "HTI"),
+    ("Pakistan's finance minister urged lenders to restructure the debt.", "PAK"),
+    ("Moldova's president urged European partners to send more gas.", "MDA"),
+])
+def test_a_request_to_others_no_code_fits_does_not_go_home(coder, text, actor):
+    """Allies, partners, donors, lenders named but not coded: no recipient, not the actor's
+    own country."""
+    got = triples(coder, text, published="2024-03-30")
+    assert (actor, "REQUEST", None) in got and (actor, "REQUEST", actor) not in got

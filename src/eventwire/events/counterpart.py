@@ -162,6 +162,20 @@ def _left_out(tok: Token) -> bool:
 HOME_EVENTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"}
 
 
+# Nouns for other states or their people: "urged Western allies", "called on donors".
+OTHER_PARTIES = {"ally", "partner", "donor", "country", "nation", "power", "neighbour",
+                 "neighbor", "creditor", "lender", "community", "backer"}
+
+
+def _others_addressed(trigger: Token) -> bool:
+    """"Zelenskyy urged Western allies to ...", "called on donor countries": the act is aimed
+    at others the text names but no code fits; not at home."""
+    nouns = [c for c in trigger.children if c.dep_ in ("dobj", "dative")] + [
+        p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+        for p in c.children if p.dep_ == "pobj"]
+    return any(n.lemma_ in OTHER_PARTIES for n in nouns)
+
+
 def _at_home(cand: Candidate, countries: set[str]) -> Candidate:
     """"the minister called for a paradigm shift", "a court alleged ...": with no other
     party named in the sentence or the two before, a state's demand, charge or warning is
@@ -169,7 +183,7 @@ def _at_home(cand: Candidate, countries: set[str]) -> Candidate:
     assert cand.actor is not None
     if cand.entry.event not in HOME_EVENTS or cand.actor.code not in countries \
             or cand.actor.sector in ("IGO", "NGO") or cand.entry.id.endswith("+refused") \
-            or addresses_sides(cand.trigger):
+            or addresses_sides(cand.trigger) or _others_addressed(cand.trigger):
         return cand  # "will not accept more refugees", "urged both sides": the text names them
     home = replace(cand.actor, sector=None, name=None, kind="implied", rule="home")
     return replace(cand, recipient=home, recipient_path="counterpart<home")
