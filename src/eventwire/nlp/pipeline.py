@@ -8,6 +8,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from eventwire.nlp.datelines import COMPONENT as DATELINES
 from eventwire.nlp.lemmas import COMPONENT as LEMMA_FIXES
 from eventwire.nlp.storms import COMPONENT as STORMS
 
@@ -37,6 +38,8 @@ def load_pipeline(name: str | None = None) -> Language:
         ) from exc
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(STORMS, after="ner")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(DATELINES, after="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
     return nlp
