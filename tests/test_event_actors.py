@@ -310,3 +310,16 @@ def test_a_leaders_supporters_are_civilians_not_the_leader(coder, text):
     art = coder.code(Article(id="t", text=text, published="2021-01-10"))
     actors = {(e.actor.sector, e.actor.name) for e in art.events}
     assert actors and all(sector == "CVL" and name is None for sector, name in actors)
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("Kenya's interior minister accused opposition politicians of financing the unrest.",
+     ("KEN", "OPP")),
+    ("The Turkish government blamed opposition politicians for the riots.", ("TUR", "OPP")),
+    ("Georgia's ruling party criticised opposition politicians for the protests.",
+     ("GEO", "OPP")),
+])
+def test_politicians_take_their_sector_from_their_modifier(coder, text, recipient):
+    art = coder.code(Article(id="t", text=text, published="2024-05-01"))
+    assert recipient in {(e.recipient.code, e.recipient.sector) for e in art.events
+                         if e.recipient}

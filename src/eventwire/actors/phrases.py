@@ -46,7 +46,7 @@ VOICE_NOUNS = {"statement", "communique", "communiqué", "declaration"}
 COLLECTIVE_HEADS = {"group", "member", "leader", "supporter", "figure", "representative",
                     "delegation", "official", "activist", "unit", "faction", "wing", "source",
                     "department", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
-                    "sympathizer", "sympathiser", "loyalist", "follower",
+                    "sympathizer", "sympathiser", "loyalist", "follower", "politician",
                     *VOICE_NOUNS, *QUANTITY_HEADS, *WEAPON_HEADS}
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 NAMED_KINDS = ("person", "institution", "igo", "group")
