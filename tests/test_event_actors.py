@@ -323,3 +323,17 @@ def test_politicians_take_their_sector_from_their_modifier(coder, text, recipien
     art = coder.code(Article(id="t", text=text, published="2024-05-01"))
     assert recipient in {(e.recipient.code, e.recipient.sector) for e in art.events
                          if e.recipient}
+
+
+@pytest.mark.parametrize("text,phrase,person", [
+    ("President William Ruto spoke on Monday. He invited the protest leaders to talks.",
+     "protest leaders", "William Ruto"),
+    ("Prime Minister Shehbaz Sharif met the army chief. The opposition leaders rejected the "
+     "plan.", "opposition leaders", "Shehbaz Sharif"),
+    ("President Emmanuel Macron addressed the nation. The union leaders called a strike.",
+     "union leaders", "Emmanuel Macron"),
+])
+def test_plural_leaders_are_not_the_one_leader_named_before(coder, text, phrase, person):
+    art = coder.code(Article(id="t", text=text, published="2024-06-25"))
+    names = {m.name for m in art.mentions if phrase in m.text}
+    assert person not in names

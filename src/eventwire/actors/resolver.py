@@ -282,6 +282,8 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
             fits = DESCRIPTION_FITS[DESCRIPTION_NOUNS[head.lemma_]]
             return recent(s, lambda e: not e.person and not e.members and e.code is not None
                           and fits(e)), False
+        if r.person and r.plural:
+            return None, False  # "the protest leaders" are never the one leader named before
         if r.person:
             # "an Interpol spokesperson ... The spokesperson added": the latest one so called,
             # whatever body they speak for, before anyone else of the title's sector
@@ -294,7 +296,8 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         named = self.discourse.latest(lemma, lambda e: not e.members and not e.person)
         if named is not None or r.sector is None:
             return named, False  # "the ministry" after "Russia's Defence Ministry"
-        same = recent(s, lambda e: e.sector == r.sector and not e.members)
+        same = recent(s, lambda e: e.sector == r.sector and not e.members
+                      and not (r.plural and e.person))  # "the leaders" are not one person
         if same is not None:
             return same, True
         # "Pakistan ... The army said": the state just named, with the noun's own sector.
