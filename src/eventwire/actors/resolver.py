@@ -282,8 +282,6 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
             fits = DESCRIPTION_FITS[DESCRIPTION_NOUNS[head.lemma_]]
             return recent(s, lambda e: not e.person and not e.members and e.code is not None
                           and fits(e)), False
-        if r.person and r.plural:
-            return None, False  # "the protest leaders" are never the one leader named before
         if r.person:
             # "an Interpol spokesperson ... The spokesperson added": the latest one so called,
             # whatever body they speak for, before anyone else of the title's sector
@@ -297,7 +295,7 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         if named is not None or r.sector is None:
             return named, False  # "the ministry" after "Russia's Defence Ministry"
         same = recent(s, lambda e: e.sector == r.sector and not e.members
-                      and not (r.plural and e.person))  # "the leaders" are not one person
+                      and not (r.plural and _individual(e)))  # "the leaders" are not one
         if same is not None:
             return same, True
         # "Pakistan ... The army said": the state just named, with the noun's own sector.
@@ -346,6 +344,11 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         said = next((HONORIFICS[w] for w in words if w in HONORIFICS), None)
         if ident and said:
             self.discourse.gender.setdefault(ident, said)
+
+
+def _individual(e: Entity) -> bool:
+    """One named person ("William Ruto"), not a group the knowledge calls people ("Houthis")."""
+    return e.person and not e.plural and " " in (e.name or "")
 
 
 def _subject_like(head: Token) -> bool:

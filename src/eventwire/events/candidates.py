@@ -207,14 +207,24 @@ def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mentio
         own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if own:
             found = roles.resolver.resolve(own[0])
-            if found and {(m.code, m.sector) for m in found} != \
-                    {(m.code, m.sector) for m in actors}:  # the army may address the rebels
+            if found and (not {m.code for m in found} & {m.code for m in actors}
+                          or _other_side(found, actors)):
                 return found, f"{clause.dep_}>nsubj"
         for role in EMBEDDED_ROLES:
             found, path = roles.fill(role, clause, [])
             if found:
                 return found, f"{clause.dep_}>{path}"
     return [], ""
+
+
+STATE_SIDE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _other_side(found: list[Mention], actors: list[Mention]) -> bool:
+    """"Sudan's army demanded that the RSF withdraw": one country's state and those it faces
+    (rebels, opposition, civilians) are two sides; its army is not ("its military had ...")."""
+    return all((m.sector in STATE_SIDE) != (a.sector in STATE_SIDE)
+               for m in found for a in actors if m.code == a.code)
 
 
 def _naming(trigger: Token) -> bool:
