@@ -32,6 +32,7 @@ from eventwire.events.nominal import (
     received_help,
     story_crowd,
 )
+from eventwire.events.rescue import rescued_where
 from eventwire.events.roles import RoleFinder, subject_of
 from eventwire.events.stance import present_stance
 from eventwire.knowledge.lexicon import Lexicon, TriggerEntry
@@ -283,7 +284,9 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     if not recipients:
         recipients, rpath = nominal_recipient(entry, trigger, words, roles)
     if not recipients and actors and entry.event == "AID":  # "said it was sending food"
-        recipients, rpath = aid_destination(trigger, words, roles, actors)
+        recipients, rpath = rescued_where(trigger, roles)
+        if not recipients:
+            recipients, rpath = aid_destination(trigger, words, roles, actors)
     if not recipients and entry.event in HOSTED_EVENTS:
         # A meeting held somewhere: the host country receives the visitors (PLOVER visit).
         for role in HOST_ROLES:

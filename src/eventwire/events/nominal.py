@@ -47,6 +47,10 @@ CAUSING_VERBS = {"spark", "trigger", "prompt", "provoke", "draw", "fuel", "ignit
 # Verbs by which a protest named as their subject goes on: "protests erupted".
 OCCURRING_VERBS = {"erupt", "break", "continue", "spread", "begin", "start", "grow", "rage",
                    "escalate", "resume", "intensify", "persist", "flare", "swell", "enter"}
+# A protest as the setting of another act: "despite protests", "Serbia saw weeks of protests".
+BACKDROP_PREPS = {"despite", "amid", "after", "following", "during"}
+WITNESS_VERBS = {"see", "witness", "suffer", "experience"}
+SPELL_NOUNS = {"day", "week", "month", "night", "weekend", "wave", "series", "round", "spate"}
 # People who protest as a crowd, whom the text need not place: "thousands took to the streets".
 CROWD_NOUNS = {"people", "thousand", "hundred", "dozen", "million", "crowd", "protester",
                "demonstrator", "marcher", "supporter", "resident", "citizen", "villager",
@@ -214,14 +218,33 @@ def story_crowd(entry: TriggerEntry, trigger: Token, roles: RoleFinder
         return [], ""
     if trigger.pos_ in ("VERB", "AUX") or trigger.dep_ == "amod":
         return crowd_protest(trigger, roles)
-    if trigger.pos_ != "NOUN" or not (
-            trigger.dep_ == "dobj" and trigger.head.lemma_ in CAUSING_VERBS
-            or trigger.dep_ == "nsubj" and trigger.head.lemma_ in OCCURRING_VERBS):
+    if trigger.pos_ != "NOUN":
+        return [], ""
+    spell = _spell(trigger)
+    if spell.dep_ == "dobj" and spell.head.lemma_ in WITNESS_VERBS:
+        # "Serbia saw a weekend of protests": the people of the place that saw them
+        host, _ = subject_of(spell.head)
+        m = roles.resolver.resolve_place(host) if host is not None else None
+        if m is not None:
+            return [replace(m, sector="CVL")], "crowd<witness"
+    elif not (trigger.dep_ == "dobj" and trigger.head.lemma_ in CAUSING_VERBS
+              or trigger.dep_ == "nsubj" and trigger.head.lemma_ in OCCURRING_VERBS
+              or spell.dep_ == "pobj" and spell.head.lower_ in BACKDROP_PREPS):
         return [], ""
     found, path = roles.fill("place:in", trigger.head, [])
+    if not found:
+        m, where = place_on(trigger.head, roles)  # "protests spread across Senegal"
+        found, path = ([m], where) if m is not None else ([], "")
     if found:
         return [replace(m, sector="CVL") for m in found], f"crowd<{path}"
     return _story_people(trigger, roles, "CVL")
+
+
+def _spell(noun: Token) -> Token:
+    """"weeks of protests": the span that holds the protests stands in their place."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in SPELL_NOUNS:
+        return noun.head.head
+    return noun
 
 
 def crowd_protest(trigger: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
