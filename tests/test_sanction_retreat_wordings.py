@@ -59,3 +59,14 @@ def test_retreats_worded_otherwise_are_coded(coder, text, expected):
 def test_a_ban_on_trade_lifted_is_not_an_administrative_concession(coder):
     found = triples(coder, "Peru lifted its ban on beef imports from Brazil on Monday.")
     assert ("PER", "CONCEDE", "BRA") not in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fighting continued in Sudan. Rebels in Darfur released 30 soldiers on Monday.",
+     ("SDN", "RETREAT", "SDN")),
+    ("Bangladeshi police freed 200 detained students on Monday.", ("BGD", "RETREAT", "BGD")),
+    ("Ethiopia's government released 40 journalists on Friday.", ("ETH", "RETREAT", "ETH")),
+])
+def test_people_released_whom_the_text_does_not_place_are_released_at_home(
+        coder, text, expected):
+    assert expected in triples(coder, text)

@@ -304,7 +304,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         recipients, rpath = _complement_recipient(trigger, roles, actors)
     if not recipients and actors and (entry.event in DOMESTIC_EVENTS and not
                                       entry.requires_recipient  # a required one is named
-                                      or released_at_home(entry, apath)):
+                                      or released_at_home(entry, apath, trigger)):
         recipients, rpath = where_it_happens(entry, trigger, words, roles, actors[0])
         if not recipients:
             recipients = domestic(actors[0], entry.event, roles.resolver.gaz.countries)
