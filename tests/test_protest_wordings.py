@@ -63,3 +63,12 @@ def test_being_on_strike_is_a_protest(coder, text, actor):
 ])
 def test_walking_out_of_a_sitting_is_a_protest(coder, text, actor):
     assert actor in {t[0] for t in _protests(coder, text)}
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Mozambique was rocked by protests after the disputed election.", "MOZ"),
+    ("Violent protests gripped Kenya on Tuesday.", "KEN"),
+    ("Ecuador was paralysed by protests against fuel prices.", "ECU"),
+])
+def test_a_place_shaken_by_protests_names_who_protests(coder, text, actor):
+    assert actor in {t[0] for t in _protests(coder, text)}

@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.events.roles import SUPPORT_VERBS, RoleFinder, subject_of
+from eventwire.events.unrest import shaken_place, spell
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
 
@@ -47,10 +48,8 @@ CAUSING_VERBS = {"spark", "trigger", "prompt", "provoke", "draw", "fuel", "ignit
 # Verbs by which a protest named as their subject goes on: "protests erupted".
 OCCURRING_VERBS = {"erupt", "break", "continue", "spread", "begin", "start", "grow", "rage",
                    "escalate", "resume", "intensify", "persist", "flare", "swell", "enter"}
-# A protest as the setting of another act: "despite protests", "Serbia saw weeks of protests".
+# A protest as the setting of another act: "despite protests", "after weeks of protests".
 BACKDROP_PREPS = {"despite", "amid", "after", "following", "during"}
-WITNESS_VERBS = {"see", "witness", "suffer", "experience"}
-SPELL_NOUNS = {"day", "week", "month", "night", "weekend", "wave", "series", "round", "spate"}
 # People who protest as a crowd, whom the text need not place: "thousands took to the streets".
 CROWD_NOUNS = {"people", "thousand", "hundred", "dozen", "million", "crowd", "protester",
                "demonstrator", "marcher", "supporter", "resident", "citizen", "villager",
@@ -220,16 +219,13 @@ def story_crowd(entry: TriggerEntry, trigger: Token, roles: RoleFinder
         return crowd_protest(trigger, roles)
     if trigger.pos_ != "NOUN":
         return [], ""
-    spell = _spell(trigger)
-    if spell.dep_ == "dobj" and spell.head.lemma_ in WITNESS_VERBS:
-        # "Serbia saw a weekend of protests": the people of the place that saw them
-        host, _ = subject_of(spell.head)
-        m = roles.resolver.resolve_place(host) if host is not None else None
-        if m is not None:
-            return [replace(m, sector="CVL")], "crowd<witness"
-    elif not (trigger.dep_ == "dobj" and trigger.head.lemma_ in CAUSING_VERBS
-              or trigger.dep_ == "nsubj" and trigger.head.lemma_ in OCCURRING_VERBS
-              or spell.dep_ == "pobj" and spell.head.lower_ in BACKDROP_PREPS):
+    shaken = shaken_place(trigger, roles)  # "Serbia saw protests", "was rocked by protests"
+    if shaken is not None:
+        return [replace(shaken, sector="CVL")], "crowd<shaken-place"
+    held = spell(trigger)
+    if not (trigger.dep_ == "dobj" and trigger.head.lemma_ in CAUSING_VERBS
+            or trigger.dep_ == "nsubj" and trigger.head.lemma_ in OCCURRING_VERBS
+            or held.dep_ == "pobj" and held.head.lower_ in BACKDROP_PREPS):
         return [], ""
     found, path = roles.fill("place:in", trigger.head, [])
     if not found:
@@ -238,13 +234,6 @@ def story_crowd(entry: TriggerEntry, trigger: Token, roles: RoleFinder
     if found:
         return [replace(m, sector="CVL") for m in found], f"crowd<{path}"
     return _story_people(trigger, roles, "CVL")
-
-
-def _spell(noun: Token) -> Token:
-    """"weeks of protests": the span that holds the protests stands in their place."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in SPELL_NOUNS:
-        return noun.head.head
-    return noun
 
 
 def crowd_protest(trigger: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
