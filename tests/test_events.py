@@ -439,8 +439,6 @@ def test_explain_shows_the_decisions_that_need_the_whole_article(coder):
 
 # Lexicon examples the coder cannot yet read as their own entry, and why.
 EXAMPLE_GAPS = {
-    "sanction-suspend-participation": "the partner hangs off a noun inside the object",
-    "sanction-declare-grata": "the parser makes the envoy the subject of 'persona non grata'",
     "sanction-sentence": "'sentenced X to N years' is read by the COERCE entry first",
 }
 

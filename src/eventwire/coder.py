@@ -15,7 +15,7 @@ from eventwire.actors.resolver import ActorResolver
 from eventwire.context.situate import Situator
 from eventwire.events.candidates import Candidate, find_candidates
 from eventwire.events.confidence import calibrated
-from eventwire.events.counterpart import SentenceMentions, counterpart
+from eventwire.events.counterpart import SentenceMentions, counterpart, needed_counterpart
 from eventwire.events.demands import find_demands
 from eventwire.events.echo import echoed_target
 from eventwire.events.evaluations import find_evaluations
@@ -84,6 +84,8 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
         elif cand.actor is not None and sport and \
                 not political_actor(cand.actor.kind, cand.actor.sector):
             cand.decision = "dropped: sports coverage ('Wales threatened' is a team)"
+        cand = needed_counterpart(cand, parties, knowledge.gazetteer.countries,
+                                  acting.get(cand.trigger.i, set()))
         if cand.decision != "emitted":
             out.append(cand)
             continue

@@ -33,6 +33,7 @@ from eventwire.events.nominal import (
     received_help,
     story_crowd,
 )
+from eventwire.events.rescue import rescued_where
 from eventwire.events.roles import RoleFinder, subject_of
 from eventwire.events.stance import present_stance
 from eventwire.knowledge.lexicon import Lexicon, TriggerEntry
@@ -305,7 +306,9 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     if not recipients:
         recipients, rpath = nominal_recipient(entry, trigger, words, roles)
     if not recipients and actors and entry.event == "AID":  # "said it was sending food"
-        recipients, rpath = aid_destination(trigger, words, roles, actors)
+        recipients, rpath = rescued_where(trigger, roles)
+        if not recipients:
+            recipients, rpath = aid_destination(trigger, words, roles, actors)
     if not recipients and entry.event in HOSTED_EVENTS:
         recipients, rpath = meeting_host(trigger, words, roles)
     if not recipients and entry.event in ("ASSAULT", "COERCE"):
@@ -318,7 +321,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         recipients, rpath = _complement_recipient(trigger, roles, actors)
     if not recipients and actors and (entry.event in DOMESTIC_EVENTS and not
                                       entry.requires_recipient  # a required one is named
-                                      or released_at_home(entry, apath)):
+                                      or released_at_home(entry, apath, trigger)):
         recipients, rpath = where_it_happens(entry, trigger, words, roles, actors[0])
         if not recipients:
             recipients = domestic(actors[0], entry.event, roles.resolver.gaz.countries)

@@ -87,6 +87,37 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
                    recipient_path=f"counterpart<{target.text}")
 
 
+# Measures whose target the article names outside their phrase: "US sanctions have crippled
+# the economy" in a story about Iran (codebook v2: recipients from the whole article).
+TARGET_ELSEWHERE = {"SANCTION"}
+
+
+def needed_counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str],
+                       coactors: set[str]) -> Candidate:
+    """A measure dropped only for want of a named target takes the counterpart an aimed act
+    would take, and is kept if it finds one; not one owned by a pronoun ("condemned the US
+    for its sanctions": whose they are is the target itself), nor one talked about."""
+    if cand.entry.event not in TARGET_ELSEWHERE or cand.actor is None \
+            or cand.actor.kind == "pronoun" or _a_topic(cand.trigger) \
+            or cand.decision != f"dropped: {cand.entry.event} needs a recipient" \
+            or cand.modality.drop_reason:
+        return cand
+    found = counterpart(replace(cand, decision="emitted"), mentions, countries, coactors)
+    return found if found.recipient is not None else cand
+
+
+def _a_topic(trigger: Token) -> bool:
+    """"touched upon the US sanctions", "US sanctions are considered a failed policy": what
+    is talked about or judged."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in TOPIC_PREPS \
+        or trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in JUDGING_VERBS
+
+
+TOPIC_PREPS = {"about", "upon", "over", "against", "regarding", "concerning"}
+JUDGING_VERBS = {"be", "consider", "deem", "call", "regard", "see", "view", "describe",
+                 "label", "brand", "remain"}
+
+
 def _names_own_target(trigger: Token) -> bool:
     """"assailed the event", "threatened the network's licence": an act whose object is a
     definite thing of its own names its target there, even if no actor is known for it; a

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from eventwire.events.roles import RoleFinder, passive_without_agent
+from eventwire.events.roles import RoleFinder, object_of, passive_without_agent
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
 
@@ -69,9 +69,15 @@ def _release_of_people(entry: TriggerEntry, verb: Token) -> bool:
                                  or held.lemma_.lower() in HELD_PEOPLE)
 
 
-def released_at_home(entry: TriggerEntry, actor_path: str) -> bool:
-    """"He was released on bail": a state lets go of people it held at home."""
-    return (entry.event, entry.mode) == STATE_RELEASE and actor_path.startswith("passive<")
+def released_at_home(entry: TriggerEntry, actor_path: str, trigger: Token) -> bool:
+    """"He was released on bail", "the junta freed the detained politicians", "militants
+    released dozens of women": whoever lets go of people the text does not place by origin
+    lets them go at home."""
+    if (entry.event, entry.mode) != STATE_RELEASE:
+        return False
+    held = object_of(trigger)[0] if trigger.pos_ == "VERB" else None
+    return actor_path.startswith("passive<") or held is not None and (
+        held.lemma_.lower() in HELD_PEOPLE or held.lower_ in PERSONAL_PRONOUNS)
 
 
 def _story_state(trigger: Token, roles: RoleFinder, event: str) -> list[Mention]:

@@ -41,8 +41,10 @@ def required_words(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
               for g in c.children]
     # "provide 25,000 tons of food aid", "suspended part of its aid programme": the measured
     # thing (or the kind it is named by) is the object.
+    # "gave Tonga $5 million in relief": an amount's "in" names what it is.
     measured = [p for c in direct if c.dep_ == "dobj" for g in c.children
-                if g.dep_ == "prep" and g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]
+                if g.dep_ == "prep" and (g.lower_ == "of" or g.lower_ == "in" and _amount(c))
+                for p in g.children if p.dep_ == "pobj"]
     deeper += measured + [m for p in measured for m in p.children if m.dep_ == "compound"]
     found: list[Token] = []
     for lemma in entry.with_:
@@ -58,6 +60,12 @@ def required_words(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
         found.append(hit)
         direct.extend(hit.children)
     return found
+
+
+def _amount(noun: Token) -> bool:
+    """"$5 million", "70m euros", "1,000 tonnes": a number or what one counts."""
+    return noun.like_num or noun.pos_ == "NUM" or any(
+        c.dep_ in ("nummod", "quantmod") or c.like_num for c in noun.children)
 
 
 def inside_name(token: Token, resolver: ActorResolver) -> bool:

@@ -86,6 +86,10 @@ class Modality:
         return None
 
 
+# Prepositions whose object the sentence takes as given, whatever its verb asserts.
+PRESUPPOSING_PREPS = {"despite", "amid"}
+
+
 def _negated_here(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in NEGATORS):
@@ -177,6 +181,8 @@ def assess(trigger: Token) -> Modality:
                 return Modality(modality="hypothetical", cue=child.text)
         if node.dep_ in ("ROOT",) or node.head.i == node.i or depth > 6:
             break
+        if node.dep_ == "prep" and node.lower_ in PRESUPPOSING_PREPS:
+            break  # "refused to reopen despite protests": the protests took place
         head = coordination_head(node) if node.dep_ == "conj" else node.head
         if _alternative(node, head):
             return Modality(negated=True, cue=f"instead/rather {head.text}")

@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.events.roles import SUPPORT_VERBS, RoleFinder, subject_of
+from eventwire.events.unrest import shaken_place, spell
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
 
@@ -47,6 +48,8 @@ CAUSING_VERBS = {"spark", "trigger", "prompt", "provoke", "draw", "fuel", "ignit
 # Verbs by which a protest named as their subject goes on: "protests erupted".
 OCCURRING_VERBS = {"erupt", "break", "continue", "spread", "begin", "start", "grow", "rage",
                    "escalate", "resume", "intensify", "persist", "flare", "swell", "enter"}
+# A protest as the setting of another act: "despite protests", "after weeks of protests".
+BACKDROP_PREPS = {"despite", "amid", "after", "following", "during"}
 # People who protest as a crowd, whom the text need not place: "thousands took to the streets".
 CROWD_NOUNS = {"people", "thousand", "hundred", "dozen", "million", "crowd", "protester",
                "demonstrator", "marcher", "supporter", "resident", "citizen", "villager",
@@ -214,11 +217,20 @@ def story_crowd(entry: TriggerEntry, trigger: Token, roles: RoleFinder
         return [], ""
     if trigger.pos_ in ("VERB", "AUX") or trigger.dep_ == "amod":
         return crowd_protest(trigger, roles)
-    if trigger.pos_ != "NOUN" or not (
-            trigger.dep_ == "dobj" and trigger.head.lemma_ in CAUSING_VERBS
-            or trigger.dep_ == "nsubj" and trigger.head.lemma_ in OCCURRING_VERBS):
+    if trigger.pos_ != "NOUN":
+        return [], ""
+    shaken = shaken_place(trigger, roles)  # "Serbia saw protests", "was rocked by protests"
+    if shaken is not None:
+        return [replace(shaken, sector="CVL")], "crowd<shaken-place"
+    held = spell(trigger)
+    if not (trigger.dep_ == "dobj" and trigger.head.lemma_ in CAUSING_VERBS
+            or trigger.dep_ == "nsubj" and trigger.head.lemma_ in OCCURRING_VERBS
+            or held.dep_ == "pobj" and held.head.lower_ in BACKDROP_PREPS):
         return [], ""
     found, path = roles.fill("place:in", trigger.head, [])
+    if not found:
+        m, where = place_on(trigger.head, roles)  # "protests spread across Senegal"
+        found, path = ([m], where) if m is not None else ([], "")
     if found:
         return [replace(m, sector="CVL") for m in found], f"crowd<{path}"
     return _story_people(trigger, roles, "CVL")

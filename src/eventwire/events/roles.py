@@ -384,6 +384,11 @@ class RoleFinder:
             # "the bombing was claimed by al-Shabaab", "raids were conducted by X"
             tok, path = subject_of(head)
             return tok, f"nsubjpass<{path}" if tok is not None else ""
+        if noun.dep_ == "pobj" and head.lower_ == "in" and noun.lemma_ == "protest":
+            # "resigned in protest", "shut their shops in protest": whoever did it protests
+            done = head.head.head if head.head.dep_ == "dobj" else head.head
+            tok, path = subject_of(done) if done.pos_ in ("VERB", "AUX") else (None, "")
+            return tok, f"in-protest<{path}" if tok is not None else ""
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in PARTAKE_VERBS:
             tok, path = subject_of(head.head)
             return tok, f"pobj<{path}" if tok is not None else ""
