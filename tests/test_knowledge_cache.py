@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_runs import Run, side_by_side
 from eventwire.knowledge import cache as knowledge_cache
 from eventwire.knowledge import codec as knowledge_codec
 from eventwire.knowledge import loader as knowledge
@@ -101,20 +102,12 @@ def test_fingerprint_follows_every_input(tmp_path: Path):
 
 
 def _code(*runs: tuple[Path, tuple[str, ...]]) -> list[subprocess.CompletedProcess[str]]:
-    """`eventwire code` with each (cache folder, flags), side by side (each loads spaCy)."""
-    procs = []
-    for cache, flags in runs:
-        env = {**os.environ, knowledge_cache.CACHE_DIR_ENV: str(cache)}
-        env.pop(knowledge_cache.NO_CACHE_ENV, None)
-        procs.append(subprocess.Popen([sys.executable, "-m", "eventwire", "code", "-",
-                                       "--published", "2022-03-30", *flags],
-                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                      stderr=subprocess.PIPE, text=True, env=env))
-    done = []
-    for proc in procs:
-        out, err = proc.communicate(SENTENCE, timeout=300)
-        done.append(subprocess.CompletedProcess(proc.args, proc.returncode, out, err))
-    return done
+    """`eventwire code` with each (cache folder, flags), side by side."""
+    env = {k: v for k, v in os.environ.items() if k != knowledge_cache.NO_CACHE_ENV}
+    return side_by_side(*(Run([sys.executable, "-m", "eventwire", "code", "-", "--published",
+                               "2022-03-30", *flags], input=SENTENCE,
+                              env={**env, knowledge_cache.CACHE_DIR_ENV: str(cache)})
+                          for cache, flags in runs))
 
 
 def test_no_cache_neither_reads_nor_writes_and_codes_the_same(tmp_path: Path):
