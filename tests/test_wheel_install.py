@@ -31,9 +31,9 @@ from ingest_support import FIXTURES, http_server
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "src" / "eventwire"
 PYTHON311 = shutil.which("python3.11")
-# Stock pip's default: it compiles, so each copy of the cached venv imports without compiling
-# spaCy, pandas and the rest again (the wheel itself is installed with --no-compile, as before).
-TEMPLATE_INSTALL = ("-m", "pip", "install", "-q")
+# How the cached venv is filled. --no-compile, as before: compiling every module of ~1 GB of
+# dependencies cost a clean clone (CI) more than the few seconds each warm run would save.
+TEMPLATE_INSTALL = ("-m", "pip", "install", "-q", "--no-compile")
 
 
 def _declared() -> set[str]:
