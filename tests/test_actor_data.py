@@ -40,7 +40,7 @@ PYCOUNTRY_OVERRIDES = {"congo": "COD"}
 def _load(name: str) -> Any:
     path = files("eventwire.knowledge") / "data" / "actors" / name
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=yaml.CSafeLoader)  # libyaml: the same data, 10x sooner
 
 
 @pytest.fixture(scope="module")

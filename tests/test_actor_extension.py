@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_runs import Run, side_by_side
 from eventwire.actors.resolver import ActorResolver
 from eventwire.errors import KnowledgeFileError
 from eventwire.knowledge.gazetteer import Gazetteer, load_actor_file, load_gazetteer
@@ -127,15 +128,23 @@ def test_env_var_bad_file_is_a_knowledge_error(tmp_path, monkeypatch):
         load_gazetteer()
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def cli(tmp_path_factory) -> dict[str, subprocess.CompletedProcess[str]]:
+    """`eventwire actors` with a bad and with a good user file, run side by side."""
+    folder = tmp_path_factory.mktemp("cli")
+    bad = write(folder, "bad.yaml", BAD_SECTOR)
+    good = write(folder, "new.yaml", NEW_ACTORS)
     env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_ACTORS"}
-    return subprocess.run([str(EVENTWIRE), *args], capture_output=True, text=True, timeout=120,
-                          env=env)
+    runs = {"bad": ["actors", "Hamas fired rockets at Israel.", "--actors", str(bad)],
+            "good": ["actors", "Amara Tekle met the Red Dawn Brigade.", "--date", "2024-05-01",
+                     "--actors", str(good)]}
+    done = side_by_side(*(Run([str(EVENTWIRE), *args], env=env) for args in runs.values()),
+                        timeout=120)
+    return dict(zip(runs, done, strict=True))
 
 
-def test_cli_bad_actor_file_is_one_error_line(tmp_path):
-    bad = write(tmp_path, "bad.yaml", BAD_SECTOR)
-    proc = run_cli("actors", "Hamas fired rockets at Israel.", "--actors", str(bad))
+def test_cli_bad_actor_file_is_one_error_line(cli):
+    proc = cli["bad"]
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert "Traceback" not in output
@@ -144,10 +153,8 @@ def test_cli_bad_actor_file_is_one_error_line(tmp_path):
     assert "bad.yaml" in lines[0] and "GVT" in lines[0], lines[0]
 
 
-def test_cli_user_file_resolves(tmp_path):
-    good = write(tmp_path, "new.yaml", NEW_ACTORS)
-    proc = run_cli("actors", "Amara Tekle met the Red Dawn Brigade.", "--date", "2024-05-01",
-                   "--actors", str(good))
+def test_cli_user_file_resolves(cli):
+    proc = cli["good"]
     assert proc.returncode == 0, proc.stderr
     tekle = [line for line in proc.stdout.splitlines() if "Amara Tekle" in line]
     brigade = [line for line in proc.stdout.splitlines() if "Red Dawn Brigade" in line]

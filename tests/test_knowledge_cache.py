@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_runs import Run, side_by_side
 from eventwire.knowledge import cache as knowledge_cache
 from eventwire.knowledge import codec as knowledge_codec
 from eventwire.knowledge import loader as knowledge
@@ -30,10 +31,11 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     knowledge._cached.cache_clear()
 
 
-def test_knowledge_round_trips_exactly(tmp_path: Path):
-    built = knowledge.build_knowledge((), ())
-    knowledge_codec.write_knowledge(built, tmp_path / "k.json")
-    back = knowledge_codec.read_knowledge(tmp_path / "k.json")
+def test_a_cold_load_stores_an_exact_round_trip_and_a_damaged_entry_is_rebuilt(
+        cache_dir: Path):
+    built = knowledge.load_knowledge()  # built from the YAML, then written by the codec
+    (entry,) = cache_dir.glob("knowledge-*.json")
+    back = knowledge_codec.read_knowledge(entry)
     assert back.ontology == built.ontology
     assert list(back.lexicon.entries.items()) == list(built.lexicon.entries.items())
     assert list(back.lexicon.index.items()) == list(built.lexicon.index.items())
@@ -44,6 +46,12 @@ def test_knowledge_round_trips_exactly(tmp_path: Path):
     assert sorted(gaz.automaton.keys()) == sorted(old.automaton.keys())
     lavrov = gaz.lookup("Sergei Lavrov")
     assert lavrov is not None and lavrov.offices == old.lookup("Sergei Lavrov").offices
+
+    entry.write_text('{"ontology": 1', encoding="utf-8")  # one build serves both checks
+    knowledge._cached.cache_clear()
+    again = knowledge.load_knowledge()
+    assert list(again.lexicon.entries) == list(built.lexicon.entries)
+    assert entry.read_text(encoding="utf-8").startswith('{"ontology":{')
 
 
 def test_place_index_answers_as_the_built_gazetteer(tmp_path: Path):
@@ -82,16 +90,6 @@ def test_second_load_reads_the_cache_and_a_changed_user_file_rebuilds(cache_dir:
     assert len(list(cache_dir.glob("knowledge-*.json"))) == 2
 
 
-def test_a_damaged_cache_file_is_rebuilt(cache_dir: Path):
-    first = knowledge.load_knowledge()
-    (entry,) = cache_dir.glob("knowledge-*.json")
-    entry.write_text('{"ontology": 1', encoding="utf-8")
-    knowledge._cached.cache_clear()
-    again = knowledge.load_knowledge()
-    assert list(again.lexicon.entries) == list(first.lexicon.entries)
-    assert entry.read_text(encoding="utf-8").startswith('{"ontology":{')
-
-
 def test_fingerprint_follows_every_input(tmp_path: Path):
     user = tmp_path / "a.yaml"
     user.write_text("[]\n", encoding="utf-8")
@@ -103,22 +101,23 @@ def test_fingerprint_follows_every_input(tmp_path: Path):
     assert knowledge_cache.fingerprint([user]) != base
 
 
-def _code(cache: Path, *flags: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, knowledge_cache.CACHE_DIR_ENV: str(cache)}
-    env.pop(knowledge_cache.NO_CACHE_ENV, None)
-    return subprocess.run([sys.executable, "-m", "eventwire", "code", "-", "--published",
-                           "2022-03-30", *flags], input=SENTENCE, capture_output=True, text=True,
-                          timeout=300, env=env)
+def _code(*runs: tuple[Path, tuple[str, ...]]) -> list[subprocess.CompletedProcess[str]]:
+    """`eventwire code` with each (cache folder, flags), side by side."""
+    env = {k: v for k, v in os.environ.items() if k != knowledge_cache.NO_CACHE_ENV}
+    return side_by_side(*(Run([sys.executable, "-m", "eventwire", "code", "-", "--published",
+                               "2022-03-30", *flags], input=SENTENCE,
+                              env={**env, knowledge_cache.CACHE_DIR_ENV: str(cache)})
+                          for cache, flags in runs))
 
 
 def test_no_cache_neither_reads_nor_writes_and_codes_the_same(tmp_path: Path):
-    cache = tmp_path / "cache"
-    bypass = _code(cache, "--no-cache")
+    cache, unused = tmp_path / "cache", tmp_path / "unused"
+    bypass, cold = _code((unused, ("--no-cache",)), (cache, ()))
     assert bypass.returncode == 0, bypass.stderr
-    assert not cache.exists()
-    cold = _code(cache)
+    assert not unused.exists()
+    assert cold.returncode == 0, cold.stderr
     assert sorted(p.name.split("-")[0] for p in cache.iterdir()) == ["knowledge", "places"]
-    warm = _code(cache)
+    (warm,) = _code((cache, ()))
     assert bypass.stdout == cold.stdout == warm.stdout
     assert '"event": "CONSULT"' in warm.stdout and '"name": "Tehran"' in warm.stdout
 

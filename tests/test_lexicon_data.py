@@ -68,7 +68,8 @@ def files() -> dict[str, list[dict[str, Any]]]:
     """Every lexicon file, parsed, keyed by its category (the file stem, upper-cased)."""
     paths = sorted(LEXICON_DIR.glob("*.yaml"))
     assert paths, f"no lexicon files in {LEXICON_DIR}"
-    return {p.stem.upper(): yaml.safe_load(p.read_text(encoding="utf-8")) for p in paths}
+    return {p.stem.upper(): yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+            for p in paths}  # libyaml: the same data as safe_load, 10x sooner
 
 
 @pytest.fixture(scope="module")

@@ -72,7 +72,7 @@ def people() -> list[Person]:
     """Load the packaged people file once per module."""
     path = resources.files("eventwire.knowledge") / "data" / "actors" / "people.yaml"
     text = path.read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=yaml.CSafeLoader)  # libyaml: the same data, 10x sooner
     assert isinstance(data, list)
     return data
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from cli_runs import Run, side_by_side
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "articles" / "articles.jsonl"
 BAR_MARKS = ("━", "\x1b[", "coding ")  # the bar, terminal control codes, its label
@@ -25,30 +27,40 @@ def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _piped(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "eventwire", *args], capture_output=True,
-                          text=True, timeout=600, cwd=cwd)
+@pytest.fixture(scope="module")
+def piped(three: Path, tmp_path_factory: pytest.TempPathFactory
+          ) -> dict[str, tuple[subprocess.CompletedProcess[str], Path]]:
+    """Each piped command in a folder of its own, all run side by side: (result, folder)."""
+    folders = [tmp_path_factory.mktemp("piped") for _ in range(4)]
+    runs = {"code to a file": ["code", str(three), "-o", str(folders[0] / "out.jsonl")],
+            "code to stdout": ["code", str(three)],
+            "ingest": ["ingest", str(three), "--db", str(folders[2] / "x.duckdb")],
+            "eval": ["eval", str(three), "--json"]}
+    done = side_by_side(*(Run([sys.executable, "-m", "eventwire", *args], cwd=folder)
+                          for args, folder in zip(runs.values(), folders, strict=True)),
+                        timeout=600)
+    return dict(zip(runs, zip(done, folders, strict=True), strict=True))
 
 
-def test_code_to_a_file_piped_prints_only_its_summary(three: Path, tmp_path: Path):
-    done = _piped("code", str(three), "-o", str(tmp_path / "out.jsonl"), cwd=tmp_path)
+def test_code_to_a_file_piped_prints_only_its_summary(piped):
+    done, folder = piped["code to a file"]
     assert done.returncode == 0, done.stderr
-    assert done.stderr == f"coded 3 article(s) to {tmp_path / 'out.jsonl'}\n"
-    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    assert done.stderr == f"coded 3 article(s) to {folder / 'out.jsonl'}\n"
+    assert len((folder / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 3
 
 
-def test_code_to_stdout_piped_is_pure_json_lines(three: Path, tmp_path: Path):
-    done = _piped("code", str(three), cwd=tmp_path)
+def test_code_to_stdout_piped_is_pure_json_lines(piped):
+    done, _ = piped["code to stdout"]
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert [line[:8] for line in done.stdout.splitlines()] == ['{"id": "'] * 3
 
 
-def test_ingest_and_eval_piped_print_no_bar(three: Path, tmp_path: Path):
-    ingest = _piped("ingest", str(three), "--db", str(tmp_path / "x.duckdb"), cwd=tmp_path)
+def test_ingest_and_eval_piped_print_no_bar(piped):
+    (ingest, folder), (scored, _) = piped["ingest"], piped["eval"]
     assert ingest.returncode == 0, ingest.stderr
     assert ingest.stderr.startswith("stored 3 articles")
     assert len(ingest.stderr.splitlines()) == 1
-    scored = _piped("eval", str(three), "--json", cwd=tmp_path)
+    assert (folder / "x.duckdb").is_file()
     assert scored.returncode == 0, scored.stderr
     assert scored.stderr == "" and scored.stdout.lstrip().startswith("{")
     assert not any(mark in ingest.stderr + scored.stderr for mark in BAR_MARKS)

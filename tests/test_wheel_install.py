@@ -2,13 +2,20 @@
 
 pip 23 (as ensurepip ships it) installs only what pyproject.toml declares, so a library the
 package imports but does not declare (lxml_html_clean, which trafilatura needs for HTML)
-fails here, not on a user's first ingest. Slow: the fresh venv installs every dependency
-from the configured package index (pip's cache makes a second run quicker).
+fails here, not on a user's first ingest. Installing the ~1 GB of dependencies takes 1.5-2
+minutes, so it is done once per dependency list: stock pip installs the wheel into a fresh
+venv kept in the user cache, then eventwire is uninstalled from it, leaving exactly the
+declared dependencies and what they pull in. Each run hard-links a copy of that venv and
+installs the newly built wheel into it with the same pip (a few seconds). The cache key is
+the declared dependency list plus the Python and pip versions, so declaring, dropping or
+pinning a dependency rebuilds it from scratch.
 """
 
 from __future__ import annotations
 
 import ast
+import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -24,15 +31,15 @@ from ingest_support import FIXTURES, http_server
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "src" / "eventwire"
 PYTHON311 = shutil.which("python3.11")
+# How the cached venv is filled. --no-compile, as before: compiling every module of ~1 GB of
+# dependencies cost a clean clone (CI) more than the few seconds each warm run would save.
+TEMPLATE_INSTALL = ("-m", "pip", "install", "-q", "--no-compile")
 
 
 def _declared() -> set[str]:
     """Distribution names pyproject.toml depends on, normalised."""
-    import tomllib
-
-    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     names = set()
-    for spec in project["dependencies"]:
+    for spec in _declared_specs():
         name = spec.split(";")[0].split("[")[0]
         for stop in "<>=!~ ":
             name = name.split(stop)[0]
@@ -75,6 +82,55 @@ def _source_copy(dest: Path) -> Path:
     return dest
 
 
+def _dependencies_venv(wheel: Path) -> Path:
+    """A venv holding what stock pip installs for the wheel's declared dependencies, cached."""
+    versions = subprocess.run([PYTHON311, "-c", "import ensurepip, sys; "
+                               "print(sys.version, ensurepip.version())"],
+                              capture_output=True, text=True, check=True).stdout
+    key = hashlib.sha256("\n".join([versions, *TEMPLATE_INSTALL, *sorted(_declared_specs())])
+                         .encode())
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire-tests"
+    template = cache / f"venv-{key.hexdigest()[:16]}"
+    if (template / "pyvenv.cfg").is_file():
+        template.touch()  # recently used: _prune keeps it
+        return template
+    cache.mkdir(parents=True, exist_ok=True)
+    building = cache / f".building-{os.getpid()}"
+    shutil.rmtree(building, ignore_errors=True)
+    python = building / "bin" / "python"
+    subprocess.run([PYTHON311, "-m", "venv", str(building)], check=True, timeout=300)
+    installed = subprocess.run([str(python), *TEMPLATE_INSTALL, str(wheel)],
+                               capture_output=True, text=True, timeout=1800)
+    if installed.returncode != 0:
+        shutil.rmtree(building, ignore_errors=True)
+        pytest.fail(f"stock pip cannot install the wheel's dependencies:\n"
+                    f"{installed.stderr[-3000:]}")
+    subprocess.run([str(python), "-m", "pip", "uninstall", "-y", "-q", "eventwire"],
+                   check=True, timeout=300)
+    try:
+        building.rename(template)
+    except OSError:  # another run stored the same venv meanwhile
+        shutil.rmtree(building, ignore_errors=True)
+    _prune(cache, keep=template)
+    return template
+
+
+def _declared_specs() -> list[str]:
+    """The dependency specifiers of pyproject.toml, as written."""
+    import tomllib
+
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "dependencies"]
+
+
+def _prune(cache: Path, keep: Path) -> None:
+    """Keep the two most recently used dependency venvs (one per worktree's dependency list)."""
+    venvs = sorted((p for p in cache.glob("venv-*") if p != keep),
+                   key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in venvs[1:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(PYTHON311 is None, reason="python3.11 is not on PATH")
 def test_wheel_installs_with_stock_pip_and_ingests_html_and_a_feed(tmp_path: Path):
@@ -90,13 +146,14 @@ def test_wheel_installs_with_stock_pip_and_ingests_html_and_a_feed(tmp_path: Pat
     assert any(n.startswith("eventwire/web/") for n in data)  # and the dashboard
 
     venv = tmp_path / "venv"
-    subprocess.run([PYTHON311, "-m", "venv", str(venv)], check=True, timeout=300)
+    shutil.copytree(_dependencies_venv(wheel), venv, symlinks=True, copy_function=_link)
     pip_version = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "--version"],
                                  capture_output=True, text=True, check=True).stdout
     installed = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
                                 "--no-compile", str(wheel)], capture_output=True, text=True,
                                timeout=1800)
     assert installed.returncode == 0, f"{pip_version}\n{installed.stderr[-3000:]}"
+    assert (venv / "bin" / "eventwire").is_file()  # the wheel's entry point, in this venv
 
     db = tmp_path / "wire.duckdb"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "EVENTWIRE_ALLOW_PRIVATE_URLS": "1",
@@ -113,3 +170,12 @@ def test_wheel_installs_with_stock_pip_and_ingests_html_and_a_feed(tmp_path: Pat
         titles = [t for (t,) in conn.execute("SELECT title FROM articles ORDER BY title")
                   .fetchall()]
     assert len(titles) == 4 and sum("convoy" in (t or "").lower() for t in titles) == 2, titles
+
+
+def _link(source: str, dest: str) -> None:
+    """Hard-link a file of the cached venv (installing the wheel only adds files); copy across
+    file systems."""
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
