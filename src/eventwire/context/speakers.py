@@ -58,6 +58,8 @@ def is_cue(tok: Token) -> bool:
     if lemma == "read":  # "the statement read", "read a statement from the ministry"
         return tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower()
                                           in DOCUMENT_NOUNS for c in tok.children)
+    if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "it would continue to provide": an aspect, not words that go on
     return lemma in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
 
 
