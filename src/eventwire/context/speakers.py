@@ -90,6 +90,9 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
                 if child.dep_ == "pobj":
                     return child
         return None
+    quoted_one = _quoted_as(cue)
+    if quoted_one is not None and not (quoted is not None and quoted[quoted_one.i]):
+        return quoted_one
     own = _own_subject(cue)
     if own is not None and own.lower_ in RELATIVES and cue.dep_ == "relcl":
         return cue.head  # "said Amal Okafor, who added that '...'": the one the clause is about
@@ -116,6 +119,17 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
             return subject
         first = first or subject
     return first or _name_before(cue, quoted)
+
+
+def _quoted_as(cue: Token) -> Token | None:
+    """"'...,' Reuters quoted a central bank official as saying": the one quoted speaks, not
+    the paper that quotes them."""
+    if cue.lemma_.lower() not in QUOTING or not any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(is_cue(g) for g in c.children)
+            for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "dobj" and c.lower_ not in RELATIVES),
+                None)
 
 
 def _partitive_of(tok: Token) -> Token | None:
