@@ -101,6 +101,9 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
     inverted = [c for c in cue.children if c.dep_ in ("dobj", "attr") and c.i > cue.i]
     if inverted and cue.lemma_.lower() in INVERTING:
         return inverted[0]  # "said a protester", "wrote Joshua Wong"
+    if cue.dep_ == "amod" and cue.head.i > cue.i and cue.lemma_.lower() in INVERTING and \
+            cue.head.pos_ in ("PROPN", "NOUN"):
+        return cue.head  # "'...' tweeted Mayor of London X", parsed as a modifier of the title
     controller = _controller(cue, quoted)
     if controller is not None:
         return controller
