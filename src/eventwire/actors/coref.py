@@ -34,6 +34,7 @@ class Entity:
     members: tuple[int, ...] = field(default_factory=tuple)  # mention indices of a group
     head_lemma: str | None = None
     echo: bool = False  # a pronoun that continues this referent: counts for salience only
+    depth: int = 0  # how many clauses down its sentence's main clause the referent stands
 
     @property
     def ident(self) -> str | None:
@@ -93,11 +94,11 @@ class Discourse:
         return best
 
     def continued(self, entity: Entity, sentence: int, subject: bool, word: str,
-                  quoted: bool) -> None:
+                  quoted: bool, depth: int = 0) -> None:
         """A pronoun took up this referent: it stays salient (centering); its gender is known."""
         self.add(Entity(entity.mention, entity.code, entity.sector, entity.name, entity.person,
                         entity.plural, sentence, entity.key, subject, quoted,
-                        entity.members, entity.head_lemma, echo=True))
+                        entity.members, entity.head_lemma, echo=True, depth=depth))
         if entity.ident and word in GENDER and not entity.members:
             self.gender.setdefault(entity.ident, GENDER[word])
 
@@ -150,13 +151,20 @@ class Discourse:
                         as_subject: bool) -> Entity | None:
         """The person a pronoun continues: a subject of its own sentence ("Reyes told reporters
         he was calm"), else, for a subject pronoun, the subject of the latest sentence that had
-        a person subject, before anyone named more often further back (centering)."""
+        a person subject, before anyone named more often further back (centering). The subject
+        of a higher clause comes before the subject of a clause it reports ("Dempsey said Ahern
+        was committed. '...,' he said" is Dempsey)."""
         reach = WINDOW if as_subject else 0
         for at in range(sentence, sentence - reach - 1, -1):
-            found = self.salient(sentence, inside_quote, lambda e, at=at: fits(e) and e.subject
-                                 and e.sentence == at, as_subject)
-            if found is not None:
-                return found
+            def subject(e: Entity, at: int = at) -> bool:
+                return fits(e) and e.subject and e.sentence == at
+            top = self.salient(sentence, inside_quote, subject, as_subject)
+            if top is None:
+                continue
+            top_depth = min(e.depth for e in self.entities[self._window_start(sentence):]
+                            if subject(e) and not (e.quoted and not inside_quote))
+            return self.salient(sentence, inside_quote, lambda e, d=top_depth: subject(e)
+                                and e.depth == d, as_subject)
         return None
 
     def last_states(self, n: int, persons: bool = False,

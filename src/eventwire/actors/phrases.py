@@ -117,6 +117,7 @@ class PhraseReader:
         if not named_person and (head.ent_type_ == "PERSON" or self._conjunct_of_person(head) or (
                 r.name is None and head.pos_ == "PROPN"
                 and self.discourse.by_key(head.lower_) is not None)
+                or self._surname_as_noun(head, r)
                 or self._titled_by_appositive(head, r)):
             # "State Department spokesperson Morgan Ortagus": the body places her, the name
             # is hers.
@@ -202,6 +203,12 @@ class PhraseReader:
         """"Tom Jordan ... Jordan told reporters": the surname of someone named before."""
         known = self.discourse.by_key(head.lower_)
         return known is not None and known.person
+
+    def _surname_as_noun(self, head: Token, r: Reading) -> bool:
+        """"Ben Radmall ... Radmall conceded": a capitalised word the tagger took for a common
+        noun is the person named before whose surname it is."""
+        return r.name is None and head.pos_ == "NOUN" and head.is_title \
+            and not head.ent_type_ and self._surname_before(head)
 
     def _titled_by_appositive(self, head: Token, r: Reading) -> bool:
         """"Nop Vy, the association's executive director, told VOA": a proper noun whose

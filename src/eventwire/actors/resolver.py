@@ -189,7 +189,7 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         if e is None:
             return []
         self.discourse.continued(e, self._sentence(head), head.dep_ in ("nsubj", "nsubjpass"),
-                                 head.lower_, self.quoted[head.i])
+                                 head.lower_, self.quoted[head.i], _clause_depth(head))
         return self._point_to(head, e, "pronoun", "pronoun-coref",
                               (head.idx, head.idx + len(head)))
 
@@ -333,7 +333,7 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
             self.discourse.add(Entity(
                 idx, mention.code, mention.sector, mention.name, r.person, r.plural,
                 mention.sentence, key or r.key, _subject_like(head),
-                self.quoted[head.i], head_lemma=head.lemma_.lower()))
+                self.quoted[head.i], head_lemma=head.lemma_.lower(), depth=_clause_depth(head)))
         return idx
 
 
@@ -359,3 +359,9 @@ def _subject_like(head: Token) -> bool:
     prep = head.head
     return head.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 and \
         prep.doc[prep.i - 1].lower_ == "according"
+
+
+def _clause_depth(head: Token) -> int:
+    """How many clauses down from its sentence's main clause a word stands: the subject of the
+    main clause is the center the next pronoun continues."""
+    return sum(1 for t in head.ancestors if t.pos_ in ("VERB", "AUX"))

@@ -179,6 +179,10 @@ def _after_report(doc: Doc, f: _Found, quoted: list[bool]) -> None:
     if i < 0 or quoted[i]:
         return  # the sentence before ends in a quote: continued, if at all, by _floats
     root = sentence_of(doc[i]).root
+    if not quoted[root.i] and not (is_cue(root) or _issues_text(root)):
+        # "Snow put a brave face on the news, saying it was a sign of growth. '...'"
+        root = next((c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                     and is_cue(c) and not quoted[c.i]), root)
     if quoted[root.i] or not (is_cue(root) or _issues_text(root)):
         return
     subject = cue_subject(root, quoted)

@@ -71,8 +71,12 @@ class Situator:
         if not found:
             return self._named_inside(span.root)
         m = found[0]
-        return Actor(code=m.code, sector=m.sector, text=span.text,
-                     name=speaker_name(span.root, found, self.resolver.mentions, self._known))
+        name = speaker_name(span.root, found, self.resolver.mentions, self._known)
+        if len(found) == 1 and m.rule == "unnamed-speaker" and span.text in (m.name or ""):
+            # "A doctor at the hospital where the wounded were taken said": the description, not
+            # the clauses the actor layer's phrase runs on into
+            name = span.text
+        return Actor(code=m.code, sector=m.sector, text=span.text, name=name)
 
     def _named_inside(self, root: Token) -> Actor | None:
         """"Media watchdog Reporters Without Borders said" (parsed with the name hung on the
@@ -122,11 +126,22 @@ class Situator:
             family_first,
             near_spelling,
         )
-        from eventwire.context.speaker_names import name_after_title, names_other, own_name
+        from eventwire.context.speaker_names import name_after_title, names_other, own_name, tidy
+        from eventwire.context.speakers import share_of, speaker_span
 
         fallback: FallbackResolver | None = None
 
         def resolve(span: SpacySpan) -> Actor | None:
+            got = tidied(span)
+            share = share_of(span.root) if len(span) == 1 else None
+            if share is not None and (got is None or not got.name):
+                # "Most of them said": the group unresolved, the share of it speaks
+                got = Actor(code=None, sector=None, text=span.text, name=speaker_span(share).text)
+            if got is not None and got.name:
+                got = Actor(code=got.code, sector=got.sector, text=got.text, name=tidy(got.name))
+            return got
+
+        def tidied(span: SpacySpan) -> Actor | None:
             got = named(span)
             full = (family_first(self.doc, got.name) or near_spelling(self.doc, got.name)) \
                 if got is not None and got.name else None

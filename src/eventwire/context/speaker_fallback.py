@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.context.speaker_names import plain
 from eventwire.context.speakers import (
@@ -14,6 +14,7 @@ from eventwire.context.speakers import (
     PRONOUNS,
     SUBJECT_DEPS,
     person_of,
+    proper_name,
     speaker_span,
 )
 from eventwire.model import Actor
@@ -30,6 +31,16 @@ def _with_of_phrase(ent: Span) -> Span:
         if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i == end:
             end = max(t.i for t in child.subtree) + 1
     return ent.doc[start:end]
+
+
+def _untagged_name(tok: Token) -> Span | None:
+    """"Nurse Ana Reyes was first at the scene. '...,' she said": a subject of two or three
+    capitalised proper nouns the tagger did not call a person is still someone 'he' or 'she'
+    may take up (only when nobody the tagger named is there to take up)."""
+    name = proper_name(tok)
+    if name is None or not 2 <= len(name) <= 4 or not all(t.is_title for t in name):
+        return None
+    return name
 
 
 def family_first(doc: Doc, name: str) -> str | None:
@@ -82,11 +93,15 @@ class FallbackResolver:
                 head = ent.root.head
                 self.titles.setdefault(head.lemma_.lower(), []).append((ent.start, ent))
         self.subjects: list[tuple[int, Span]] = []
+        self.untagged: list[tuple[int, Span]] = []  # for "he" and "she", never "I"
         for tok in doc:
             if tok.dep_ in SUBJECT_DEPS and not quoted[tok.i] and tok.lower_ not in PRONOUNS:
                 person = person_of(tok) or self.titled(speaker_span(tok))
                 if person is not None:
                     self.subjects.append((tok.i, person))
+                    self.untagged.append((tok.i, person))
+                elif (name := _untagged_name(tok)) is not None:
+                    self.untagged.append((tok.i, name))
         self.keys = [i for i, _ in self.subjects]
         self.mentions = [e for e in self.people if not quoted[e.start]]
         self.mention_starts = [e.start for e in self.mentions]
@@ -131,12 +146,16 @@ class FallbackResolver:
         longest = self.longest.get(last, "")
         return longest if len(longest) > len(name.text) else name.text
 
-    def before(self, position: int) -> Span | None:
+    def before(self, position: int, third_person: bool = False) -> Span | None:
         """Who 'he'/'she' at position most likely is: a named subject or person just before."""
         sent = sentence_of(self.doc[position])
         window = sent.start
         if sent.start > 0:
             window = sentence_of(self.doc[sent.start - 1]).start
+        if third_person:
+            near = [name for i, name in self.untagged if window <= i < position]
+            if near and not any(window <= e.start < position for e in self.mentions):
+                return near[-1]
         k = bisect.bisect_left(self.keys, position)
         if k and self.keys[k - 1] >= window:
             return self.subjects[k - 1][1]
@@ -151,7 +170,7 @@ class FallbackResolver:
         named: Span | None = None
         if len(span) == 1 and root.lower_ in PRONOUNS:
             if root.lower_ in ("he", "she", "him", "her", "i"):
-                named = self.before(span.start)
+                named = self.before(span.start, root.lower_ != "i")
         elif span.label_ == "PERSON" or any(span == p for p in self.people):
             named = span
         else:

@@ -11,10 +11,14 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.context.speakers import PRONOUNS, person_of, proper_name
 from eventwire.model import Mention
-from eventwire.nlp.parsed import entities_in
+from eventwire.nlp.parsed import entities_in, entity_at
 
 WORD = re.compile(r"\w+")
+POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
+EDGE_MARKS = " \t\n\"'“”‘’,;:()[]-—–"
 TITLE_PREPS = ("of", "to", "for")
+BODY_KINDS = ("name", "igo", "group")  # mentions naming a body, not a person or a place
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc", "conj")
 
 
 def name_after_title(span: Span, name_end: Callable[[Token], int | None]) -> Span | None:
@@ -56,14 +60,42 @@ def _mention_name(m: Mention, mentions: list[Mention], doc: Doc,
     """A mention's name; a pronoun's is its antecedent's, and when the antecedent's own words
     are a person's name that the actor layer named after someone else, those words."""
     if m.kind != "pronoun" or m.antecedent is None:
-        return m.name or m.text
+        return placed_body(m, doc) or m.name or m.text
     ante = mentions[m.antecedent]
+    placed = placed_body(ante, doc) if m.name == ante.name else None
+    if placed is not None:
+        return placed
     span = doc.char_span(ante.start, ante.end, alignment_mode="expand")
     own = own_name(span) if span is not None else None
     if own is not None and span is not None and names_other(ante.name, span) \
             and not known(span.root):
         return own.text
     return m.name or ante.name or _holder(span) or ante.text
+
+
+def placed_body(m: Mention, doc: Doc) -> str | None:
+    """"The Foreign Ministry of Iraq said", "the Autonomous Administration in north and east
+    Syria ... it said": a body's fullest name is the text's, with the place it is of or in."""
+    base = m.name or m.text
+    words = base.split()
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if m.kind not in BODY_KINDS or not words or span is None or span.root.text != words[-1]:
+        return None
+    for prep in span.root.rights:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and pobj is not None and (
+                pobj.ent_type_ in ("GPE", "LOC") or _same_entity(span.root, pobj)):
+            tail = [t for t in prep.subtree if t.dep_ not in CLAUSE_DEPS and
+                    all(a.dep_ not in CLAUSE_DEPS for a in t.ancestors if a.i > prep.i)]
+            end = max(t.i for t in tail)
+            return f"{base} {doc[prep.i : end + 1].text}"
+    return None
+
+
+def _same_entity(a: Token, b: Token) -> bool:
+    """Both words lie in one named entity ("The Foreign Ministry of Iraq" tagged as one ORG)."""
+    ent = entity_at(a) if a.ent_iob_ != "O" else None
+    return ent is not None and ent.start <= b.i < ent.end
 
 
 def _holder(span: Span | None) -> str | None:
@@ -93,6 +125,15 @@ def names_other(name: str | None, span: Span) -> bool:
     ("Charles Schultze, chairman ... under Jimmy Carter" named Jimmy Carter)."""
     words = WORD.findall(plain(name or ""))
     return bool(words) and words[-1] not in {w for t in span for w in WORD.findall(plain(t.text))}
+
+
+def tidy(name: str | None) -> str | None:
+    """A name as the text gives its bearer: no possessive left on it ("As Mr Kok's report
+    noted" is Mr Kok), no quote mark or bracket it was cut out with."""
+    if not name:
+        return name
+    out = POSSESSIVE_END.sub("", name.strip(EDGE_MARKS)).strip(EDGE_MARKS)
+    return out or name
 
 
 def plain(text: str) -> str:

@@ -41,6 +41,9 @@ BODY_NOUNS = frozenset("""group organization organisation association league cha
 OWNER_PRONOUNS = frozenset("its their his her".split())
 MEDIUM_WORDS = frozenset("""press news media video audio email e-mail radio television tv web
     online internet twitter facebook instagram joint draft policy year""".split())
+# Heads of a share of a group ("91 percent of them", "most of them", "half of them").
+PARTITIVES = frozenset("""percent % per cent most many some all half third quarter majority
+    number none each both few several""".split())
 ISSUER_REACH = 6  # sentences (a quoted statement counts its own) back to the one who issued it
 CUT_DEPS = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep")
 
@@ -58,6 +61,8 @@ def is_cue(tok: Token) -> bool:
     if lemma == "read":  # "the statement read", "read a statement from the ministry"
         return tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower()
                                           in DOCUMENT_NOUNS for c in tok.children)
+    if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "it would continue to provide": an aspect, not words that go on
     return lemma in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
 
 
@@ -85,14 +90,20 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
                 if child.dep_ == "pobj":
                     return child
         return None
+    quoted_one = _quoted_as(cue)
+    if quoted_one is not None and not (quoted is not None and quoted[quoted_one.i]):
+        return quoted_one
     own = _own_subject(cue)
     if own is not None and own.lower_ in RELATIVES and cue.dep_ == "relcl":
         return cue.head  # "said Amal Okafor, who added that '...'": the one the clause is about
     if own is not None:
-        return own
+        return _partitive_of(own) or own
     inverted = [c for c in cue.children if c.dep_ in ("dobj", "attr") and c.i > cue.i]
     if inverted and cue.lemma_.lower() in INVERTING:
         return inverted[0]  # "said a protester", "wrote Joshua Wong"
+    if cue.dep_ == "amod" and cue.head.i > cue.i and cue.lemma_.lower() in INVERTING and \
+            cue.head.pos_ in ("PROPN", "NOUN"):
+        return cue.head  # "'...' tweeted Mayor of London X", parsed as a modifier of the title
     controller = _controller(cue, quoted)
     if controller is not None:
         return controller
@@ -111,6 +122,39 @@ def cue_subject(cue: Token, quoted: list[bool] | None = None) -> Token | None:
             return subject
         first = first or subject
     return first or _name_before(cue, quoted)
+
+
+def _quoted_as(cue: Token) -> Token | None:
+    """"'...,' Reuters quoted a central bank official as saying": the one quoted speaks, not
+    the paper that quotes them."""
+    if cue.lemma_.lower() not in QUOTING or not any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(is_cue(g) for g in c.children)
+            for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "dobj" and c.lower_ not in RELATIVES),
+                None)
+
+
+def _partitive_of(tok: Token) -> Token | None:
+    """"91 percent of them reported", "most of those polled said": a share of a group speaks
+    as the group, a pronoun among them resolved."""
+    if tok.lemma_.lower() not in PARTITIVES and tok.pos_ != "NUM":
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ in PRONOUNS:
+                return pobj
+    return None
+
+
+def share_of(tok: Token) -> Token | None:
+    """The share a partitive pronoun was taken from ("them" in "91 percent of them")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    found = _partitive_of(prep.head)
+    return prep.head if found is not None and found.i == tok.i else None
 
 
 def _acl_speaker(verb: Token) -> Token | None:
@@ -317,7 +361,20 @@ def speaker_span(tok: Token) -> Span:
         return own
     left = min([tok.i] + [t.i for c in tok.lefts if c.dep_ not in CUT_DEPS for t in c.subtree])
     right = tok.i
+    # "a spokesman for the ministry": the body places the speaker; "Regina Ip from the camp",
+    # "Ana Ruiz at the bank": a name ends before them
+    preps = ("of", "within", "for", "to") if tok.pos_ == "PROPN" else \
+        ("of", "within", "for", "at", "from", "to")
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "within", "for", "at", "from", "to"):
-            right = max(right, max(t.i for t in child.subtree))
+        if child.dep_ == "prep" and child.lower_ in preps:
+            right = max(right, max(t.i for t in _phrase(child)))
     return tok.doc[left : right + 1]
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """tok's words without the clauses and asides hung in them: a name is a noun phrase."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in ("relcl", "acl", "advcl", "appos", "parataxis", "punct"):
+            out.extend(_phrase(child))
+    return out
