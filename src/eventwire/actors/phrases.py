@@ -9,6 +9,13 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.coref import Discourse
 from eventwire.actors.mentions import GazMatch
+from eventwire.actors.standing import (
+    FOLLOWER_HEADS,
+    FORMER_SECTOR,
+    OFFICE_SECTORS,
+    followers_sector,
+    past_title,
+)
 from eventwire.model import Mention
 from eventwire.nlp.parsed import entity_at
 
@@ -29,14 +36,6 @@ STANCE_PREFIXES = {"pro", "anti"}
 # "thousands of Iraqi Kurds", "hundreds of protesters": people counted.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "ten", "number", "majority",
                   "handful"}  # "a number of Philippine senators condemned"
-# "former ambassador", "ex-president", "a retired general": a title its holder has left.
-PAST_TITLE_WORDS = {"former", "ex", "retired", "onetime", "one-time", "erstwhile"}
-# The sectors of offices one can leave; a former holder speaks for none of them (codebook: ELI).
-STATE_OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
-OFFICE_SECTORS = STATE_OFFICES | {"IGO", "PTY"}
-# A leader's or a state's followers are people, not the state: "Trump supporters" are CVL.
-FOLLOWER_HEADS = {"supporter", "follower", "sympathizer", "sympathiser", "loyalist", "fan",
-                  "admirer"}
 # Weapons act for whoever wields them: "Israeli army bulldozers demolished", "Russian jets".
 WEAPON_HEADS = {"warplane", "jet", "fighter", "aircraft", "drone", "tank", "helicopter",
                 "warship", "gunboat", "bulldozer", "artillery", "missile", "rocket", "bomber"}
@@ -127,7 +126,7 @@ class PhraseReader:
             r.plural = r.plural or head.tag_ in ("NNS", "NNPS")
             r.sector = r.sector or ("GOV" if DESCRIPTION_NOUNS[head.lemma_] == "state" else None)
         if r.former and r.person and not r.serving and r.sector in OFFICE_SECTORS:
-            r.sector = "ELI"
+            r.sector = FORMER_SECTOR
         collective = head.lemma_ in COLLECTIVE_HEADS
         if not r.actor and not collective:
             return None
@@ -159,7 +158,10 @@ class PhraseReader:
         elif head.lemma_ in WEAPON_HEADS:
             r.actor, r.sector = True, r.sector or "MIL"
         if head.lemma_ in FOLLOWER_HEADS and r.actor:
-            _followers(r)
+            # "Trump supporters": people of the leader's country, never the leader
+            r.name, r.key, r.person, r.plural = None, None, False, True
+            r.kind = "description" if r.kind == "person" else r.kind
+            r.sector = followers_sector(r.sector)
         return r if r.actor else None
 
     def _place_modifier(self, head: Token) -> str | None:
@@ -269,7 +271,7 @@ class PhraseReader:
                 if not generic and (r.sector is None or r.kind not in NAMED_KINDS):
                     r.sector = e.sector
                 r.person = r.person or e.person_noun
-                r.former = r.former or self._past_title(gm.start)
+                r.former = r.former or past_title(self.doc, gm.start)
                 r.plural = r.plural or head.tag_ in ("NNS", "NNPS")
                 r.actor = r.actor or is_head or head.lemma_ in COLLECTIVE_HEADS
                 r.rule = r.rule or "sector-noun"
@@ -289,16 +291,6 @@ class PhraseReader:
         """"pro-" or "anti-" before a name: a stance toward it, not membership."""
         return start >= 2 and self.doc[start - 1].text == "-" \
             and self.doc[start - 2].lower_ in STANCE_PREFIXES
-
-    def _past_title(self, start: int) -> bool:
-        """"Former U.S. ambassador", "a retired army general", "ex-minister": a word of the
-        title's own noun phrase, at most four words before it, says the office was left."""
-        for t in reversed(self.doc[max(start - 4, 0):start]):
-            if t.lower_ in PAST_TITLE_WORDS:
-                return True
-            if t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") or t.text in (",", ";"):
-                return False
-        return False
 
     def _coordinated_codes(self, token: Token) -> list[str]:
         """Codes of demonyms coordinated with this one ("Greek, Cypriot and French")."""
@@ -388,15 +380,6 @@ class PhraseReader:
                     and gm.entry.kind in PLACE_KINDS:  # "the Kenyan president", "Rwanda's Senate"
                 return gm.entry.code, (own.entry.sector if own else None) or gm.entry.sector
         return None, None
-
-
-def _followers(r: Reading) -> None:
-    """"Trump supporters", "Erdogan's followers": people of the leader's country, not the
-    leader nor the state (a party's or rebels' followers keep its sector)."""
-    r.name, r.key, r.person, r.plural = None, None, False, True
-    r.kind = "description" if r.kind == "person" else r.kind
-    if r.sector is None or r.sector in STATE_OFFICES:
-        r.sector = "CVL"
 
 
 def entity_text(token: Token) -> str:
