@@ -543,6 +543,15 @@ UNKNOWN = [
 
 # ---------------------------------------------------------------- within-document coreference
 COREF = [
+    case("it-is-the-teller-1",
+         "Hezbollah fired rockets at northern Israel, and the Israeli army said it struck "
+         "Hezbollah positions.", D, "it", "ISR", "MIL"),
+    case("it-is-the-teller-2",
+         "Houthi rebels attacked a ship, and the US Navy said it shot down two drones.", D,
+         "it", "USA", "MIL"),
+    case("it-is-the-teller-3",
+         "Rebels shelled Goma, and Rwanda's government said it would close the border.", D,
+         "it", "RWA", "GOV"),
     case("it-takes-its-own-sentence-subject-1",
          "Ukraine's air force said Ukraine shot down 45 missiles. Hungary, which has blocked an "
          "EU aid package for Ukraine, said it would not send weapons.", D, "it", "HUN", "GOV"),

@@ -138,11 +138,8 @@ class Discourse:
         if excluded:
             base = fits
             fits = lambda e: base(e) and (e.name or e.code or "") not in excluded  # noqa: E731
-        if word in PERSON_PRONOUNS or (word in THING_PRONOUNS and as_subject):
-            # "Hungary, which blocked aid for Ukraine, said it would not ...": a subject
-            # pronoun takes up its own sentence's subject first
-            subject = self._subject_before(sentence, inside_quote, fits,
-                                           as_subject and word in PERSON_PRONOUNS)
+        if word in PERSON_PRONOUNS:
+            subject = self._subject_before(sentence, inside_quote, fits, as_subject)
             if subject is not None:
                 return subject
         return self.salient(sentence, inside_quote, fits, as_subject)

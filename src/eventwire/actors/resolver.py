@@ -184,14 +184,29 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         if head.lower_ in ("it", "its") and (self._thing_was_subject(head)
                                              or self._thing_just_acted_on(head)):
             return []
-        e = self.discourse.pronoun(head.lower_, self._sentence(head), self.quoted[head.i],
-                                   head.dep_ in ("nsubj", "nsubjpass"), self._coargument(head))
+        e = self._teller(head) or self.discourse.pronoun(
+            head.lower_, self._sentence(head), self.quoted[head.i],
+            head.dep_ in ("nsubj", "nsubjpass"), self._coargument(head))
         if e is None:
             return []
         self.discourse.continued(e, self._sentence(head), head.dep_ in ("nsubj", "nsubjpass"),
                                  head.lower_, self.quoted[head.i], _clause_depth(head))
         return self._point_to(head, e, "pronoun", "pronoun-coref",
                               (head.idx, head.idx + len(head)))
+
+    def _teller(self, head: Token) -> Entity | None:
+        """"Hungary, which blocked aid for Ukraine, said it would not ...", "the Israeli army
+        said it struck ...": "it" subject of what a state or body says is that teller."""
+        if head.lower_ != "it" or head.dep_ not in ("nsubj", "nsubjpass") \
+                or head.head.dep_ != "ccomp":
+            return None
+        for c in head.head.head.children:
+            if c.dep_ == "nsubj" and c.i < head.i:
+                found = [i for i in self.by_head.get(self._head_of(c).i, [])
+                         if self.mentions[i].code and self.mentions[i].kind != "person"]
+                ents = self.discourse.by_mention.get(found[0], []) if found else []
+                return next((e for e in ents if not e.person and not e.members), None)
+        return None
 
     def _coargument(self, head: Token) -> set[str]:
         """"She urged him": an object pronoun is not its own clause's subject."""
