@@ -141,3 +141,13 @@ def test_what_it_called_names_the_thing_judged(coder, text, expected):
     """'condemned what it called X': X is judged, and 'called' is no call on anyone."""
     got = triples(coder, text)
     assert expected in got and not any(e in ("REQUEST", "PROTEST") for a, e, r in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli forces pressed their offensive in southern Gaza.",
+    "Russian troops pressed their attack on Avdiivka.",
+    "Ethiopian troops pressed their campaign in Amhara.",
+])
+def test_pressing_on_with_a_thing_is_no_request(coder, text):
+    """One presses someone (REQUEST); pressing one's offensive is carrying it on."""
+    assert not any(e == "REQUEST" for a, e, r in triples(coder, text))
