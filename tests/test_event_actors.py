@@ -337,3 +337,14 @@ def test_plural_leaders_are_not_the_one_leader_named_before(coder, text, phrase,
     art = coder.code(Article(id="t", text=text, published="2024-06-25"))
     names = {m.name for m in art.mentions if phrase in m.text}
     assert person not in names
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Egyptian and Qatari mediators held talks with a Hamas delegation in Cairo.",
+     ("QAT", "CONSULT", "PSE")),
+    ("Norwegian mediators met Colombian rebels in Havana.", ("NOR", "CONSULT", "COL")),
+    ("Turkish mediators urged Russia and Ukraine to resume grain exports.",
+     ("TUR", "REQUEST", "UKR")),
+])
+def test_mediators_act_for_their_state(coder, text, expected):
+    assert expected in triples(coder, text)
