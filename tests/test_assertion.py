@@ -131,7 +131,7 @@ def test_a_date_in_the_acts_own_clause_still_does(coder):
 @pytest.mark.parametrize("text,event", [
     ("Germany criticised Turkey over its 2016 purge of judges.", "ACCUSE"),
     ("Serbia rejected the 2008 declaration of independence by Kosovo.", "REJECT"),
-    ("Armenia protested against the 2020 Azerbaijani offensive.", "PROTEST"),
+    ("Armenians protested against the 2020 Azerbaijani offensive.", "PROTEST"),
 ])
 def test_a_date_modifying_a_noun_dates_that_nouns_act(coder, text, event):
     assert event in _types(coder, text)

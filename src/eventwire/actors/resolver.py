@@ -242,8 +242,8 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         """"seized a tanker, accusing its crew", "shot down a drone and recovered its parts":
         "its" of an object in a clause joined to one whose own object is a thing (no actor)
         is that thing's."""
-        if head.dep_ != "poss":
-            return False
+        if head.dep_ != "poss" or head.head.dep_ not in ("dobj", "pobj"):
+            return False  # "..., and its army shelled": the subject's owner is an actor
         verb = head.head.head
         if verb.dep_ not in ("advcl", "conj") or verb.pos_ != "VERB":
             return False
