@@ -288,3 +288,20 @@ def test_a_request_to_others_no_code_fits_does_not_go_home(coder, text, actor):
     own country."""
     got = triples(coder, text, published="2024-03-30")
     assert (actor, "REQUEST", None) in got and (actor, "REQUEST", actor) not in got
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Hamas released 20 hostages on Sunday.", "PSE"),
+    ("Russia freed 90 prisoners of war.", "RUS"),
+    ("The Houthis released two captives on Friday.", "YEM"),
+])
+def test_captives_are_not_released_at_home(coder, text, actor):
+    """Hostages and prisoners of war are the other side's people: no domestic release."""
+    got = triples(coder, text)
+    assert (actor, "RETREAT", None) in got and (actor, "RETREAT", actor) not in got
+
+
+def test_political_prisoners_are_released_at_home(coder):
+    """Control: people a state held as its own are freed at home."""
+    assert ("MMR", "RETREAT", "MMR") in triples(coder, "Myanmar's junta freed 40 political "
+                                                       "prisoners.")

@@ -76,8 +76,17 @@ def released_at_home(entry: TriggerEntry, actor_path: str, trigger: Token) -> bo
     if (entry.event, entry.mode) != STATE_RELEASE:
         return False
     held = object_of(trigger)[0] if trigger.pos_ == "VERB" else None
+    if held is not None and _taken_from_the_other_side(held):
+        return False
     return actor_path.startswith("passive<") or held is not None and (
         held.lemma_.lower() in HELD_PEOPLE or held.lower_ in PERSONAL_PRONOUNS)
+
+
+def _taken_from_the_other_side(held: Token) -> bool:
+    """"released 20 hostages", "freed 90 prisoners of war": captives are the other side's
+    people, so their release is not a domestic act (its target is left to the text)."""
+    return held.lemma_.lower() in ("hostage", "captive") or any(
+        p.lower_ == "of" and any(w.lemma_ == "war" for w in p.children) for p in held.children)
 
 
 def _story_state(trigger: Token, roles: RoleFinder, event: str) -> list[Mention]:
