@@ -218,8 +218,10 @@ def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mentio
     return [], ""
 
 
-# Verbs that request by pressing someone: pressing or pushing a thing is carrying it on.
-PRESSING = {"press", "push", "urge"}
+# Verbs that request by pressing someone; pressing or pushing one of these is carrying it on.
+PRESSING = {"press", "push"}
+PRESSED_ON = {"offensive", "attack", "assault", "campaign", "advance", "operation",
+              "crackdown", "case", "claim", "agenda", "bid", "fight", "war", "push"}
 STATE_SIDE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
@@ -371,7 +373,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             cand.decision = "dropped: the host meets at home"
         elif entry.event == "CONSULT" and "JRN" in (a and a.sector, r and r.sector):
             cand.decision = "dropped: an interview is not a consultation"
-        elif entry.event == "REQUEST" and rpath == "dobj>owner" and trigger.lemma_ in PRESSING:
+        elif entry.event == "REQUEST" and trigger.lemma_ in PRESSING and any(
+                c.dep_ == "dobj" and c.lemma_ in PRESSED_ON for c in trigger.children):
             cand.decision = "dropped: a thing pressed or pushed ('pressed their offensive')"
         elif _naming(trigger):
             cand.decision = "dropped: naming ('what it called an attack'), not a call"

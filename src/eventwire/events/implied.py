@@ -173,7 +173,7 @@ def _in_topic(trigger: Token, words: list[Token], place: Mention, roles: RoleFin
     the meeting itself ("held talks in Tokyo")."""
     for obj in trigger.children:
         if obj.dep_ == "dobj" and obj not in words and not roles.resolver.resolve(obj):
-            words = list(obj.subtree)
-            if words[0].idx <= place.start < words[-1].idx + len(words[-1]):
+            topic = list(obj.subtree)
+            if topic[0].idx <= place.start < topic[-1].idx + len(topic[-1]):
                 return True
     return False
