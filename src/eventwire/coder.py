@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors.resolver import ActorResolver
+from eventwire.actors.standing import FORMER_SECTOR
 from eventwire.context.situate import Situator
 from eventwire.events.candidates import Candidate, find_candidates
 from eventwire.events.confidence import calibrated
@@ -79,7 +80,8 @@ def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
         if cand.actor is not None and cand.actor.sector is None and \
                 cand.actor.kind in PERSON_KINDS:
             cand.decision = "dropped: a person placed only by nationality has no political role"
-        elif cand.actor is not None and cand.actor.sector == FORMER_OFFICIALS:
+        elif cand.actor is not None and cand.actor.sector == FORMER_SECTOR:
+            # codebook v2: commentators, not coded as actors (still as recipients)
             cand.decision = "dropped: a former official speaks for no office (a commentator)"
         elif cand.actor is not None and sport and \
                 not political_actor(cand.actor.kind, cand.actor.sector):
@@ -115,7 +117,6 @@ def parse_published(value: str | None) -> dt.date | None:
 MILITARY_EVENTS = {"ASSAULT", "MOBILIZE"}
 STATE_KINDS = {"country", "metonym", "description", "pronoun", "place"}
 PERSON_KINDS = {"person", "description", "pronoun"}
-FORMER_OFFICIALS = "ELI"  # codebook: commentators, not coded as actors (still as recipients)
 
 
 def _actor(m: Mention, event: str | None = None) -> Actor:

@@ -167,29 +167,31 @@ class Discourse:
     def last_states(self, n: int, persons: bool = False,
                     skip: set[str] | frozenset[str] = frozenset()) -> list[Entity]:
         """The last n distinct states ("the two countries") or leaders ("the two leaders")."""
-        out: list[Entity] = []
-        for e in reversed(self.entities):
-            if e.code and not e.echo and e.person == persons and not e.members and \
-                    e.code not in {x.code for x in out} | skip:
-                out.append(e)
-            if len(out) == n:
-                break
-        return out
+        return self._latest_distinct(n, lambda e: e.person == persons and e.code not in skip,
+                                     lambda e: e.code)
 
     def last_fighters(self, n: int, sentence: int,
                       skip: set[str] | frozenset[str] = frozenset()) -> list[Entity]:
         """The last n distinct armed parties ("both sides" of Sudan's war: its army and the
-        RSF, one country in two sectors)."""
+        RSF, one country in two sectors), within twice the window."""
+        return self._latest_distinct(
+            n, lambda e: not e.person and e.sector in FIGHTING_SECTORS and e.code not in skip,
+            lambda e: (e.code, e.sector), stop=lambda e: sentence - e.sentence > 2 * WINDOW)
+
+    def _latest_distinct(self, n: int, fits: Callable[[Entity], bool],
+                         key: Callable[[Entity], object],
+                         stop: Callable[[Entity], bool] = lambda e: False) -> list[Entity]:
+        """The last n coded single referents that fit, one per key, read back until `stop`."""
         out: list[Entity] = []
+        seen: set[object] = set()
         for e in reversed(self.entities):
-            if sentence - e.sentence > 2 * WINDOW:
+            if stop(e):
                 break
-            if e.code and not e.echo and not e.person and not e.members and \
-                    e.sector in FIGHTING_SECTORS and e.code not in skip and \
-                    (e.code, e.sector) not in {(x.code, x.sector) for x in out}:
+            if e.code and not e.echo and not e.members and fits(e) and key(e) not in seen:
                 out.append(e)
-            if len(out) == n:
-                break
+                seen.add(key(e))
+                if len(out) == n:
+                    break
         return out
 
     def by_key(self, key: str) -> Entity | None:

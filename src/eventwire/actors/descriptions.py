@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.coref import Discourse, Entity
 from eventwire.actors.phrases import DESCRIPTION_NOUNS, Reading
+from eventwire.actors.standing import STATE_OFFICES
 from eventwire.knowledge.gazetteer import Gazetteer
 from eventwire.model import Mention
 
@@ -20,7 +21,6 @@ HOME_SECTORS = {"COP", "CVL", "OPP", "LEG", "JUD"}
 # ("the government", "the authorities", "the ministry"), as are a state's forces of order
 # ("security forces": they act at home, unlike "troops" or "forces").
 HOME_STATE_SECTORS = {"GOV"}
-STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 DOMESTIC_FORCES = {"security forces", "security services", "riot police"}
 # People who by definition come from elsewhere: never the story country's by default.
 FROM_ELSEWHERE = {"refugee", "migrant", "exile", "expatriate", "foreigner", "tourist",
@@ -150,7 +150,7 @@ class DescriptionReader:
                 and self.mentions[e.mention].start < token.idx \
                 and (people or not e.person) and not self._origin_only(e) \
                 and e.code not in other_than \
-                and (not whole or e.sector in STATE_SECTORS)
+                and (not whole or e.sector in STATE_OFFICES)
 
         return self.discourse.recent(s, fits)
 

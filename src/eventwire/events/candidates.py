@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.prosecution import legal_frame
 from eventwire.actors.resolver import ActorResolver
+from eventwire.actors.standing import STATE_OFFICES
 from eventwire.events.conditional import conditional_threats
 from eventwire.events.implied import (
     DOMESTIC_EVENTS,
@@ -34,7 +35,7 @@ from eventwire.events.nominal import (
     story_crowd,
 )
 from eventwire.events.rescue import rescued_where
-from eventwire.events.roles import RoleFinder, subject_of
+from eventwire.events.roles import RoleFinder, calls_what, subject_of
 from eventwire.events.stance import present_stance
 from eventwire.knowledge.lexicon import Lexicon, TriggerEntry
 from eventwire.model import Mention
@@ -222,22 +223,20 @@ def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mentio
 PRESSING = {"press", "push"}
 PRESSED_ON = {"offensive", "attack", "assault", "campaign", "advance", "operation",
               "crackdown", "case", "claim", "agenda", "bid", "fight", "war", "push"}
-STATE_SIDE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 def _other_side(found: list[Mention], actors: list[Mention]) -> bool:
     """"Sudan's army demanded that the RSF withdraw": one country's state and those it faces
     (rebels, opposition, civilians) are two sides; its army is not ("its military had ...")."""
-    return all((m.sector in STATE_SIDE) != (a.sector in STATE_SIDE)
+    return all((m.sector in STATE_OFFICES) != (a.sector in STATE_OFFICES)
                for m in found for a in actors if m.code == a.code)
 
 
 def _naming(trigger: Token) -> bool:
     """"what it called a dangerous attack on a vessel", "called the talks a failure": a verb of
     calling with a predicate names; its stray preposition is no "call on"."""
-    return trigger.lemma_ == "call" and any(
-        c.dep_ == "oprd" or (c.dep_ == "dobj" and c.lower_ in ("what", "which"))
-        for c in trigger.children)
+    return calls_what(trigger) or trigger.lemma_ == "call" and any(
+        c.dep_ == "oprd" for c in trigger.children)
 
 
 def _figurative_fight(trigger: Token) -> bool:

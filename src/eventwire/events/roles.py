@@ -157,13 +157,21 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+WH_OBJECTS = ("what", "which")
+
+
+def calls_what(verb: Token) -> bool:
+    """"what it called an attack": a verb of calling whose object is "what" or "which"."""
+    return verb.lemma_ == "call" and any(c.dep_ == "dobj" and c.lower_ in WH_OBJECTS
+                                         for c in verb.children)
+
+
 def _named_as(clause: Token) -> Token | None:
     """"condemned what it called an attack by Greek ships": what is condemned is the attack."""
-    if clause.dep_ != "ccomp" or clause.lemma_ != "call" or not any(
-            c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in clause.children):
+    if clause.dep_ != "ccomp" or not calls_what(clause):
         return None
     return next((c for c in clause.children if c.dep_ == "oprd" or (
-        c.dep_ == "dobj" and c.lower_ not in ("what", "which"))), None)
+        c.dep_ == "dobj" and c.lower_ not in WH_OBJECTS)), None)
 
 
 def by_agents(noun: Token, verbs: set[str] | None = None) -> list[Token]:

@@ -31,6 +31,10 @@ class Office:
     start: dt.date | None
     end: dt.date | None
 
+    def in_force_on(self, day: dt.date) -> bool:
+        """Whether the office is held on `day` (`end` is the successor's first day)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
 
 @dataclass(frozen=True)
 class GazEntry:
@@ -52,7 +56,7 @@ class GazEntry:
             return max(self.offices, key=lambda o: o.start or dt.date.min)
 
         def distance(o: Office) -> int:
-            if (o.start is None or o.start <= day) and (o.end is None or day < o.end):
+            if o.in_force_on(day):
                 return 0
             if o.start and day < o.start:
                 return (o.start - day).days
@@ -63,8 +67,7 @@ class GazEntry:
     def in_office_on(self, day: dt.date | None) -> bool:
         """Whether the person holds one of their offices on `day` ("former President X" of a
         sitting president is the text's slip, not a commentator)."""
-        return day is not None and any((o.start is None or o.start <= day)
-                                       and (o.end is None or day < o.end) for o in self.offices)
+        return day is not None and any(o.in_force_on(day) for o in self.offices)
 
 
 @dataclass
