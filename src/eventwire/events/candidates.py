@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.prosecution import legal_frame
 from eventwire.actors.resolver import ActorResolver
-from eventwire.actors.standing import STATE_OFFICES
+from eventwire.actors.standing import OFFICE_SECTORS, STATE_OFFICES
 from eventwire.events.conditional import conditional_threats
 from eventwire.events.implied import (
     DOMESTIC_EVENTS,
@@ -34,6 +34,7 @@ from eventwire.events.nominal import (
     received_help,
     story_crowd,
 )
+from eventwire.events.occasion import occasion_actor, occasion_verb
 from eventwire.events.rescue import rescued_where
 from eventwire.events.roles import RoleFinder, calls_what, subject_of
 from eventwire.events.stance import present_stance
@@ -188,8 +189,9 @@ def _drop_topics(cands: list[Candidate]) -> None:
     verbs = {c.trigger.i: c.trigger.lemma_ for c in cands
              if c.decision == "emitted" and c.trigger.pos_ in ("VERB", "AUX")}
     for c in cands:
-        if c.decision != "emitted" or c.trigger.pos_ != "NOUN" or c.entry.event not in TOPIC_EVENTS:
-            continue
+        if c.decision != "emitted" or c.trigger.pos_ != "NOUN" \
+                or c.entry.event not in TOPIC_EVENTS or "occasion<" in c.actor_path:
+            continue  # "at a meeting with X, Y pledged": the meeting is no topic of the pledge
         head = c.trigger.head
         if c.trigger.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
@@ -293,6 +295,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
     if not actors and "subj" in entry.actor:
         actors, apath = _manner_actor(trigger, roles)
     if not actors:
+        actors, apath = occasion_actor(entry, trigger, roles)
+    if not actors:
         actors, apath = actor_from_place(entry, trigger, words, roles)
     if not actors and entry.event == "ASSAULT":  # "the BLA claimed responsibility"
         actors, apath = roles.resolver.claimed_attacker(trigger), "claimed-responsibility"
@@ -329,10 +333,17 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         if not recipients:
             recipients = domestic(actors[0], entry.event, roles.resolver.gaz.countries)
             rpath = "domestic" if recipients else ""
+    if entry.event == "CONSULT" and actors and {a.start for a in actors} == {
+            r.start for r in recipients}:  # "on the sidelines of the G20 summit": G20 is met
+        actors, apath = occasion_actor(entry, trigger, roles)
+    if apath.startswith("occasion<") and not recipients and not any(
+            a.sector in OFFICE_SECTORS for a in actors):
+        actors, apath = [], ""  # "passengers tested positive on arrival": no one is met
     legal = legal_frame(entry, trigger, roles.resolver, actors)  # "X faces charges"
     if legal is not None:
         actors, apath, recipients, rpath = legal
-    modality = assess(trigger)
+    occasion = occasion_verb(trigger) if apath.startswith("occasion<") else None
+    modality = assess(occasion if occasion is not None else trigger)
     entry = official_protest(entry, actors)
     entry, modality, recipients, rpath = recode(entry, trigger, modality, recipients, rpath,
                                                 roles, actors)

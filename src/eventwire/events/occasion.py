@@ -1,0 +1,43 @@
+"""Meetings named as the occasion of another act: "During a visit to Beijing, Macron said"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.roles import RoleFinder, subject_of
+from eventwire.knowledge.lexicon import TriggerEntry
+from eventwire.model import Mention
+
+# Prepositions that set an act inside a meeting the actor took part in ("during talks with
+# X", "at a meeting with X", "following a call with X", "on a trip to X", "in talks with X").
+# "After" and "before" are left out: "after talks between A and B, C said" is anyone's.
+OCCASION_PREPS = {"during", "at", "following", "on", "in", "amid"}
+# Nouns that stand for the edge of a meeting: "on the sidelines of the summit".
+MEETING_EDGES = {"sideline", "margin", "side", "fringe"}
+
+
+def occasion_verb(noun: Token) -> Token | None:
+    """The verb whose act a meeting noun is the occasion of, if it is one."""
+    if noun.pos_ != "NOUN":
+        return None
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and \
+            node.head.head.lemma_.lower() in MEETING_EDGES:
+        node = node.head.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS \
+            or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep.head
+
+
+def occasion_actor(entry: TriggerEntry, noun: Token, roles: RoleFinder
+                   ) -> tuple[list[Mention], str]:
+    """The one who speaks or acts during a meeting took part in it, so the meeting's actor
+    is the subject of the clause the meeting is the occasion of."""
+    verb = occasion_verb(noun) if entry.event == "CONSULT" else None
+    if verb is None:
+        return [], ""
+    tok, path = subject_of(verb)
+    found = roles.resolver.resolve(tok) if tok is not None else []
+    return (found, f"occasion<{path}") if found else ([], "")

@@ -1,0 +1,43 @@
+"""A meeting named as the occasion of another act ("During a visit to Beijing, Macron said")
+is the acting subject's meeting, asserted whatever the act itself is (a pledge, a request)."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_support import triples
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("During a two-day visit to Beijing on Tuesday, French President Emmanuel Macron said "
+     "trade between the two economies must be fair.",
+     {("FRA", "CONSULT", "CHN"), ("CHN", "CONSULT", "FRA")}),
+    ("At a meeting with Kenyan President William Ruto in Nairobi, the Ethiopian prime "
+     "minister pledged to reopen the border crossing.",
+     {("ETH", "CONSULT", "KEN"), ("KEN", "CONSULT", "ETH")}),
+    ("Following a phone call with Japanese Prime Minister Fumio Kishida, South Korean "
+     "President Yoon Suk Yeol said the two neighbours would share intelligence.",
+     {("KOR", "CONSULT", "JPN"), ("JPN", "CONSULT", "KOR")}),
+    ("On a trip to Washington last week, Polish President Andrzej Duda asked for more "
+     "American troops.", {("POL", "CONSULT", "USA"), ("USA", "CONSULT", "POL")}),
+    ("Speaking on the sidelines of the G20 summit, Indian Prime Minister Narendra Modi "
+     "called for reform of the World Bank.", {("IND", "CONSULT", "G20")}),
+])
+def test_the_subject_of_an_act_took_part_in_the_meeting_it_happened_at(coder, text, expected):
+    assert expected <= triples(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "On Wednesday, 23 passengers on a flight from New Delhi tested positive on arrival.",
+    "Fans cheered on arrival at the stadium, where the team met for training.",
+    "Dozens of travellers were stranded during a visit to the island when storms hit.",
+])
+def test_people_speaking_for_no_office_meet_no_one_by_arriving(coder, text):
+    assert not {t for t in triples(coder, text) if t[1] in ("CONSULT", "AGREE")}
+
+
+def test_the_occasion_keeps_the_acts_own_future(coder):
+    found = triples(coder, "At a meeting in Nairobi next week, Ethiopian Prime Minister Abiy "
+                           "Ahmed will ask Kenya to reopen the border.", "2024-05-02")
+    assert ("ETH", "AGREE", "KEN") in found
+    assert ("ETH", "CONSULT", "KEN") not in found
