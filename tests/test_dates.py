@@ -52,6 +52,13 @@ def test_words_and_numbers_that_are_not_dates(text):
     assert resolve_date(text, PUB).date is None
 
 
+@pytest.mark.parametrize("text", ["16 years", "up to 20 years", "10 decades", "3 months",
+                                  "more than 10 days", "12 years long"])
+def test_a_length_of_time_is_not_a_date(text):
+    """'sentenced to 16 years': how long, not when (dateparser would read 16 years ago)."""
+    assert resolve_date(text, PUB).date is None
+
+
 def test_capitalised_may_is_the_month():
     assert resolve_date("in May", PUB).date == "2022-05-01"
 

@@ -19,7 +19,8 @@ BASED = {"base", "station", "operate", "headquarter", "locate"}
 TOPIC_VERBS = {"discuss", "debate", "review", "examine", "address", "consider", "assess"}
 # Nouns naming a stretch of a country: whoever attacks or takes one acts where it is.
 SETTLEMENTS = {"part", "city", "town", "village", "district", "neighbourhood", "neighborhood",
-               "suburb", "outskirts", "province", "capital"}
+               "suburb", "outskirts", "province", "capital", "state", "region", "county",
+               "governorate", "prefecture", "municipality"}
 
 
 class PlaceReader:
@@ -117,6 +118,22 @@ class PlaceReader:
             found = next((p for p in map(self._settlement, objects) if p is not None), None)
         return found
 
+    def _armed_place(self, head: Token) -> str | None:
+        """Where unnamed armed men act, however deep their clause names it ("killed 12
+        soldiers in an attack on a post in northern Burkina Faso"): codebook v2 codes armed
+        groups in the country where they act."""
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        own = set(t.i for t in head.subtree)
+        for prep in verb.subtree:
+            if prep.i in own or prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near"):
+                continue
+            found = self._place_in([prep.head])
+            if found is not None:
+                return found
+        return None
+
     def _settlement(self, noun: Token, depth: int = 0) -> str | None:
         """The country of a town named as such, not of a thing a country owns ("the US embassy")."""
         if noun.ent_type_ in ("GPE", "LOC") and noun.pos_ == "PROPN" and \
@@ -143,7 +160,13 @@ class PlaceReader:
 
     def _place_in(self, holders: list[Token]) -> str | None:
         m = self.place_in(holders)
-        return m.code if m is not None else None
+        if m is not None:
+            return m.code
+        # "in Nigeria's Zamfara state", "in the town of Bunia": a named settlement
+        return next((found for h in holders for prep in h.children
+                     if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+                     for p in prep.children if p.dep_ == "pobj"
+                     for found in [self._settlement(p)] if found is not None), None)
 
 
 def _definite(token: Token) -> bool:

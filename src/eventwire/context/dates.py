@@ -200,6 +200,12 @@ ORDINAL_COUNT = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:day|week|month|year|anniv
                            r"|\b(?:3[2-9]|[4-9]\d|\d{3,})(?:st|nd|rd|th)\b")
 
 
+# "16 years", "up to three months", "a decade": how long, not when ("sentenced to 16 years").
+DURATION = re.compile(r"(?:(?:up to|more than|less than|nearly|almost|about|around|over|at least"
+                      r"|some|for|to) )*(?:[\w.-]+|a few|a couple of) (?:hour|day|week|month|year"
+                      r"|decade)s?(?: long| old)?")
+
+
 def resolve_date(text: str, published: date | None) -> DateResolution:
     """Resolve a time expression; with no publication date only absolute dates resolve."""
     raw = " ".join(str(text or "").split())
@@ -218,7 +224,7 @@ def resolve_date(text: str, published: date | None) -> DateResolution:
         span = _absolute(core, LEADING.sub("", raw), published)
         if span is None and published is not None:
             span = _relative(core, published)
-            if span is None:
+            if span is None and not DURATION.fullmatch(core):
                 stripped = re.sub(r"\s+(?:" + "|".join(DAY_WORDS) + r")$", "", core)
                 found = _dateparser(stripped, published)
                 span = (found, None) if found else None
