@@ -27,6 +27,44 @@ def test_the_subject_of_an_act_took_part_in_the_meeting_it_happened_at(coder, te
     assert expected <= triples(coder, text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Indian Foreign Minister Subrahmanyam Jaishankar was in Moscow on Wednesday for talks with "
+     "his Russian counterpart.", {("IND", "CONSULT", "RUS")}),
+    ("Britain's foreign secretary was in Washington on Monday for meetings with U.S. "
+     "officials.", {("GBR", "CONSULT", "USA")}),
+    ("Two Hamas officials were in Cairo on Sunday for negotiations with Egyptian mediators.",
+     {("PSE", "CONSULT", "EGY")}),
+    ("Kenya's president arrived in Addis Ababa for a meeting with the Ethiopian prime "
+     "minister.", {("KEN", "CONSULT", "ETH"), ("ETH", "CONSULT", "KEN")}),
+])
+def test_being_somewhere_for_a_meeting_is_taking_part(coder, text, expected):
+    assert expected <= triples(coder, text)
+
+
+def test_for_on_other_verbs_is_a_cause_not_a_meeting(coder):
+    found = triples(coder, "Ukraine's president thanked Germany for its talks with Russia.")
+    assert not {t for t in found if t[1] == "CONSULT" and t[0] == "UKR"}
+
+
+@pytest.mark.parametrize("text,visitor,host", [
+    ("U.S. President Joe Biden welcomed Kenyan President William Ruto to the White House on "
+     "Thursday.", "KEN", "USA"),
+    ("Indian Prime Minister Narendra Modi welcomed the Japanese prime minister to New Delhi on "
+     "Monday.", "JPN", "IND"),
+    ("The Saudi crown prince welcomed Syria's interim president to Riyadh for talks.",
+     "SYR", "SAU"),
+])
+def test_welcoming_someone_to_a_place_is_hosting_them(coder, text, visitor, host):
+    found = triples(coder, text)
+    assert {(visitor, "CONSULT", host), (host, "CONSULT", visitor)} <= found
+    assert (host, "SUPPORT", visitor) not in found
+
+
+def test_welcoming_a_decision_is_still_support(coder):
+    assert ("EUR", "SUPPORT", "SRB") in triples(
+        coder, "The EU welcomed Serbia's decision to hold new elections.")
+
+
 @pytest.mark.parametrize("text", [
     "On Wednesday, 23 passengers on a flight from New Delhi tested positive on arrival.",
     "Fans cheered on arrival at the stadium, where the team met for training.",

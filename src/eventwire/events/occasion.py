@@ -12,6 +12,10 @@ from eventwire.model import Mention
 # X", "at a meeting with X", "following a call with X", "on a trip to X", "in talks with X").
 # "After" and "before" are left out: "after talks between A and B, C said" is anyone's.
 OCCASION_PREPS = {"during", "at", "following", "on", "in", "amid"}
+# Being or going somewhere *for* a meeting is taking part in it ("was in Moscow for talks
+# with", "flew to Riyadh for a summit"); "for" on other verbs is a cause ("thanked X for").
+PRESENCE_VERBS = {"be", "arrive", "travel", "fly", "head", "go", "come", "gather", "land",
+                  "return", "stay", "converge", "assemble"}
 # Nouns that stand for the edge of a meeting: "on the sidelines of the summit".
 MEETING_EDGES = {"sideline", "margin", "side", "fringe"}
 
@@ -25,8 +29,10 @@ def occasion_verb(noun: Token) -> Token | None:
             node.head.head.lemma_.lower() in MEETING_EDGES:
         node = node.head.head
     prep = node.head
-    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS \
-            or prep.head.pos_ not in ("VERB", "AUX"):
+    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if prep.lower_ not in OCCASION_PREPS and not (
+            prep.lower_ == "for" and prep.head.lemma_ in PRESENCE_VERBS):
         return None
     return prep.head
 
