@@ -79,3 +79,20 @@ def test_the_occasion_keeps_the_acts_own_future(coder):
                            "Ahmed will ask Kenya to reopen the border.", "2024-05-02")
     assert ("ETH", "AGREE", "KEN") in found
     assert ("ETH", "CONSULT", "KEN") not in found
+
+
+@pytest.mark.parametrize("text,place", [
+    ("European Union agriculture ministers met in Luxembourg on Monday to discuss grain "
+     "imports.", "LUX"),
+    ("OPEC oil ministers met in Vienna on Thursday and agreed to cut output.", "AUT"),
+    ("NATO defense ministers gathered in Brussels on Wednesday to discuss aid to Ukraine.",
+     "BEL"),
+])
+def test_a_bodys_members_meeting_somewhere_do_not_visit_its_country(coder, text, place):
+    assert not {t for t in triples(coder, text) if t[1] == "CONSULT" and place in (t[0], t[2])}
+
+
+def test_one_official_of_a_body_travelling_still_visits(coder):
+    found = triples(coder, "The U.N. Secretary-General met in Kyiv on Tuesday to discuss grain "
+                           "exports.")
+    assert {("UNO", "CONSULT", "UKR"), ("UKR", "CONSULT", "UNO")} <= found

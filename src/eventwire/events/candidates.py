@@ -34,7 +34,7 @@ from eventwire.events.nominal import (
     received_help,
     story_crowd,
 )
-from eventwire.events.occasion import occasion_actor, occasion_verb
+from eventwire.events.occasion import body_in_session, occasion_actor, occasion_verb
 from eventwire.events.rescue import rescued_where
 from eventwire.events.roles import RoleFinder, calls_what, subject_of
 from eventwire.events.stance import present_stance
@@ -316,7 +316,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         recipients, rpath = rescued_where(trigger, roles)
         if not recipients:
             recipients, rpath = aid_destination(trigger, words, roles, actors)
-    if not recipients and entry.event in HOSTED_EVENTS:
+    if not recipients and entry.event in HOSTED_EVENTS and \
+            not body_in_session(actors, trigger.doc):
         recipients, rpath = meeting_host(trigger, words, roles)
     if not recipients and entry.event in ("ASSAULT", "COERCE"):
         # "a raid targeting rebels", "fired rockets targeting army posts"

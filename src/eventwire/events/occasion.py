@@ -1,8 +1,10 @@
-"""Meetings named as the occasion of another act: "During a visit to Beijing, Macron said"."""
+"""Who takes part in a meeting that is not the story's main act: the occasion of another
+act ("During a visit to Beijing, Macron said"), a body's own session ("EU ministers met in
+Luxembourg")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.events.roles import RoleFinder, subject_of
 from eventwire.knowledge.lexicon import TriggerEntry
@@ -47,3 +49,12 @@ def occasion_actor(entry: TriggerEntry, noun: Token, roles: RoleFinder
     tok, path = subject_of(verb)
     found = roles.resolver.resolve(tok) if tok is not None else []
     return (found, f"occasion<{path}") if found else ([], "")
+
+
+def body_in_session(actors: list[Mention], doc: Doc) -> bool:
+    """"EU ministers met in Luxembourg", "NATO leaders gathered in Vilnius": a body's own
+    members meeting somewhere do not visit its country (one official travelling does)."""
+    def members(a: Mention) -> bool:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        return a.sector == "IGO" and span is not None and span.root.tag_ in ("NNS", "NNPS")
+    return bool(actors) and all(members(a) for a in actors)
