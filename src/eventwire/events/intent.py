@@ -44,6 +44,10 @@ AGREED_HARMS = {"ASSAULT", "COERCE", "SANCTION"}
 # Who protests by note, not in the street: a government's or a body's protest is an official
 # complaint (PLOVER ACCUSE, CAMEO 114), not a demonstration.
 OFFICIAL_SECTORS = {"GOV", "IGO"}
+LAUNCHING = {"fire", "launch", "test", "test-fire"}
+TESTING = {"test", "test-fire"}
+MISSILES = {"missile", "rocket", "icbm"}
+TEST_WATERS = {"sea", "ocean", "water", "coast"}  # "into the sea", "off its east coast"
 PROTEST_WORDS = {"protest"}  # the word itself: a boycott or a strike is a deed, not a note
 
 
@@ -51,6 +55,7 @@ def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: 
            rpath: str, roles: RoleFinder, actors: list[Mention]
            ) -> tuple[TriggerEntry, Modality, list[Mention], str]:
     """The entry, modality and recipients an act is coded with, given how the text puts it."""
+    entry = _show_of_force(entry, trigger, recipients)
     announcer = _announcer(entry, trigger, modality)
     if announcer is not None:
         modality = Modality(modality="future", cue=announcer.text)
@@ -91,6 +96,25 @@ def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: 
         entry = recoded(entry, "THREATEN" if entry.event in PROMISED_HARMS else "CONCEDE",
                         "promised")
     return entry, modality, recipients, rpath
+
+
+def _show_of_force(entry: TriggerEntry, trigger: Token, recipients: list[Mention]
+                   ) -> TriggerEntry:
+    """"North Korea fired two missiles into the sea", "test-fired a cruise missile": a missile
+    fired at no one, as a test, is a show of force (PLOVER MOBILIZE, CAMEO 150); fired with no
+    target named ("Russia launched 40 missiles overnight") it stays an attack."""
+    if entry.event != "ASSAULT" or recipients or trigger.lemma_.lower() not in LAUNCHING \
+            or not any(c.dep_ == "dobj" and c.lemma_.lower() in MISSILES
+                       for c in trigger.children):
+        return entry
+    tested = trigger.lemma_.lower() in TESTING or any(
+        p.dep_ == "pobj" and p.lemma_.lower() in TEST_WATERS
+        for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("into", "off", "over")
+        for p in c.children)
+    if not tested:
+        return entry
+    return replace(entry, event="MOBILIZE", mode=None, cameo="150",
+                   id=f"{entry.id}+show-of-force")
 
 
 def recoded(entry: TriggerEntry, event: str, how: str) -> TriggerEntry:
