@@ -96,3 +96,22 @@ def test_one_official_of_a_body_travelling_still_visits(coder):
     found = triples(coder, "The U.N. Secretary-General met in Kyiv on Tuesday to discuss grain "
                            "exports.")
     assert {("UNO", "CONSULT", "UKR"), ("UKR", "CONSULT", "UNO")} <= found
+
+
+@pytest.mark.parametrize("text,caller,called", [
+    ("Turkish President Recep Tayyip Erdogan called Russian President Vladimir Putin on Friday "
+     "to discuss a prisoner swap.", "TUR", "RUS"),
+    ("Macron called Zelenskyy to offer his condolences.", "FRA", "UKR"),
+    ("Kenya's president called the Ethiopian prime minister on Monday.", "KEN", "ETH"),
+])
+def test_calling_a_leader_is_a_phone_call_both_ways(coder, text, caller, called):
+    assert {(caller, "CONSULT", called), (called, "CONSULT", caller)} <= triples(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The United States called its actions defensive in nature.",
+    "Iraq's prime minister condemned the strike, calling it \"an aggression on Iraq\".",
+    "The opposition called a general strike in Kenya.",
+])
+def test_calling_a_thing_something_is_no_phone_call(coder, text):
+    assert not {t for t in triples(coder, text) if t[1] == "CONSULT"}

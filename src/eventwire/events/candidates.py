@@ -34,7 +34,12 @@ from eventwire.events.nominal import (
     received_help,
     story_crowd,
 )
-from eventwire.events.occasion import body_in_session, occasion_actor, occasion_verb
+from eventwire.events.occasion import (
+    body_in_session,
+    no_one_called,
+    occasion_actor,
+    occasion_verb,
+)
 from eventwire.events.rescue import rescued_where
 from eventwire.events.roles import RoleFinder, calls_what, subject_of
 from eventwire.events.stance import present_stance
@@ -387,7 +392,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         elif entry.event == "REQUEST" and trigger.lemma_ in PRESSING and any(
                 c.dep_ == "dobj" and c.lemma_ in PRESSED_ON for c in trigger.children):
             cand.decision = "dropped: a thing pressed or pushed ('pressed their offensive')"
-        elif _naming(trigger):
+        elif _naming(trigger) or no_one_called(entry, trigger):
             cand.decision = "dropped: naming ('what it called an attack'), not a call"
         elif entry.event == "ASSAULT" and _figurative_fight(trigger):
             cand.decision = "dropped: figurative (not force)"

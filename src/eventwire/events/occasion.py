@@ -58,3 +58,19 @@ def body_in_session(actors: list[Mention], doc: Doc) -> bool:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         return a.sector == "IGO" and span is not None and span.root.tag_ in ("NNS", "NNPS")
     return bool(actors) and all(members(a) for a in actors)
+
+
+# Who can be called on the phone: a name, a title, a pronoun for a person.
+CALLEES = {"counterpart", "president", "minister", "leader", "chancellor", "premier", "king",
+           "prince", "secretary", "envoy", "ambassador", "official", "governor", "mayor",
+           "emir", "sultan", "pope", "him", "her"}
+
+
+def no_one_called(entry: TriggerEntry, trigger: Token) -> bool:
+    """"Erdogan called Putin" is a phone call; "called its actions defensive", "calling it
+    an aggression" name a thing, whoever owns it."""
+    if entry.mode != "phone" or trigger.lemma_ != "call" or trigger.pos_ != "VERB":
+        return False
+    obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    return obj is None or not (obj.pos_ == "PROPN" or obj.lemma_.lower() in CALLEES
+                               or obj.lower_ in CALLEES)
