@@ -115,3 +115,13 @@ def test_calling_a_leader_is_a_phone_call_both_ways(coder, text, caller, called)
 ])
 def test_calling_a_thing_something_is_no_phone_call(coder, text):
     assert not {t for t in triples(coder, text) if t[1] == "CONSULT"}
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Officials from the United States and Russia held talks in Riyadh on Tuesday.",
+     "USA", "RUS"),
+    ("Negotiators from Israel and Hamas met in Doha on Sunday.", "ISR", "PSE"),
+    ("Diplomats from China and Japan held talks in Tokyo on Friday.", "CHN", "JPN"),
+])
+def test_people_from_two_states_meet_each_other(coder, text, a, b):
+    assert {(a, "CONSULT", b), (b, "CONSULT", a)} <= triples(coder, text)

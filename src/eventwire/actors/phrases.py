@@ -359,9 +359,9 @@ class PhraseReader:
         return None, None
 
     def _of_conjunct_codes(self, head: Token, first: str) -> list[str]:
-        """The other countries of "the ministers of A, B and C"."""
+        """The other countries of "the ministers of A, B and C", "officials from A and B"."""
         codes: list[str] = []
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                 for conj in pobj.conjuncts:
                     code, _ = self._coded_words(conj)
