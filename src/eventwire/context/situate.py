@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 
 # Known names that may stand inside a speaker's phrase and speak for it.
 NAMED_SPEAKERS = ("person", "institution", "igo", "group")
+BODY_KINDS = ("institution", "igo", "group")  # a body, whose officials speak for it
+# Titles of one office-holder: "the Pentagon press secretary", "the AU Commission chairperson".
+TITLES = {"spokesperson", "spokesman", "spokeswoman", "secretary", "chairperson", "chairman",
+          "chairwoman", "president", "director", "commissioner", "envoy", "ambassador",
+          "minister", "commander", "chief", "official"}
 
 
 @dataclass
@@ -76,7 +81,18 @@ class Situator:
             # "A doctor at the hospital where the wounded were taken said": the description, not
             # the clauses the actor layer's phrase runs on into
             name = span.text
+        elif len(found) == 1 and m.kind in BODY_KINDS and self._unnamed_title(span.root):
+            name = span.text  # "the Pentagon press secretary": an unnamed holder, not the body
         return Actor(code=m.code, sector=m.sector, text=span.text, name=name)
+
+    def _unnamed_title(self, root: Token) -> bool:
+        """The speaker's head word is a title for one person ("chairperson", "secretary"),
+        outside the body's own name."""
+        if root.pos_ != "NOUN":
+            return False
+        gm = self.resolver.matches.get(root.i)
+        return root.lemma_.lower() in TITLES or (
+            gm is not None and gm.entry.kind == "sector" and gm.entry.person_noun)
 
     def _named_inside(self, root: Token) -> Actor | None:
         """"Media watchdog Reporters Without Borders said" (parsed with the name hung on the
