@@ -21,7 +21,7 @@ from eventwire.events.implied import (
 )
 from eventwire.events.intent import agreed_harms, official_protest, recode
 from eventwire.events.matching import inside_name, pos_key, required_words
-from eventwire.events.modality import Modality, assess, cue_token
+from eventwire.events.modality import PROMISING, Modality, assess, cue_token
 from eventwire.events.nominal import (
     aid_destination,
     attendance,
@@ -192,7 +192,8 @@ def _drop_topics(cands: list[Candidate]) -> None:
     """"Yemen rejected a U.S. request": a speech act another event answers is its topic, not
     news of its own (the request was made before, and is reported where it was made)."""
     verbs = {c.trigger.i: c.trigger.lemma_ for c in cands
-             if c.decision == "emitted" and c.trigger.pos_ in ("VERB", "AUX")}
+             if c.decision == "emitted" and c.trigger.pos_ in ("VERB", "AUX")
+             and c.trigger.lemma_ not in PROMISING}  # "promised tariffs" is no topic
     for c in cands:
         if c.decision != "emitted" or c.trigger.pos_ != "NOUN" \
                 or c.entry.event not in TOPIC_EVENTS or "occasion<" in c.actor_path:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.events.implied import condition_subject
-from eventwire.events.modality import NEGATORS, Modality, cue_token
+from eventwire.events.modality import NEGATORS, PROMISING, Modality, cue_token
 from eventwire.events.roles import RoleFinder
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
@@ -172,7 +172,13 @@ def agreed_harms(cands: list) -> None:
     meant = {c.trigger.i: c.entry.event for c in cands if c.trigger.dep_ == "xcomp"
              and c.modality.modality == "hypothetical"
              and cue_token(c.trigger, c.modality) == c.trigger.head}
+    promised = {c.trigger.i for c in cands if c.trigger.dep_ == "dobj"
+                and c.modality.modality == "future" and c.trigger.head.lemma_ in PROMISING}
     for i, c in enumerate(cands):
+        if c.entry.event == "AGREE" and any(x.i in promised for x in c.trigger.children):
+            # "promised new tariffs", "pledged aid": the promise is coded as what it promises
+            cands[i] = replace(c, decision="dropped: coded as the act it promises")
+            continue
         if c.entry.event != "AGREE" or c.trigger.lemma_ not in COMMITTING:
             continue
         act = next((meant[x.i] for x in c.trigger.children

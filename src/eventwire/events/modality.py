@@ -34,6 +34,8 @@ IRREALIS_NOUNS = {"call", "demand", "request", "appeal", "plea", "bid", "attempt
 HEDGE_ADVERBS = {"allegedly", "purportedly", "supposedly", "likely", "probably", "possibly",
                  "perhaps", "maybe"}
 HEDGE_MODIFIERS = {"alleged", "purported", "suspected", "possible", "potential", "would-be"}
+# Verbs whose object noun is an act promised, not done: "promised new tariffs on China".
+PROMISING = {"vow", "pledge", "promise"}
 FUTURE_VERBS = {"plan", "schedule", "due", "set", "expect", "prepare", "go", "decide",
                 "announce", "arrange",
                 # a promise announces the act (codebook v2: AGREE, THREATEN or CONCEDE)
@@ -190,7 +192,8 @@ def assess(trigger: Token) -> Modality:
             return Modality(modality="hypothetical", cue=head.text)
         if node.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "dobj", "acl"):
             lemma = head.lemma_
-            if node.i != trigger.i or node.dep_ != "dobj":
+            promised = node.i == trigger.i and lemma in PROMISING and trigger.pos_ == "NOUN"
+            if node.i != trigger.i or node.dep_ != "dobj" or promised:
                 if lemma in DENIAL_VERBS:
                     return Modality(negated=True, cue=head.text)
                 if lemma in IRREALIS_VERBS and (node.dep_ in ("xcomp", "ccomp", "pcomp", "prep",
