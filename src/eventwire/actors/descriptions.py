@@ -64,7 +64,7 @@ class DescriptionReader:
         place = self._own_place(head) if r.sector in LOCAL_SECTORS | {"MIL"} else None
         if place is None and (r.sector in LOCAL_SECTORS or order):
             place = self._clause_place(head)
-        if place is None and r.sector == "REB" and not r.person:
+        if place is None and r.sector == "REB":
             place = self._armed_place(head)
         if place is not None:
             # "Police arrested protesters in Minsk": the state where it happens acts.

@@ -118,6 +118,13 @@ class PlaceReader:
             found = next((p for p in map(self._settlement, objects) if p is not None), None)
         return found
 
+    def settlement_place(self, noun: Token) -> Mention | None:
+        """The country of "the city of Dnipro", "Nigeria's Zamfara state", as a place mention."""
+        if noun.lemma_ not in SETTLEMENTS:
+            return None
+        code = self._settlement(noun)
+        return self._mention(noun, code, "GOV", None, "place", "settlement") if code else None
+
     def _armed_place(self, head: Token) -> str | None:
         """Where unnamed armed men act, however deep their clause names it ("killed 12
         soldiers in an attack on a post in northern Burkina Faso"): codebook v2 codes armed

@@ -208,11 +208,16 @@ def _owner_preps(noun: Token) -> Iterator[Token]:
 HARM_VERBS = {"kill", "wound", "injure", "hurt", "hit", "target", "die", "perish"}
 
 
+# Prepositions that mean what a role's one does: "airstrikes inside Afghanistan" are "in" it.
+SAME_PREPS = {"in": ("inside", "within")}
+
+
 def _preps(holders: list[Token], word: str) -> list[Token]:
     out = []
     for h in holders:
         for c in h.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word:
+            if c.dep_ in ("prep", "agent", "dative") and (
+                    c.lower_ == word or c.lower_ in SAME_PREPS.get(word, ())):
                 # "with the exception of Malta" leaves Malta out
                 out.extend(p for p in c.children if p.dep_ == "pobj"
                            and p.lemma_ not in ("exception", "exclusion"))
@@ -288,7 +293,8 @@ class RoleFinder:
                     return found, path
                 continue
             if kind == "place":
-                m = self.resolver.resolve_place(tok) or self._story_place(tok, trigger)
+                m = self.resolver.resolve_place(tok) or self.resolver.settlement_place(tok) \
+                    or self._story_place(tok, trigger)
                 if m is not None:
                     return [m], f"place:{word}" + (">story-place" if m.kind == "implied" else "")
                 continue
@@ -309,6 +315,9 @@ class RoleFinder:
                 owners = self.owners(tok, 0)
                 if owners:
                     return owners, f"{path}>owner"
+                town = self.resolver.settlement_place(tok)  # "a strike on the city of Dnipro"
+                if town is not None:
+                    return [replace(town, sector=None)], f"{path}>settlement"
             if kind == "prep" and tok.lemma_ in MOVEMENT_NOUNS:
                 # "curbs on flights to Venezuela", "a ban on exports to Russia": where to
                 found = [m for p in _preps([tok], "to") for m in self.resolver.resolve(p)]
