@@ -56,6 +56,7 @@ def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: 
            ) -> tuple[TriggerEntry, Modality, list[Mention], str]:
     """The entry, modality and recipients an act is coded with, given how the text puts it."""
     entry = _show_of_force(entry, trigger, recipients)
+    entry = _sanction_at_home(entry, actors, recipients)
     announcer = _announcer(entry, trigger, modality)
     if announcer is not None:
         modality = Modality(modality="future", cue=announcer.text)
@@ -115,6 +116,18 @@ def _show_of_force(entry: TriggerEntry, trigger: Token, recipients: list[Mention
         return entry
     return replace(entry, event="MOBILIZE", mode=None, cameo="150",
                    id=f"{entry.id}+show-of-force")
+
+
+def _sanction_at_home(entry: TriggerEntry, actors: list[Mention], recipients: list[Mention]
+                      ) -> TriggerEntry:
+    """"The Taliban banned women from universities", "suspended the party": a measure a state
+    takes against its own people is an administrative sanction (CAMEO 172, PLOVER COERCE);
+    SANCTION is between states and bodies."""
+    if entry.event != "SANCTION" or not actors or not recipients or any(
+            a.sector == "IGO" or a.code != r.code for a in actors for r in recipients):
+        return entry
+    return replace(entry, event="COERCE", mode="restrict", cameo="172",
+                   id=f"{entry.id}+at-home")
 
 
 def recoded(entry: TriggerEntry, event: str, how: str) -> TriggerEntry:
