@@ -30,3 +30,24 @@ def test_a_measure_against_ones_own_people_is_coercion(coder, text, country):
 def test_expelling_people_is_deporting_and_expelling_diplomats_a_sanction(coder, text,
                                                                           expected):
     assert expected in triples(coder, text, "2025-03-01")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Italy tightened restrictions on all travel from India, Bangladesh and Sri Lanka.",
+     {("ITA", "COERCE", "IND"), ("ITA", "COERCE", "BGD"), ("ITA", "COERCE", "LKA")}),
+    ("Hong Kong imposed new restrictions on travellers from Britain on Friday.",
+     {("HKG", "COERCE", "GBR")}),
+    ("Kenya introduced curbs on flights from Somalia.", {("KEN", "COERCE", "SOM")}),
+])
+def test_restrictions_on_travel_from_a_country_restrict_it(coder, text, expected):
+    assert expected <= triples(coder, text, "2025-03-01")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The U.S. Department of Transportation announced new restrictions on flights to Cuba.",
+     ("USA", "SANCTION", "CUB")),
+    ("Washington tightened restrictions on exports of advanced chips to China.",
+     ("USA", "SANCTION", "CHN")),
+])
+def test_restricting_goods_or_links_to_a_country_stays_a_sanction(coder, text, expected):
+    assert expected in triples(coder, text, "2025-03-01")

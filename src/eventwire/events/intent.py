@@ -44,6 +44,8 @@ AGREED_HARMS = {"ASSAULT", "COERCE", "SANCTION"}
 # Who protests by note, not in the street: a government's or a body's protest is an official
 # complaint (PLOVER ACCUSE, CAMEO 114), not a demonstration.
 OFFICIAL_SECTORS = {"GOV", "IGO"}
+PEOPLE_MOVING = {"travel", "traveler", "traveller", "flight", "visitor", "tourist", "passenger",
+                 "trip", "visit", "entry"}
 LAUNCHING = {"fire", "launch", "test", "test-fire"}
 TESTING = {"test", "test-fire"}
 MISSILES = {"missile", "rocket", "icbm"}
@@ -57,6 +59,7 @@ def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: 
     """The entry, modality and recipients an act is coded with, given how the text puts it."""
     entry = _show_of_force(entry, trigger, recipients)
     entry = _sanction_at_home(entry, actors, recipients)
+    entry = _travel_restricted(entry, trigger)
     announcer = _announcer(entry, trigger, modality)
     if announcer is not None:
         modality = Modality(modality="future", cue=announcer.text)
@@ -128,6 +131,22 @@ def _sanction_at_home(entry: TriggerEntry, actors: list[Mention], recipients: li
         return entry
     return replace(entry, event="COERCE", mode="restrict", cameo="172",
                    id=f"{entry.id}+at-home")
+
+
+def _travel_restricted(entry: TriggerEntry, trigger: Token) -> TriggerEntry:
+    """"tightened restrictions on travel from India", "a ban on flights from Britain": keeping
+    people from a country out restricts movement (COERCE, CAMEO 191); restricting goods, or
+    flights *to* a country ("new restrictions on flights to Cuba"), stays SANCTION."""
+    if entry.event != "SANCTION":
+        return entry
+    held = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    moved = [p for h in held for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in PEOPLE_MOVING]
+    inbound = any(f.dep_ == "prep" and f.lower_ == "from" for h in held for f in h.subtree)
+    if not moved or not inbound:
+        return entry
+    return replace(entry, event="COERCE", mode="restrict", cameo="191",
+                   id=f"{entry.id}+travel")
 
 
 def recoded(entry: TriggerEntry, event: str, how: str) -> TriggerEntry:

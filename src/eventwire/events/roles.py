@@ -19,7 +19,7 @@ FOUNDING_VERBS = {"announce", "form", "launch", "lead", "found", "create", "esta
                   "build", "assemble"}
 # Movements whose destination is what a measure on them aims at.
 MOVEMENT_NOUNS = {"flight", "travel", "export", "shipment", "trade", "trip", "remittance",
-                  "sale", "delivery", "transfer", "visit"}
+                  "sale", "delivery", "transfer", "visit", "import", "traveler", "traveller"}
 # Places named only by their kind: "the region", "the area" are where the story is.
 PLACE_NOUNS = {"region", "area", "territory"}
 # Texts and processes a city names by where they were made: "the Doha agreement", "the Minsk
@@ -319,8 +319,10 @@ class RoleFinder:
                 if town is not None:
                     return [replace(town, sector=None)], f"{path}>settlement"
             if kind == "prep" and tok.lemma_ in MOVEMENT_NOUNS:
-                # "curbs on flights to Venezuela", "a ban on exports to Russia": where to
-                found = [m for p in _preps([tok], "to") for m in self.resolver.resolve(p)]
+                # "curbs on flights to Venezuela", "a ban on exports to Russia", "restrictions
+                # on travel from India": where to or from
+                found = [m for w in ("to", "from") for p in _preps([tok], w)
+                         for m in self.resolver.resolve(p)]
                 if found:
                     return found, f"{path}>to"
             if kind == "obj" and tok.pos_ == "NOUN":
