@@ -44,7 +44,7 @@ def test_restrictions_on_travel_from_a_country_restrict_it(coder, text, expected
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("The U.S. Department of Transportation announced new restrictions on flights to Cuba.",
+    ("The U.S. Department of Transportation imposed new restrictions on flights to Cuba.",
      ("USA", "SANCTION", "CUB")),
     ("Washington tightened restrictions on exports of advanced chips to China.",
      ("USA", "SANCTION", "CHN")),
