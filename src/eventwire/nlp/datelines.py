@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 COMPONENT = "eventwire_datelines"
+SPLIT_COMPONENT = "eventwire_dateline_split"
 # What the parser may make of a dateline's place, that would make it a participant.
 ROLE_DEPS = {"nsubj", "nsubjpass", "dobj", "appos", "compound", "nmod", "amod", "npadvmod",
              "poss"}
@@ -24,15 +25,30 @@ def mark_datelines(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(SPLIT_COMPONENT)
+def split_datelines(doc: Doc) -> Doc:
+    """Before the parser: the story starts a sentence of its own after a dateline's dash, so
+    "KINSHASA — Congo and Rwanda agreed" is parsed with Congo and Rwanda as the subject."""
+    for _, dash in _datelines(doc):
+        if dash + 1 < len(doc):
+            doc[dash + 1].is_sent_start = True
+    return doc
+
+
 def dateline_tokens(doc: Doc) -> set[int]:
     """The token indices of every dateline at the start of a paragraph."""
-    out: set[int] = set()
+    return {i for words, _ in _datelines(doc) for i in words}
+
+
+def _datelines(doc: Doc) -> list[tuple[list[int], int]]:
+    """Each dateline's words and the index of the dash that closes it."""
+    out: list[tuple[list[int], int]] = []
     for start in _paragraph_starts(doc):
         words: list[int] = []
         for tok in doc[start:start + MAX_WORDS + 1]:
             if tok.text in DASHES:
                 if words and doc[words[0]].is_upper and len(doc[words[0]]) > 1:
-                    out.update(words)  # a place in capitals opens it: "KYIV, Ukraine (AP)"
+                    out.append((words, tok.i))  # a place in capitals: "KYIV, Ukraine (AP)"
                 break
             if not (tok.is_upper or tok.is_punct or tok.is_title or tok.like_num) \
                     or tok.is_space:

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from eventwire.nlp.datelines import COMPONENT as DATELINES
+from eventwire.nlp.datelines import SPLIT_COMPONENT as DATELINE_SPLIT
 from eventwire.nlp.lemmas import COMPONENT as LEMMA_FIXES
 from eventwire.nlp.storms import COMPONENT as STORMS
 
@@ -39,6 +40,7 @@ def load_pipeline(name: str | None = None) -> Language:
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(STORMS, after="ner")
     if "parser" in nlp.pipe_names:
+        nlp.add_pipe(DATELINE_SPLIT, before="parser")
         nlp.add_pipe(DATELINES, after="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
