@@ -305,3 +305,15 @@ def test_political_prisoners_are_released_at_home(coder):
     """Control: people a state held as its own are freed at home."""
     assert ("MMR", "RETREAT", "MMR") in triples(coder, "Myanmar's junta freed 40 political "
                                                        "prisoners.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iran arrested a French tourist, accusing him of spying.", ("IRN", "ACCUSE", "FRA")),
+    ("Kenyan police detained a British tourist on Sunday, charging him with drug trafficking.",
+     ("KEN", "ACCUSE", "GBR")),
+    ("Algeria jailed a French writer, accusing him of undermining national unity.",
+     ("DZA", "ACCUSE", "FRA")),
+])
+def test_the_object_pronoun_of_a_participle_is_its_verbs_object(coder, text, expected):
+    """'arrested a French tourist, accusing him of spying': him is the tourist, not home."""
+    assert expected in triples(coder, text, "2025-03-01")

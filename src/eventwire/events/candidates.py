@@ -16,6 +16,7 @@ from eventwire.events.implied import (
     clause_target,
     domestic,
     meeting_host,
+    participle_object,
     released_at_home,
     where_it_happens,
 )
@@ -331,6 +332,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             recipients, rpath = clause_target(noun, roles)
             if recipients:
                 break
+    if not recipients:
+        recipients, rpath = participle_object(trigger, roles)
     if not recipients and entry.event in COMPLEMENT_EVENTS:
         recipients, rpath = _complement_recipient(trigger, roles, actors)
     if not recipients and actors and (entry.event in DOMESTIC_EVENTS and not
@@ -340,7 +343,7 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         if not recipients:
             recipients = domestic(actors[0], entry.event, roles.resolver.gaz.countries)
             rpath = "domestic" if recipients else ""
-    if entry.event == "CONSULT" and actors and {a.start for a in actors} == {
+    if entry.event == "CONSULT" and len(actors) == 1 and {a.start for a in actors} == {
             r.start for r in recipients}:  # "on the sidelines of the G20 summit": G20 is met
         actors, apath = occasion_actor(entry, trigger, roles)
     if apath.startswith("occasion<") and not recipients and not any(

@@ -177,3 +177,14 @@ def _in_topic(trigger: Token, words: list[Token], place: Mention, roles: RoleFin
             if topic[0].idx <= place.start < topic[-1].idx + len(topic[-1]):
                 return True
     return False
+
+
+def participle_object(trigger: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
+    """"arrested a French tourist, accusing him of spying": "him" of a participle with no
+    subject of its own is the object of the verb it hangs on, named or described."""
+    if trigger.dep_ not in ("advcl", "xcomp") or trigger.tag_ != "VBG" or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children) or not any(
+            c.dep_ == "dobj" and c.lower_ in ("him", "her", "them") for c in trigger.children):
+        return [], ""
+    found, path = roles.fill("obj", trigger.head, [])
+    return (found, f"participle<{path}") if found else ([], "")
