@@ -17,6 +17,7 @@ from eventwire.context.situate import Situator
 from eventwire.events.candidates import Candidate, find_candidates
 from eventwire.events.confidence import calibrated
 from eventwire.events.counterpart import SentenceMentions, counterpart, needed_counterpart
+from eventwire.events.culprits import with_culprits
 from eventwire.events.demands import find_demands
 from eventwire.events.echo import echoed_target
 from eventwire.events.evaluations import find_evaluations
@@ -54,8 +55,9 @@ def is_background(event: Event, published: dt.date | None) -> bool:
 def sentence_candidates(sent: SpacySpan, knowledge: Knowledge, resolver: ActorResolver
                         ) -> list[Candidate]:
     """Every event candidate of a sentence: lexicon triggers, evaluative criticism, demands."""
-    return find_candidates(sent, knowledge.lexicon, resolver) \
-        + find_evaluations(sent, resolver) + find_demands(sent, resolver)
+    return with_culprits(find_candidates(sent, knowledge.lexicon, resolver)
+                         + find_evaluations(sent, resolver) + find_demands(sent, resolver),
+                         sent, resolver)
 
 
 def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
