@@ -19,6 +19,7 @@ from eventwire.events.confidence import calibrated
 from eventwire.events.counterpart import SentenceMentions, counterpart, needed_counterpart
 from eventwire.events.culprits import with_culprits
 from eventwire.events.demands import find_demands
+from eventwire.events.directives import with_directives
 from eventwire.events.echo import echoed_target
 from eventwire.events.evaluations import find_evaluations
 from eventwire.events.eventref import claimed_target, joined_meeting, refer_back
@@ -55,9 +56,10 @@ def is_background(event: Event, published: dt.date | None) -> bool:
 def sentence_candidates(sent: SpacySpan, knowledge: Knowledge, resolver: ActorResolver
                         ) -> list[Candidate]:
     """Every event candidate of a sentence: lexicon triggers, evaluative criticism, demands."""
-    return with_culprits(find_candidates(sent, knowledge.lexicon, resolver)
-                         + find_evaluations(sent, resolver) + find_demands(sent, resolver),
-                         sent, resolver)
+    found = with_culprits(find_candidates(sent, knowledge.lexicon, resolver)
+                          + find_evaluations(sent, resolver) + find_demands(sent, resolver),
+                          sent, resolver)
+    return with_directives(found, sent, resolver)
 
 
 def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
