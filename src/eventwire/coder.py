@@ -25,6 +25,7 @@ from eventwire.events.evaluations import find_evaluations
 from eventwire.events.eventref import claimed_target, joined_meeting, refer_back
 from eventwire.events.hosting import with_host_side
 from eventwire.events.merge import merge_events
+from eventwire.events.reactions import aimed_at_the_move
 from eventwire.knowledge.domains import is_sport, political_actor
 from eventwire.knowledge.loader import Knowledge, load_knowledge
 from eventwire.model import Actor, Article, CodedArticle, Event, Mention, Place, Span, event_id
@@ -59,7 +60,7 @@ def sentence_candidates(sent: SpacySpan, knowledge: Knowledge, resolver: ActorRe
     found = with_culprits(find_candidates(sent, knowledge.lexicon, resolver)
                           + find_evaluations(sent, resolver) + find_demands(sent, resolver),
                           sent, resolver)
-    return with_directives(found, sent, resolver)
+    return aimed_at_the_move(with_directives(found, sent, resolver), resolver)
 
 
 def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver
