@@ -27,3 +27,15 @@ def test_a_move_that_names_no_mover_keeps_the_target_it_had(coder):
     found = triples(coder, "Japan condemned the launch by North Korea, a move that "
                            "angered Seoul.")
     assert ("JPN", "ACCUSE", "PRK") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Moscow expelled three Polish diplomats, a decision Warsaw called unjustified.",
+     ("POL", "ACCUSE", "RUS")),
+    ("Hungary blocked the sanctions package, a move the European Commission called "
+     "unacceptable.", ("EUR", "ACCUSE", "HUN")),
+    ("Serbia arrested the Kosovo police officers, an action Pristina described as illegal.",
+     ("XKX", "ACCUSE", "SRB")),
+])
+def test_a_move_judged_in_an_appositive_is_the_movers(coder, text, expected):
+    assert expected in triples(coder, text)

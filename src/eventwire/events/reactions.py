@@ -20,12 +20,16 @@ MOVE_NOUNS = {"move", "step", "decision", "action", "act", "measure", "developme
 DRAWING = {"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "win", "receive"}
 
 
+def names_a_move(noun: Token) -> bool:
+    """"..., a move / a decision ...": a noun standing in apposition for the clause's act."""
+    return noun.lemma_ in MOVE_NOUNS and noun.dep_ in ("appos", "npadvmod")
+
+
 def _move_verb(trigger: Token) -> Token | None:
     """The verb of the act a reaction answers, when the reaction is told in an appositive
     ("a move X condemned") or a participle after it ("drawing criticism from X")."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    if verb.dep_ in ("relcl", "acl") and verb.head.lemma_ in MOVE_NOUNS \
-            and verb.head.dep_ in ("appos", "npadvmod"):
+    if verb.dep_ in ("relcl", "acl") and names_a_move(verb.head):
         node = verb.head
         for _ in range(4):
             node = node.head
