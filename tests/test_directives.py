@@ -34,3 +34,9 @@ def test_an_order_or_deadline_given_to_another_party_is_a_request(coder, text, e
 ])
 def test_orders_to_ones_own_side_or_mere_telling_request_nothing(coder, text):
     assert not {t for t in triples(coder, text) if t[1] == "REQUEST" and t[0] != t[2]}
+
+
+def test_the_penalty_of_an_order_stays_a_threat(coder):
+    found = triples(coder, "Washington told Bogota to take back the deported migrants or "
+                           "face tariffs.")
+    assert ("USA", "THREATEN", "COL") in found

@@ -80,7 +80,8 @@ def with_directives(cands: list[Candidate], sent: Span, resolver: ActorResolver
             continue  # "Putin ordered troops to withdraw": a state's own forces carry it out
         ordered = {todo.i} | {c.i for c in todo.children if c.dep_ == "conj"}
         out = [replace(c, decision="dropped: ordered, not done (directives.py)")
-               if c.trigger.i in ordered and c.decision == "emitted" else c for c in out]
+               if c.trigger.i in ordered and c.decision == "emitted"
+               and c.entry.event != "THREATEN" else c for c in out]  # "... or face tariffs"
         modality = assess(verb)
         for a, r in pairs:
             cand = Candidate(_entry(verb.lemma_), verb, [todo], a, r, path, "told", modality)
