@@ -28,3 +28,40 @@ def test_no_other_party_named_leaves_no_counterpart(coder):
 def test_a_source_is_not_a_counterpart(coder):
     got = triples(coder, "According to Reuters, the Kenyan president condemned the decision.")
     assert all(r is None or r == "KEN" for _, _, r in got)
+
+
+@pytest.mark.parametrize("text,expected,home", [
+    ("Egypt threatened to suspend the gas deal if Israel expanded the offensive.",
+     ("EGY", "THREATEN", "ISR"), ("EGY", "THREATEN", "EGY")),
+    ("Pakistan threatened to close its airspace if India carried out strikes.",
+     ("PAK", "THREATEN", "IND"), ("PAK", "THREATEN", "PAK")),
+    ("Hungary made a request to Kyiv to restore language rights for ethnic Hungarians.",
+     ("HUN", "REQUEST", "UKR"), ("HUN", "REQUEST", "HUN")),
+])
+def test_a_party_named_later_in_the_sentence_comes_before_home(coder, text, expected, home):
+    found = triples(coder, text)
+    assert expected in found and home not in found
+
+
+@pytest.mark.parametrize("text,expected,own", [
+    ("India demanded the return of its fishermen held in Sri Lanka.",
+     ("IND", "REQUEST", "LKA"), ("IND", "REQUEST", "IND")),
+    ("The Philippines demanded the release of its sailors seized by Chinese forces.",
+     ("PHL", "REQUEST", "CHN"), ("PHL", "REQUEST", "PHL")),
+    ("Nepal called for the safe return of its workers trapped in Russia.",
+     ("NPL", "REQUEST", "RUS"), ("NPL", "REQUEST", "NPL")),
+])
+def test_a_demand_about_the_actors_own_people_is_aimed_at_whoever_holds_them(coder, text,
+                                                                             expected, own):
+    found = triples(coder, text)
+    assert expected in found and own not in found
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Canada criticised the decision and said it was sharing intelligence with Mexico.",
+     ("CAN", "ACCUSE", "MEX")),
+    ("Kenya rejected the plan, and the minister said talks with Uganda would go on.",
+     ("KEN", "REJECT", "UGA")),
+])
+def test_a_party_in_another_statement_of_the_sentence_is_not_the_target(coder, text, wrong):
+    assert wrong not in triples(coder, text)

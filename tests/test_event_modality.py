@@ -226,3 +226,18 @@ def test_an_intent_to_cooperate_is_its_holders_agree(coder, text, expected):
 ])
 def test_hoping_to_harm_is_not_harming(coder, text):
     assert not {t for t in coded(coder, text) if t[1] in ("ASSAULT", "COERCE", "REJECT")}
+
+
+@pytest.mark.parametrize("text,pair,event", [
+    ("Uzbekistan and Kazakhstan will work together to share water from the Syr Darya.",
+     ("UZB", "KAZ"), "AGREE"),
+    ("Colombia said it would work together with Ecuador to fight drug gangs on the border.",
+     ("COL", "ECU"), "AGREE"),
+    ("Tanzania and Uganda will work together on the oil pipeline, officials said on Monday.",
+     ("TZA", "UGA"), "AGREE"),
+    ("Greece and Turkey worked together to rescue migrants in the Aegean on Tuesday.",
+     ("GRC", "TUR"), "COOPERATE"),
+])
+def test_working_together_is_cooperation_and_a_promise_of_it_agreement(coder, text, pair,
+                                                                         event):
+    assert (pair[0], event, pair[1]) in {t[:3] for t in coded(coder, text)}

@@ -17,12 +17,15 @@ from eventwire.context.situate import Situator
 from eventwire.events.candidates import Candidate, find_candidates
 from eventwire.events.confidence import calibrated
 from eventwire.events.counterpart import SentenceMentions, counterpart, needed_counterpart
+from eventwire.events.culprits import with_culprits
 from eventwire.events.demands import find_demands
+from eventwire.events.directives import with_directives
 from eventwire.events.echo import echoed_target
 from eventwire.events.evaluations import find_evaluations
 from eventwire.events.eventref import claimed_target, joined_meeting, refer_back
 from eventwire.events.hosting import with_host_side
 from eventwire.events.merge import merge_events
+from eventwire.events.reactions import aimed_at_the_move
 from eventwire.knowledge.domains import is_sport, political_actor
 from eventwire.knowledge.loader import Knowledge, load_knowledge
 from eventwire.model import Actor, Article, CodedArticle, Event, Mention, Place, Span, event_id
@@ -54,8 +57,10 @@ def is_background(event: Event, published: dt.date | None) -> bool:
 def sentence_candidates(sent: SpacySpan, knowledge: Knowledge, resolver: ActorResolver
                         ) -> list[Candidate]:
     """Every event candidate of a sentence: lexicon triggers, evaluative criticism, demands."""
-    return find_candidates(sent, knowledge.lexicon, resolver) \
-        + find_evaluations(sent, resolver) + find_demands(sent, resolver)
+    found = with_culprits(find_candidates(sent, knowledge.lexicon, resolver)
+                          + find_evaluations(sent, resolver) + find_demands(sent, resolver),
+                          sent, resolver)
+    return aimed_at_the_move(with_directives(found, sent, resolver), resolver)
 
 
 def article_candidates(doc: Doc, knowledge: Knowledge, resolver: ActorResolver

@@ -68,7 +68,9 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
             and (m.code in countries or m.sector in ("IGO", "NGO"))
             and m.sector not in NOT_PARTIES and m.kind != "speaker"]
     own = _own_clause_starts(cand.trigger)
-    later = [m for m in near if m.start > at and m.start in own]
+    apart = _other_statements(cand.trigger)
+    after = [m for m in near if m.start > at and m.sentence == sent and m.start not in apart]
+    later = [m for m in after if m.start in own]
     near = [m for m in near if m.start < at]
     if later and not any(m.sentence == sent for m in near):
         # "pulled its troops back from the border with Sudan": a party named later in the
@@ -80,11 +82,27 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
         near = [m for m in mentions.within(sent - STORY_WINDOW, sent)
                 if m.code in countries and m.sector not in NOT_PARTIES | {"IGO", "NGO"}
                 and m.kind != "speaker" and m.start < at]
+    if not near and after and cand.entry.event in HOME_EVENTS and not own_only:
+        # "made a plea to Sweden", "threatened to close the strait if the US attacked": a
+        # party named later in the act's sentence, if in another clause, before home
+        near = after[:1]
     if not near:  # a judged harm done to others is not aimed at home either
         return cand if victims else _at_home(cand, countries)
     target = near[-1]
     return replace(cand, recipient=replace(target, kind="implied", rule="counterpart"),
                    recipient_path=f"counterpart<{target.text}")
+
+
+# Clauses that say something else: "criticised the statement and said it was sharing
+# intelligence with Seoul".
+STATEMENT_DEPS = {"conj", "parataxis", "ccomp"}
+
+
+def _other_statements(trigger: Token) -> set[int]:
+    """Where the words of the sentence's other statements start: verbs joined to the act's
+    clause, or reported in it, that do not hold the act itself."""
+    return {t.idx for v in trigger.sent if v.dep_ in STATEMENT_DEPS and v.pos_ in ("VERB", "AUX")
+            and not (v.left_edge.i <= trigger.i <= v.right_edge.i) for t in v.subtree}
 
 
 # Measures whose target the article names outside their phrase: "US sanctions have crippled
@@ -167,10 +185,16 @@ OUTWARD_EVENTS = {"THREATEN", "REJECT", "ACCUSE", "REQUEST"}
 def _own_possessive(cand: Candidate) -> bool:
     """"The Taliban threatened to break their ceasefire", "Belarus threatened to cut its gas
     deliveries": the owner of what a threat, charge, demand or refusal is about, when it is
-    the actor's own, is not the one it is aimed at (the counterpart rule finds that one)."""
+    the actor's own, is not the one it is aimed at (the counterpart rule finds that one); nor
+    are its own people ("demanded the release of its citizens detained in Myanmar")."""
     r, a = cand.recipient, cand.actor
     return r is not None and a is not None and cand.entry.event in OUTWARD_EVENTS \
-        and cand.recipient_path.endswith("owner") and r.kind == "pronoun" and r.code == a.code
+        and r.code == a.code and (r.kind == "pronoun" and cand.recipient_path.endswith("owner")
+                                  or r.rule.endswith("+possessor")
+                                  and r.text.split()[0].lower() in OWN_WORDS)
+
+
+OWN_WORDS = {"its", "their", "his", "her", "our"}
 
 
 # Clauses of their own inside an act's sentence: "criticised the statement and said it was

@@ -23,7 +23,7 @@ def _entry(modal: str) -> TriggerEntry:
         symmetric=False, requires_recipient=True, source="demands.py")
 
 
-def _speaker_of(clause: Token, resolver: ActorResolver) -> tuple[list[Mention], Modality, str]:
+def speaker_of(clause: Token, resolver: ActorResolver) -> tuple[list[Mention], Modality, str]:
     """Who lays the obligation down: the subject of the verb reporting it, or the quote's
     speaker when the clause stands in a quotation of its own."""
     governor = reporting_verb(clause)
@@ -62,14 +62,22 @@ def find_demands(sent: Span, resolver: ActorResolver) -> list[Candidate]:
         obliged = resolver.resolve(subject) if subject is not None else []
         if not obliged:
             continue
-        speakers, modality, how = _speaker_of(verb, resolver)
-        for a in speakers:
-            for r in obliged:
-                if a.code == r.code:
-                    continue  # "we must act": a resolution, not a demand on others
-                cand = Candidate(_entry(modal.lemma_.lower()), verb,
-                                 [modal] if modal.i != verb.i else [], a, r, how, "nsubj",
-                                 modality)
-                cand.decision = modality.drop_reason or cand.decision
-                out.append(cand)
+        out += spoken_of(_entry(modal.lemma_.lower()), verb, modal, obliged, resolver)
+    return out
+
+
+def spoken_of(entry: TriggerEntry, verb: Token, word: Token, subjects: list[Mention],
+              resolver: ActorResolver) -> list[Candidate]:
+    """The speaker's act on each subject of a clause they report or quote; never on
+    themselves ("we must act" is a resolution, "we are responsible" owning up)."""
+    speakers, modality, how = speaker_of(verb, resolver)
+    out: list[Candidate] = []
+    for a in speakers:
+        for r in subjects:
+            if a.code == r.code:
+                continue
+            cand = Candidate(entry, verb, [word] if word.i != verb.i else [], a, r, how,
+                             "nsubj", modality)
+            cand.decision = modality.drop_reason or cand.decision
+            out.append(cand)
     return out

@@ -14,6 +14,7 @@ from eventwire.errors import KnowledgeFileError
 from eventwire.events.candidates import Candidate
 from eventwire.events.eventref import KIND_NOUNS
 from eventwire.events.modality import assess
+from eventwire.events.reactions import names_a_move
 from eventwire.events.roles import RoleFinder, subject_of
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.knowledge.yamlfile import LINE_KEY, load_yaml
@@ -150,7 +151,8 @@ def _evaluated_and_evaluator(pred: Token) -> tuple[Token | None, Token | None, s
     own_subject = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.lemma_ in NAMING_VERBS and verb.dep_ != "auxpass":
         target = own_subject[0] if own_subject else next(
-            (c for c in verb.children if c.dep_ == "dobj"), None)
+            (c for c in verb.children if c.dep_ == "dobj"),
+            verb.head if verb.dep_ == "relcl" else None)  # "the decision London called unjust"
         judge, _ = subject_of(verb)
         return target, judge, "naming"
     target = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -210,8 +212,9 @@ def find_evaluations(sent: Span, resolver: ActorResolver) -> list[Candidate]:
         owners = resolver.resolve(target) or roles.owners(target) or _held_in(target, resolver)
         judges = resolver.resolve(judge) if judge is not None else quote_speaker(resolver, token)
         # "the verdict", "the charges": an act the article reported, whose doer is judged
-        referring = not owners and target.lower_ in KIND_NOUNS and any(
+        referring = not owners and (target.lower_ in KIND_NOUNS and any(
             c.dep_ == "det" and c.lower_ in DEFINITE for c in target.children)
+            or names_a_move(target))  # "..., a decision London called unjustified"
         for a in judges:
             for r in owners or ([None] if referring else []):
                 if r is not None and a.code == r.code and a.sector == r.sector:
