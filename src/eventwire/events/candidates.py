@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from eventwire.actors.prosecution import legal_frame
 from eventwire.actors.resolver import ActorResolver
 from eventwire.actors.standing import OFFICE_SECTORS, STATE_OFFICES
+from eventwire.events.arrival import carried_giver, goods_arriving
 from eventwire.events.conditional import conditional_threats
 from eventwire.events.implied import (
     DOMESTIC_EVENTS,
@@ -21,6 +22,7 @@ from eventwire.events.implied import (
 )
 from eventwire.events.intent import agreed_harms, official_protest, recode
 from eventwire.events.matching import inside_name, pos_key, required_words
+from eventwire.events.missions import picketed
 from eventwire.events.modality import Modality, assess, cue_token
 from eventwire.events.nominal import (
     aid_destination,
@@ -302,14 +304,20 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         actors, apath = roles.resolver.claimed_attacker(trigger), "claimed-responsibility"
     if not actors:
         actors, apath = forces_owner(entry, trigger, words, roles)
+    if not actors:  # "a shipment of Chinese aid"
+        actors, apath = carried_giver(entry, trigger, words, roles)
     if not actors:
         actors, apath = story_crowd(entry, trigger, roles)
+    if goods_arriving(entry, apath):  # "Saudi aid arrived in Yemen"
+        actors, apath = [], ""
     for role in () if received else entry.recipient:
         recipients, rpath = roles.fill(role, trigger, words)
         if not recipients and holder is not trigger:
             recipients, rpath = roles.fill(role, holder, words)
         if recipients:
             break
+    if entry.event == "PROTEST" and (at := picketed(trigger, roles, actors)):
+        actors, recipients, rpath = at  # "rallied outside the U.S. embassy in Jakarta"
     if not recipients:
         recipients, rpath = nominal_recipient(entry, trigger, words, roles)
     if not recipients and actors and entry.event == "AID":  # "said it was sending food"

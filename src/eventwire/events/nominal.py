@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.events.arrival import arrival_place
 from eventwire.events.roles import SUPPORT_VERBS, RoleFinder, subject_of
 from eventwire.events.unrest import shaken_place, spell
 from eventwire.knowledge.lexicon import TriggerEntry
@@ -282,6 +283,8 @@ def aid_destination(trigger: Token, words: list[Token], roles: RoleFinder,
             if m is not None and m.code not in own:
                 return [replace(m, sector=None)], f"prep:{prep.lower_}>in-place"
     m, where = place_on(verb, roles)
+    if m is None:  # "Turkish aid reached Syria"
+        m, where = arrival_place(trigger, roles, own)
     if m is not None and m.code not in own:
         return [replace(m, sector=None)], f"aid-to<{where}"
     if verb is not trigger or not words:
