@@ -14,13 +14,14 @@ from eventwire.events.conditional import conditional_threats
 from eventwire.events.implied import (
     DOMESTIC_EVENTS,
     actor_from_place,
+    aimed_at_itself,
     clause_target,
     domestic,
     meeting_host,
     released_at_home,
     where_it_happens,
 )
-from eventwire.events.intent import agreed_harms, official_protest, recode
+from eventwire.events.intent import agreed_harms, drop_undertakings, official_protest, recode
 from eventwire.events.matching import inside_name, pos_key, required_words
 from eventwire.events.missions import picketed
 from eventwire.events.modality import Modality, assess, cue_token
@@ -130,6 +131,7 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
     _drop_protest_parts(out)
     conditional_threats(out, roles)
     agreed_harms(out)
+    drop_undertakings(out)
     out.extend(_claimed_wrongs(out, roles))
     return out
 
@@ -316,6 +318,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             recipients, rpath = roles.fill(role, holder, words)
         if recipients:
             break
+    if entry.requires_recipient and aimed_at_itself(actors, recipients):  # "its operations"
+        recipients, rpath = [], ""
     if entry.event == "PROTEST" and (at := picketed(trigger, roles, actors)):
         actors, recipients, rpath = at  # "rallied outside the U.S. embassy in Jakarta"
     if not recipients:

@@ -177,3 +177,10 @@ def _in_topic(trigger: Token, words: list[Token], place: Mention, roles: RoleFin
             if topic[0].idx <= place.start < topic[-1].idx + len(topic[-1]):
                 return True
     return False
+
+
+def aimed_at_itself(actors: list[Mention], recipients: list[Mention]) -> bool:
+    """"The WHO suspended its operations in Sudan": an international body is never the target
+    of its own act (its "its" names what it does, not whom it does it to); a state may be."""
+    return bool(actors and recipients) and actors[0].sector == "IGO" \
+        and all(r.code == actors[0].code for r in recipients)

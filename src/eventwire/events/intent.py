@@ -168,3 +168,19 @@ def official_protest(entry: TriggerEntry, actors: list[Mention]) -> TriggerEntry
         return entry  # boycotts, strikes and riots are deeds; "Palestinian protests" a people's
     return replace(entry, event="ACCUSE", mode="disapprove", cameo="114",
                    id=f"{entry.id}+official", requires_recipient=False)
+
+
+# Verbs of undertaking an act of one's own: "pledged / promised / vowed / committed to ...".
+UNDERTAKING_VERBS = {"pledge", "promise", "vow", "commit", "undertake", "swear"}
+
+
+def drop_undertakings(cands: list) -> None:
+    """"Iran promised to release the journalist", "Israel pledged to withdraw": when the act
+    undertaken is coded as what it promises (a concession CONCEDE, a harm THREATEN), the
+    undertaking verb itself is no second AGREE (codebook v2: promised concessions CONCEDE)."""
+    promised = {c.trigger.head.i for c in cands if c.decision == "emitted"
+                and c.entry.event in ("CONCEDE", "THREATEN") and c.trigger.dep_ == "xcomp"
+                and c.trigger.head.lemma_ in UNDERTAKING_VERBS}
+    for c in cands:
+        if c.decision == "emitted" and c.entry.event == "AGREE" and c.trigger.i in promised:
+            c.decision = "dropped: the undertaking is coded as the act it promises"
