@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from eventwire.events.implied import condition_subject
 from eventwire.events.modality import NEGATORS, Modality, cue_token
 from eventwire.events.roles import RoleFinder
+from eventwire.events.unrest import protesters_act
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
 
@@ -51,6 +52,9 @@ def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: 
            rpath: str, roles: RoleFinder, actors: list[Mention]
            ) -> tuple[TriggerEntry, Modality, list[Mention], str]:
     """The entry, modality and recipients an act is coded with, given how the text puts it."""
+    mode = protesters_act(entry.event, trigger)
+    if mode is not False:  # "the demonstrators were demanding ...": the protest itself
+        entry = replace(recoded(entry, "PROTEST", "protesters"), mode=mode)
     announcer = _announcer(entry, trigger, modality)
     if announcer is not None:
         modality = Modality(modality="future", cue=announcer.text)
