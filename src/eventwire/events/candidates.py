@@ -17,6 +17,7 @@ from eventwire.events.implied import (
     aimed_at_itself,
     clause_target,
     domestic,
+    left_own_place,
     meeting_host,
     released_at_home,
     where_it_happens,
@@ -320,6 +321,8 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             break
     if entry.requires_recipient and aimed_at_itself(actors, recipients):  # "its operations"
         recipients, rpath = [], ""
+    if (left := left_own_place(entry.event, trigger, actors, rpath, roles)) is not None:
+        recipients, rpath = left  # "French troops left their last base in Chad"
     if entry.event == "PROTEST" and (at := picketed(trigger, roles, actors)):
         actors, recipients, rpath = at  # "rallied outside the U.S. embassy in Jakarta"
     if not recipients:

@@ -202,3 +202,19 @@ def aimed_at_itself(actors: list[Mention], recipients: list[Mention]) -> bool:
     of its own act (its "its" names what it does, not whom it does it to); a state may be."""
     return bool(actors and recipients) and actors[0].sector == "IGO" \
         and all(r.code == actors[0].code for r in recipients)
+
+
+def left_own_place(event: str, trigger: Token, actors: list[Mention], rpath: str,
+                   roles: RoleFinder) -> tuple[list[Mention], str] | None:
+    """"French troops left their last base in Chad": what forces leave that is their own is
+    no target; the country it stands in is (PLOVER RETREAT, withdraw)."""
+    if event != "RETREAT" or not actors or not rpath.startswith("dobj>owner"):
+        return None
+    obj = object_of(trigger)[0]
+    m = roles.resolver.place_in([obj]) if obj is not None else None
+    if m is None:  # "left their camp in Mali": the parser may hang the place on the verb
+        found, _ = roles.fill("place:in", trigger, [])
+        m = found[0] if found else None
+    if m is None or m.code == actors[0].code:
+        return None
+    return [replace(m, sector=None)], "dobj>in-place"
