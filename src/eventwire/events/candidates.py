@@ -9,19 +9,23 @@ from spacy.tokens import Span, Token
 from eventwire.actors.prosecution import legal_frame
 from eventwire.actors.resolver import ActorResolver
 from eventwire.actors.standing import OFFICE_SECTORS, STATE_OFFICES
+from eventwire.events.arrival import carried_giver, goods_arriving
 from eventwire.events.conditional import conditional_threats
 from eventwire.events.implied import (
     DOMESTIC_EVENTS,
     actor_from_place,
+    aimed_at_itself,
     clause_target,
     domestic,
+    left_own_place,
     meeting_host,
     participle_object,
     released_at_home,
     where_it_happens,
 )
-from eventwire.events.intent import agreed_harms, official_protest, recode
+from eventwire.events.intent import agreed_harms, drop_undertakings, official_protest, recode
 from eventwire.events.matching import inside_name, pos_key, required_words
+from eventwire.events.missions import picketed
 from eventwire.events.modality import PROMISING, Modality, assess, cue_token
 from eventwire.events.nominal import (
     aid_destination,
@@ -134,6 +138,7 @@ def find_candidates(sent: Span, lexicon: Lexicon, resolver: ActorResolver) -> li
     _drop_protest_parts(out)
     conditional_threats(out, roles)
     agreed_harms(out)
+    drop_undertakings(out)
     out.extend(_claimed_wrongs(out, roles))
     return out
 
@@ -309,14 +314,24 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         actors, apath = roles.resolver.claimed_attacker(trigger), "claimed-responsibility"
     if not actors:
         actors, apath = forces_owner(entry, trigger, words, roles)
+    if not actors:  # "a shipment of Chinese aid"
+        actors, apath = carried_giver(entry, trigger, words, roles)
     if not actors:
         actors, apath = story_crowd(entry, trigger, roles)
+    if goods_arriving(entry, apath):  # "Saudi aid arrived in Yemen"
+        actors, apath = [], ""
     for role in () if received else entry.recipient:
         recipients, rpath = roles.fill(role, trigger, words)
         if not recipients and holder is not trigger:
             recipients, rpath = roles.fill(role, holder, words)
         if recipients:
             break
+    if entry.requires_recipient and aimed_at_itself(actors, recipients):  # "its operations"
+        recipients, rpath = [], ""
+    if (left := left_own_place(entry.event, trigger, actors, rpath, roles)) is not None:
+        recipients, rpath = left  # "French troops left their last base in Chad"
+    if entry.event == "PROTEST" and (at := picketed(trigger, roles, actors)):
+        actors, recipients, rpath = at  # "rallied outside the U.S. embassy in Jakarta"
     if not recipients:
         recipients, rpath = nominal_recipient(entry, trigger, words, roles)
     if not recipients and actors and entry.event == "AID":  # "said it was sending food"

@@ -20,6 +20,8 @@ STATE_ACTS = {"COERCE", "SANCTION"}
 # ... and releases from custody: "he was released on bail", "the activists were freed" (the
 # state that held them lets them go, and they are at home).
 STATE_RELEASE = ("RETREAT", "release")
+# Participles that say where the released were held: "an American held in Russia".
+HOLDING_VERBS = {"hold", "detain", "jail", "imprison", "arrest", "kidnap", "abduct", "seize"}
 # Who is "released" from custody (not a statement, a report or new rules).
 HELD_PEOPLE = {"prisoner", "detainee", "hostage", "captive", "journalist", "reporter",
                "activist", "protester", "demonstrator", "dissident", "critic", "blogger",
@@ -47,6 +49,8 @@ def actor_from_place(entry: TriggerEntry, trigger: Token, words: list[Token],
     if (entry.event in STATE_ACTS or _release_of_people(entry, trigger)) \
             and passive_without_agent(trigger) and not _standing_state(trigger):
         found, path = roles.fill("place:in", trigger, words)
+        if not found and entry.event == "RETREAT":
+            found, path = held_where(trigger, roles)
         if found:
             return found, f"passive<{path}"
         return _story_state(trigger, roles, entry.event), "passive<story-state"
@@ -65,8 +69,22 @@ def _release_of_people(entry: TriggerEntry, verb: Token) -> bool:
     if (entry.event, entry.mode) != STATE_RELEASE:
         return False
     held = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    return held is not None and (held.ent_type_ == "PERSON" or held.lower_ in PERSONAL_PRONOUNS
+    # "Two Britons were released", "an American was freed": people named by nationality
+    return held is not None and (held.ent_type_ in ("PERSON", "NORP") or held.tag_ == "NNPS"
+                                 or held.lower_ in PERSONAL_PRONOUNS
                                  or held.lemma_.lower() in HELD_PEOPLE)
+
+
+def held_where(verb: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
+    """"An American held in Russia has been freed": the place its participle puts the
+    released in names the state that held them."""
+    held = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    for acl in (c for c in held.children if c.dep_ == "acl" and c.lemma_ in HOLDING_VERBS
+                ) if held is not None else ():
+        found, path = roles.fill("place:in", acl, [])
+        if found:
+            return found, f"held<{path}"
+    return [], ""
 
 
 def released_at_home(entry: TriggerEntry, actor_path: str, trigger: Token) -> bool:
@@ -188,3 +206,26 @@ def participle_object(trigger: Token, roles: RoleFinder) -> tuple[list[Mention],
         return [], ""
     found, path = roles.fill("obj", trigger.head, [])
     return (found, f"participle<{path}") if found else ([], "")
+
+
+def aimed_at_itself(actors: list[Mention], recipients: list[Mention]) -> bool:
+    """"The WHO suspended its operations in Sudan": an international body is never the target
+    of its own act (its "its" names what it does, not whom it does it to); a state may be."""
+    return bool(actors and recipients) and actors[0].sector == "IGO" \
+        and all(r.code == actors[0].code for r in recipients)
+
+
+def left_own_place(event: str, trigger: Token, actors: list[Mention], rpath: str,
+                   roles: RoleFinder) -> tuple[list[Mention], str] | None:
+    """"French troops left their last base in Chad": what forces leave that is their own is
+    no target; the country it stands in is (PLOVER RETREAT, withdraw)."""
+    if event != "RETREAT" or not actors or not rpath.startswith("dobj>owner"):
+        return None
+    obj = object_of(trigger)[0]
+    m = roles.resolver.place_in([obj]) if obj is not None else None
+    if m is None:  # "left their camp in Mali": the parser may hang the place on the verb
+        found, _ = roles.fill("place:in", trigger, [])
+        m = found[0] if found else None
+    if m is None or m.code == actors[0].code:
+        return None
+    return [replace(m, sector=None)], "dobj>in-place"

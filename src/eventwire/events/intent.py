@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from eventwire.events.implied import condition_subject
 from eventwire.events.modality import NEGATORS, PROMISING, Modality, cue_token
 from eventwire.events.roles import RoleFinder
+from eventwire.events.unrest import protesters_act
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
 
@@ -57,6 +58,9 @@ def recode(entry: TriggerEntry, trigger: Token, modality: Modality, recipients: 
            rpath: str, roles: RoleFinder, actors: list[Mention]
            ) -> tuple[TriggerEntry, Modality, list[Mention], str]:
     """The entry, modality and recipients an act is coded with, given how the text puts it."""
+    mode = protesters_act(entry.event, trigger)
+    if mode is not False:  # "the demonstrators were demanding ...": the protest itself
+        entry = replace(recoded(entry, "PROTEST", "protesters"), mode=mode)
     entry = _show_of_force(entry, trigger, recipients)
     entry = _sanction_at_home(entry, actors, recipients)
     entry = _travel_restricted(entry, trigger)
@@ -230,3 +234,19 @@ def official_protest(entry: TriggerEntry, actors: list[Mention]) -> TriggerEntry
         return entry  # boycotts, strikes and riots are deeds; "Palestinian protests" a people's
     return replace(entry, event="ACCUSE", mode="disapprove", cameo="114",
                    id=f"{entry.id}+official", requires_recipient=False)
+
+
+# Verbs of undertaking an act of one's own: "pledged / promised / vowed / committed to ...".
+UNDERTAKING_VERBS = {"pledge", "promise", "vow", "commit", "undertake", "swear"}
+
+
+def drop_undertakings(cands: list) -> None:
+    """"Iran promised to release the journalist", "Israel pledged to withdraw": when the act
+    undertaken is coded as what it promises (a concession CONCEDE, a harm THREATEN), the
+    undertaking verb itself is no second AGREE (codebook v2: promised concessions CONCEDE)."""
+    promised = {c.trigger.head.i for c in cands if c.decision == "emitted"
+                and c.entry.event in ("CONCEDE", "THREATEN") and c.trigger.dep_ == "xcomp"
+                and c.trigger.head.lemma_ in UNDERTAKING_VERBS}
+    for c in cands:
+        if c.decision == "emitted" and c.entry.event == "AGREE" and c.trigger.i in promised:
+            c.decision = "dropped: the undertaking is coded as the act it promises"

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.events.arrival import arrival_place
 from eventwire.events.roles import SUPPORT_VERBS, RoleFinder, subject_of
 from eventwire.events.unrest import shaken_place, spell
 from eventwire.knowledge.lexicon import TriggerEntry
@@ -282,6 +283,8 @@ def aid_destination(trigger: Token, words: list[Token], roles: RoleFinder,
             if m is not None and m.code not in own:
                 return [replace(m, sector=None)], f"prep:{prep.lower_}>in-place"
     m, where = place_on(verb, roles)
+    if m is None:  # "Turkish aid reached Syria"
+        m, where = arrival_place(trigger, roles, own)
     if m is not None and m.code not in own:
         return [replace(m, sector=None)], f"aid-to<{where}"
     if verb is not trigger or not words:
@@ -353,8 +356,9 @@ def helping_deployment(entry: TriggerEntry, trigger: Token) -> TriggerEntry:
 def purpose_recipient(entry: TriggerEntry, trigger: Token, roles: RoleFinder
                       ) -> tuple[list[Mention], str]:
     """"provided training and equipment to assist the Haitian police", "sent money to help
-    Somalia's army": help is for whom its purpose clause helps."""
-    if entry.event != "AID":
+    Somalia's army", "offered $5 million to help Sri Lanka": help given or offered is for whom
+    its purpose clause helps."""
+    if entry.event not in ("AID", "AGREE"):
         return [], ""
     verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
     verbs = (verb, *verb.conjuncts)
@@ -364,6 +368,11 @@ def purpose_recipient(entry: TriggerEntry, trigger: Token, roles: RoleFinder
                if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_ in HELPING_VERBS]
     for clause in clauses:
         found, path = roles.fill("obj", clause, [])
+        # "to help Sri Lanka recover": the helped is the subject of the clause it governs
+        helped = [s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
+                  for s in c.children if s.dep_ == "nsubj"]
+        found, path = (found, path) if found or not helped else (
+            roles.resolver.resolve(helped[0]), "ccomp>nsubj")
         if found:
             return found, f"purpose>{path}"
     return [], ""

@@ -42,7 +42,8 @@ CARRIER_NOUNS = {"letter", "message", "note", "statement", "expression", "show",
                  "sign", "signal", "declaration", "pledge", "offer", "vote", "word", "words",
                  "communique", "resolution"}
 # Nouns whose to-infinitive is what their adopter does: "a resolution to expel the troops".
-PROPOSAL_NOUNS = {"resolution", "motion", "bill", "law", "decision", "decree", "measure"}
+PROPOSAL_NOUNS = {"resolution", "motion", "bill", "law", "decision", "decree", "measure",
+                  "order"}
 ADOPTING_VERBS = {"vote", "pass", "adopt", "approve", "enact", "sign", "issue", "endorse"}
 # Verbs whose prepositional object is the subject's own act: "took part in talks".
 PARTAKE_VERBS = {"participate", "engage", "take", "join", "involve", "embark", "enter"}
@@ -100,8 +101,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if verb.dep_ == "relcl":
         return verb.head, "relcl"
     if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
-        if verb.head.lemma_ in CARRIER_NOUNS and verb.head.dep_ == "dobj":
-            # "issued a statement demanding ...": whoever issued it demands
+        noun = verb.head
+        if noun.dep_ == "dobj" and (noun.lemma_ in CARRIER_NOUNS or noun.lemma_ in
+                                    PROPOSAL_NOUNS and noun.head.lemma_ in ADOPTING_VERBS):
+            # "issued a statement demanding ...": whoever issued it demands; "signed an order
+            # imposing sanctions": whoever adopts a measure does what it does
             tok, path = subject_of(verb.head.head, depth + 1)
             return tok, f"acl<dobj<{path}" if tok is not None else ""
         return verb.head, "acl"

@@ -36,3 +36,23 @@ def shaken_place(noun: Token, roles: RoleFinder) -> Mention | None:
     elif held.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.lemma_ in SHAKING_VERBS:
         host = object_of(verb.head)[0]  # "Mozambique was rocked by protests"
     return roles.resolver.resolve_place(host) if host is not None else None
+
+
+# People named by their protesting: whatever they do as such is part of the protest.
+PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
+# Acts of a crowd that PLOVER counts as the protest itself: demanding (CAMEO 1411-1414
+# demonstrate for a change) and denouncing. Their violence stays ASSAULT, as the dev gold
+# codes protesters throwing rocks at police.
+PROTEST_WORDED_ACTS: dict[str, str | None] = {"REQUEST": None, "ACCUSE": None, "REJECT": None}
+
+
+def protesters_act(event: str, trigger: Token) -> str | None | bool:
+    """"The demonstrators were demanding Ruto's resignation", "protesters denounced the
+    junta": what protesters demand or denounce as a clause's subject is their protest (with
+    its mode), not a separate request or accusation; False when it is not."""
+    if event not in PROTEST_WORDED_ACTS or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    subject, _ = subject_of(trigger)
+    if subject is None or subject.lemma_.lower() not in PROTESTER_NOUNS:
+        return False
+    return PROTEST_WORDED_ACTS[event]
