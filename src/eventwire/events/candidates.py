@@ -45,8 +45,9 @@ from eventwire.events.occasion import (
     occasion_actor,
     occasion_verb,
 )
+from eventwire.events.readings import describes_document, figurative_fight, naming, pressed_on
 from eventwire.events.rescue import rescued_where
-from eventwire.events.roles import RoleFinder, calls_what, subject_of
+from eventwire.events.roles import RoleFinder, subject_of
 from eventwire.events.stance import present_stance
 from eventwire.knowledge.lexicon import Lexicon, TriggerEntry
 from eventwire.model import Mention
@@ -61,8 +62,6 @@ MAX_PAIRWISE = 6  # joint parties coded pair by pair; more act together
 # Verbal events whose target may sit in their complement clause.
 COMPLEMENT_EVENTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"}
 EMBEDDED_ROLES = ("obj", "prep:to", "prep:against", "prep:on", "prep:with", "dative")
-DOCUMENT_NOUNS = {"memorandum", "memoranda", "agreement", "deal", "treaty", "accord", "pact",
-                  "resolution", "law", "bill", "decree", "protocol", "charter", "convention"}
 # What protesters demand or damage in the same breath is part of the protest.
 PROTEST_PARTS = {"REQUEST", "ASSAULT", "ACCUSE"}
 # Claiming that someone did one of these is accusing them.
@@ -72,13 +71,6 @@ ACCUSE_BY_CLAIM = TriggerEntry(
     id="accuse-claim", trigger="claim", pos="VERB", with_=(), event="ACCUSE", mode="allege",
     context=(), cameo="112", actor=("subj",), recipient=("claim",), symmetric=False,
     requires_recipient=True, source="events.py")
-# Objects that make a force verb figurative: business, labour, politics, disease.
-FIGURATIVE_TARGETS = {
-    "bid", "offer", "takeover", "staff", "market", "price", "inflation", "competition",
-    "deficit", "recession", "unemployment", "tax", "proposal", "plan", "bill", "law", "measure",
-    "decision", "corruption", "poverty", "disease", "virus", "pandemic", "epidemic", "record",
-    "deal", "merger", "share", "stock", "rate", "tariff", "lawsuit", "case", "charge", "ban",
-}
 # Speech acts named by a noun ("a request", "the allegation") that another event may answer.
 TOPIC_EVENTS = {"REQUEST", "ACCUSE", "AGREE", "CONCEDE", "REJECT", "THREATEN"}
 
@@ -233,50 +225,11 @@ def _complement_recipient(trigger: Token, roles: RoleFinder, actors: list[Mentio
     return [], ""
 
 
-# Verbs that request by pressing someone; pressing or pushing one of these is carrying it on.
-PRESSING = {"press", "push"}
-PRESSED_ON = {"offensive", "attack", "assault", "campaign", "advance", "operation",
-              "crackdown", "case", "claim", "agenda", "bid", "fight", "war", "push"}
-
-
 def _other_side(found: list[Mention], actors: list[Mention]) -> bool:
     """"Sudan's army demanded that the RSF withdraw": one country's state and those it faces
     (rebels, opposition, civilians) are two sides; its army is not ("its military had ...")."""
     return all((m.sector in STATE_OFFICES) != (a.sector in STATE_OFFICES)
                for m in found for a in actors if m.code == a.code)
-
-
-def _naming(trigger: Token) -> bool:
-    """"what it called a dangerous attack on a vessel", "called the talks a failure": a verb of
-    calling with a predicate names; its stray preposition is no "call on"."""
-    return calls_what(trigger) or trigger.lemma_ == "call" and any(
-        c.dep_ == "oprd" for c in trigger.children)
-
-
-def _figurative_fight(trigger: Token) -> bool:
-    """"fought back a bid", "struck the news staffs", "will fight to scrap the tax": force
-    words used for business, labour or politics."""
-    if trigger.pos_ not in ("VERB", "AUX"):
-        return False
-    for c in trigger.children:
-        if c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE_TARGETS:
-            return True
-        if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
-            return True  # fighting *to* do something is a campaign
-    return False
-
-
-def _describes_document(trigger: Token) -> bool:
-    """"the treaty in which Chile and Peru agreed ... and allowed patrols": a
-    document's content, not news."""
-    node = trigger
-    for _ in range(4):
-        if node.dep_ == "relcl" and node.head.lemma_.lower() in DOCUMENT_NOUNS:
-            return True
-        if node.dep_ not in ("conj", "dobj", "xcomp", "relcl") or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
 
 
 def _manner_actor(noun: Token, roles: RoleFinder) -> tuple[list[Mention], str]:
@@ -408,16 +361,15 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             cand.decision = "dropped: the host meets at home"
         elif entry.event == "CONSULT" and "JRN" in (a and a.sector, r and r.sector):
             cand.decision = "dropped: an interview is not a consultation"
-        elif entry.event == "REQUEST" and trigger.lemma_ in PRESSING and any(
-                c.dep_ == "dobj" and c.lemma_ in PRESSED_ON for c in trigger.children):
+        elif entry.event == "REQUEST" and pressed_on(trigger):
             cand.decision = "dropped: a thing pressed or pushed ('pressed their offensive')"
-        elif _naming(trigger) or no_one_called(entry, trigger):
+        elif naming(trigger) or no_one_called(entry, trigger):
             cand.decision = "dropped: naming ('what it called an attack'), not a call"
-        elif entry.event == "ASSAULT" and _figurative_fight(trigger):
+        elif entry.event == "ASSAULT" and figurative_fight(trigger):
             cand.decision = "dropped: figurative (not force)"
         elif lifted_measure(entry, trigger):
             cand.decision = "dropped: a measure lifted, not imposed"
-        elif _describes_document(trigger):
+        elif describes_document(trigger):
             cand.decision = "dropped: background (what a named document says)"
         elif r is None and entry.requires_recipient:
             cand.decision = f"dropped: {entry.event} needs a recipient"

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.actors.resolver import ActorResolver
+from eventwire.events.readings import named_as
 from eventwire.model import Mention
 from eventwire.nlp.parsed import coordination_head, stolen_subject
 
@@ -148,7 +149,7 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
         if c.dep_ == "dobj":
             return c, "dobj"
     for c in verb.children:
-        named = _named_as(c)
+        named = named_as(c)
         if named is not None:
             return named, "what-called"
     for c in verb.children:
@@ -159,23 +160,6 @@ def object_of(verb: Token) -> tuple[Token | None, str]:
             if subj is not None:
                 return subj, f"{c.dep_}>nsubj"
     return None, ""
-
-
-WH_OBJECTS = ("what", "which")
-
-
-def calls_what(verb: Token) -> bool:
-    """"what it called an attack": a verb of calling whose object is "what" or "which"."""
-    return verb.lemma_ == "call" and any(c.dep_ == "dobj" and c.lower_ in WH_OBJECTS
-                                         for c in verb.children)
-
-
-def _named_as(clause: Token) -> Token | None:
-    """"condemned what it called an attack by Greek ships": what is condemned is the attack."""
-    if clause.dep_ != "ccomp" or not calls_what(clause):
-        return None
-    return next((c for c in clause.children if c.dep_ == "oprd" or (
-        c.dep_ == "dobj" and c.lower_ not in WH_OBJECTS)), None)
 
 
 def by_agents(noun: Token, verbs: set[str] | None = None) -> list[Token]:
@@ -201,7 +185,7 @@ def _owner_preps(noun: Token) -> Iterator[Token]:
         elif child.dep_ == "acl" and child.lemma_ in ("belong", "own", "lead"):
             yield from (c for c in child.children
                         if c.dep_ in ("prep", "agent") and c.lower_ in ("to", "by"))
-    named = _named_as(noun.head)
+    named = named_as(noun.head)
     if named is not None and named.i == noun.i:
         # "what it called accusations by Britain": the parser hangs "by" on "called"
         yield from (c for c in noun.head.children if c.dep_ in ("prep", "agent")
