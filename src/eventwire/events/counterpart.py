@@ -68,7 +68,8 @@ def counterpart(cand: Candidate, mentions: SentenceMentions, countries: set[str]
             and (m.code in countries or m.sector in ("IGO", "NGO"))
             and m.sector not in NOT_PARTIES and m.kind != "speaker"]
     own = _own_clause_starts(cand.trigger)
-    apart = _other_statements(cand.trigger)
+    apart = _other_statements(cand.trigger) | {  # "with the exception of Malta"
+        t.idx for tok in cand.trigger.sent if _left_out(tok) for t in tok.subtree}
     after = [m for m in near if m.start > at and m.sentence == sent and m.start not in apart]
     later = [m for m in after if m.start in own]
     near = [m for m in near if m.start < at]
