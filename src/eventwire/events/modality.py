@@ -242,7 +242,32 @@ def standing_state(trigger: Token) -> str | None:
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and \
             trigger.head.head.lemma_.lower() in STATE_VERBS:
         return f"{trigger.head.head.text} under"
+    return _span_opener(trigger)
+
+
+def _span_opener(trigger: Token) -> str | None:
+    """"Since Russia invaded Ukraine, ...", "The war began when militants attacked ...,
+    killing 1,200": an undated act told as what opened a span or a war is its history."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for _ in range(3):
+        if verb.dep_ != "advcl" or any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+            return None
+        mark = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")
+                     and c.lower_ in ("since", "when")), None)
+        opened = verb.head
+        if mark == "since":
+            return "since"
+        if mark == "when" and opened.lemma_.lower() in OPENING_VERBS and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in SPANS for c in opened.children):
+            return f"{opened.text} when"
+        verb = opened
     return None
+
+
+# What began when something happened: "the war began when ...", "the crisis erupted when ...".
+OPENING_VERBS = {"begin", "start", "erupt", "break", "ignite", "trigger"}
+SPANS = {"war", "conflict", "crisis", "fighting", "violence", "insurgency", "standoff",
+         "dispute", "unrest", "protest", "siege", "occupation", "offensive"}
 
 
 def _since_undated(verb: Token) -> bool:
