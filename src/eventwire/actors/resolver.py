@@ -295,8 +295,13 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
                 return e, False  # "the countries" are never one state
         if head.lemma_ in DESCRIPTION_NOUNS:
             fits = DESCRIPTION_FITS[DESCRIPTION_NOUNS[head.lemma_]]
-            return recent(s, lambda e: not e.person and not e.members and e.code is not None
-                          and fits(e)), False
+
+            def kind(e: Entity) -> bool:
+                return not e.person and not e.members and e.code is not None and fits(e)
+            # "Saudi Arabia restored ties with Iran. The kingdom also agreed ...", "Hamas handed
+            # the bodies to the Red Cross. Israel accused the group": the salient referent
+            subject = head.dep_ in ("nsubj", "nsubjpass")
+            return self.discourse.salient(s, self.quoted[head.i], kind, subject), False
         if r.person:
             # "an Interpol spokesperson ... The spokesperson added": the latest one so called,
             # whatever body they speak for, before anyone else of the title's sector
