@@ -18,6 +18,15 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
         ("Hamas handed the bodies of two hostages to the Red Cross on Thursday. Israel "
          "accused the group of breaking the truce.", ("ISR", "ACCUSE", "PSE")),
     ],
+    # a title alone takes up the person whose name carried that title
+    "a title takes up the one so titled": [
+        ("Morocco's King Mohammed VI received Emmanuel Macron in Rabat. The king praised "
+         "Algeria for reopening the border.", ("MAR", "SUPPORT", "DZA")),
+        ("Iranian Foreign Minister Abbas Araghchi met Vladimir Putin in Moscow. The minister "
+         "criticized Washington's sanctions.", ("IRN", "ACCUSE", "USA")),
+        ("Chinese Premier Li Qiang met Anthony Albanese in Canberra on Monday. The premier "
+         "criticized Japan over its export curbs.", ("CHN", "ACCUSE", "JPN")),
+    ],
 }
 
 

@@ -306,7 +306,8 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
             # "an Interpol spokesperson ... The spokesperson added": the latest one so called,
             # whatever body they speak for, before anyone else of the title's sector
             lemma = head.lemma_.lower()
-            same = recent(s, lambda e: e.person and not e.members and e.head_lemma == lemma)
+            same = recent(s, lambda e: e.person and not e.members and (
+                e.head_lemma == lemma or self._titled(e, lemma)))
             return same or recent(s, lambda e: e.person and not e.members and (
                 r.sector is None or e.sector == r.sector)), same is None
         lemma = head.lemma_.lower()
@@ -321,6 +322,10 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         # "Pakistan ... The army said": the state just named, with the noun's own sector.
         return recent(s, lambda e: not e.person and not e.members and e.code is not None
                       and e.sector == "GOV" and s - e.sentence <= 1), True
+
+    def _titled(self, e: Entity, lemma: str) -> bool:
+        """"Jordan's King Abdullah ... The king": the title word stood in the person's name."""
+        return lemma in self.mentions[e.mention].text.lower().replace(".", "").split()
 
     # -- bookkeeping --------------------------------------------------------------------
     def _head_of(self, token: Token) -> Token:
