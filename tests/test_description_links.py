@@ -27,6 +27,14 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
         ("Chinese Premier Li Qiang met Anthony Albanese in Canberra on Monday. The premier "
          "criticized Japan over its export curbs.", ("CHN", "ACCUSE", "JPN")),
     ],
+    # those urged to show restraint are its targets, "the two sides" both of them
+    "those urged to show restraint": [
+        ("Sudan and South Sudan traded fire on Tuesday. Kenya urged the two sides to show "
+         "restraint.", ("KEN", "REQUEST", "SSD")),
+        ("Russia and Ukraine swapped prisoners on Monday. Turkey urged Moscow to exercise "
+         "restraint in Kharkiv.", ("TUR", "REQUEST", "RUS")),
+        ("Qatar urged Israel and Hezbollah to show maximum restraint.", ("QAT", "REQUEST", "LBN")),
+    ],
 }
 
 
