@@ -35,6 +35,15 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
          "restraint in Kharkiv.", ("TUR", "REQUEST", "RUS")),
         ("Qatar urged Israel and Hezbollah to show maximum restraint.", ("QAT", "REQUEST", "LBN")),
     ],
+    # a description object is never the subject of its own clause
+    "an object description is not its clause's subject": [
+        ("Chile signed a trade pact with Bolivia. Chilean officials later accused the "
+         "country of smuggling arms.", ("CHL", "ACCUSE", "BOL")),
+        ("Kenya hosted Somalia's president on Monday. Nairobi later criticized the country for "
+         "closing the border.", ("KEN", "ACCUSE", "SOM")),
+        ("Colombia refused deportation flights from the United States. Washington responded by "
+         "imposing tariffs on the country.", ("USA", "SANCTION", "COL")),
+    ],
 }
 
 

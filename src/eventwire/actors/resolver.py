@@ -217,7 +217,10 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         ("imposed sanctions on them, accusing them of ...") shares its head verb's."""
         if head.dep_ not in ("dobj", "dative", "iobj"):
             return []
-        verb = head.head
+        return self._subjects_of(head.head)
+
+    def _subjects_of(self, verb: Token) -> list[Mention]:
+        """The subjects of a verb's clause, or of the verb a subjectless one hangs on."""
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         while not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
@@ -296,8 +299,11 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         if head.lemma_ in DESCRIPTION_NOUNS:
             fits = DESCRIPTION_FITS[DESCRIPTION_NOUNS[head.lemma_]]
 
+            own = {m.code for m in self._object_clause_subjects(head)}
+
             def kind(e: Entity) -> bool:
-                return not e.person and not e.members and e.code is not None and fits(e)
+                return not e.person and not e.members and e.code is not None and fits(e) \
+                    and e.code not in own
             # "Saudi Arabia restored ties with Iran. The kingdom also agreed ...", "Hamas handed
             # the bodies to the Red Cross. Israel accused the group": the salient referent
             subject = head.dep_ in ("nsubj", "nsubjpass")
@@ -322,10 +328,6 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         # "Pakistan ... The army said": the state just named, with the noun's own sector.
         return recent(s, lambda e: not e.person and not e.members and e.code is not None
                       and e.sector == "GOV" and s - e.sentence <= 1), True
-
-    def _titled(self, e: Entity, lemma: str) -> bool:
-        """"Jordan's King Abdullah ... The king": the title word stood in the person's name."""
-        return lemma in self.mentions[e.mention].text.lower().replace(".", "").split()
 
     # -- bookkeeping --------------------------------------------------------------------
     def _head_of(self, token: Token) -> Token:
