@@ -44,9 +44,18 @@ CASES: dict[str, list[tuple[str, tuple[str, str, str]]]] = {
         ("Colombia refused deportation flights from the United States. Washington responded by "
          "imposing tariffs on the country.", ("USA", "SANCTION", "COL")),
     ],
+    # "the alliance", "the bloc" after a body named only through its head
+    "a body's description takes up the body its head speaks for": [
+        ("NATO chief Mark Rutte visited Turkey on Monday. Greek officials urged the alliance "
+         "to rein in Ankara.", ("GRC", "REQUEST", "NATO")),
+        ("EU foreign policy chief Kaja Kallas visited Serbia on Monday. Kosovo's government "
+         "accused the bloc of favoring Belgrade.", ("XKX", "ACCUSE", "EUR")),
+        ("NATO Secretary General Mark Rutte visited Poland on Tuesday. Russia's foreign ministry "
+         "accused the alliance of provoking Moscow.", ("RUS", "ACCUSE", "NATO")),
+    ],
 }
 
 
 @pytest.mark.parametrize("text,expected", rule_params(CASES))
 def test_description_links(coder, text, expected):
-    assert expected in triples(coder, text)
+    assert expected in triples(coder, text, "2025-03-01")  # the offices held then

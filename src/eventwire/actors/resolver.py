@@ -301,9 +301,12 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
 
             own = {m.code for m in self._object_clause_subjects(head)}
 
+            body = DESCRIPTION_NOUNS[head.lemma_] == "igo"
+
             def kind(e: Entity) -> bool:
-                return not e.person and not e.members and e.code is not None and fits(e) \
-                    and e.code not in own
+                # "NATO chief Mark Rutte ... the alliance": the body its head speaks for
+                return (not e.person or body and e.sector == "IGO") and not e.members \
+                    and e.code is not None and fits(e) and e.code not in own
             # "Saudi Arabia restored ties with Iran. The kingdom also agreed ...", "Hamas handed
             # the bodies to the Red Cross. Israel accused the group": the salient referent
             subject = head.dep_ in ("nsubj", "nsubjpass")
