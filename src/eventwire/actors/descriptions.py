@@ -99,6 +99,23 @@ class DescriptionReader:
                               head)]
         return self._unnamed_speaker(head) if r.person else []
 
+    def _object_clause_subjects(self, head: Token) -> list[Mention]:
+        """"Washington responded by imposing tariffs on the country": the subjects of the clause
+        whose object (or a verb's prepositional object) a description is, which it is not."""
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
+            verb = head.head.head
+        elif head.dep_ == "dobj":
+            verb = head.head
+        else:
+            return []
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "responded by imposing tariffs on the country"
+        return self._subjects_of(verb)
+
+    def _titled(self, e: Entity, lemma: str) -> bool:
+        """"Jordan's King Abdullah ... The king": the title word stood in the person's name."""
+        return lemma in self.mentions[e.mention].text.lower().replace(".", "").split()
+
     def _titled_by(self, head: Token) -> int | None:
         """The coded title a name stands in apposition to ("the U.N. envoy for Sudan, X",
         "Kenya's ambassador, X"), when the title names no other person; a name the parser

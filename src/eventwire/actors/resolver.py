@@ -217,7 +217,10 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
         ("imposed sanctions on them, accusing them of ...") shares its head verb's."""
         if head.dep_ not in ("dobj", "dative", "iobj"):
             return []
-        verb = head.head
+        return self._subjects_of(head.head)
+
+    def _subjects_of(self, verb: Token) -> list[Mention]:
+        """The subjects of a verb's clause, or of the verb a subjectless one hangs on."""
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         while not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
@@ -295,13 +298,25 @@ class ActorResolver(GroupReader, PlaceReader, DescriptionReader):
                 return e, False  # "the countries" are never one state
         if head.lemma_ in DESCRIPTION_NOUNS:
             fits = DESCRIPTION_FITS[DESCRIPTION_NOUNS[head.lemma_]]
-            return recent(s, lambda e: not e.person and not e.members and e.code is not None
-                          and fits(e)), False
+
+            own = {m.code for m in self._object_clause_subjects(head)}
+
+            body = DESCRIPTION_NOUNS[head.lemma_] == "igo"
+
+            def kind(e: Entity) -> bool:
+                # "NATO chief Mark Rutte ... the alliance": the body its head speaks for
+                return (not e.person or body and e.sector == "IGO") and not e.members \
+                    and e.code is not None and fits(e) and e.code not in own
+            # "Saudi Arabia restored ties with Iran. The kingdom also agreed ...", "Hamas handed
+            # the bodies to the Red Cross. Israel accused the group": the salient referent
+            subject = head.dep_ in ("nsubj", "nsubjpass")
+            return self.discourse.salient(s, self.quoted[head.i], kind, subject), False
         if r.person:
             # "an Interpol spokesperson ... The spokesperson added": the latest one so called,
             # whatever body they speak for, before anyone else of the title's sector
             lemma = head.lemma_.lower()
-            same = recent(s, lambda e: e.person and not e.members and e.head_lemma == lemma)
+            same = recent(s, lambda e: e.person and not e.members and (
+                e.head_lemma == lemma or self._titled(e, lemma)))
             return same or recent(s, lambda e: e.person and not e.members and (
                 r.sector is None or e.sector == r.sector)), same is None
         lemma = head.lemma_.lower()
