@@ -116,6 +116,10 @@ class GroupReader(PhraseReader):
         armed = len(fighters) == 2
         states = fighters if armed else self.discourse.last_states(
             2, persons=head.lemma_ in PERSON_PAIR_NOUNS, skip=addresser | NEVER_SIDES)
+        if len(states) < 2 and not armed and head.lemma_ not in PERSON_PAIR_NOUNS:
+            # "Modi met Ishiba in Tokyo. The two countries signed a pact": leaders named for
+            # their states are the states when no two states are named as such
+            states = self.discourse.last_states(2, persons=True, skip=addresser | NEVER_SIDES)
         if len(states) < 2:
             return []
         out = []

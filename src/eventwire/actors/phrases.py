@@ -276,7 +276,9 @@ class PhraseReader:
                 r.actor = r.actor or is_head or head.lemma_ in COLLECTIVE_HEADS
                 r.rule = r.rule or "sector-noun"
             elif e.kind in ("institution", "igo", "group"):
-                if r.kind not in NAMED_KINDS:
+                # "Israeli and Hamas negotiators": a name coordinated with the demonym before it
+                # is one more party, not the phrase's only owner
+                if r.kind not in NAMED_KINDS and e.code not in r.more_codes:
                     r.code, r.kind, r.rule, r.actor = e.code, e.kind, e.kind, True
                     r.sector, r.name = e.sector or r.sector, self._fullest(e.name, gm)
             elif r.code is None:
@@ -297,7 +299,7 @@ class PhraseReader:
         codes = []
         for c in token.conjuncts:
             gm = self.matches.get(c.i)
-            if gm and gm.entry.code and gm.entry.kind in PLACE_KINDS:
+            if gm and gm.entry.code and gm.entry.kind in (*PLACE_KINDS, "group"):
                 codes.append(gm.entry.code)
         return codes
 

@@ -327,6 +327,9 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
                                                 roles, actors)
     modality = present_stance(trigger, entry.event, modality, roles.resolver.quoted)
     pairs: list[tuple[Mention | None, Mention | None, str]] = []
+    if not actors and _parties_of_passive(entry, trigger, recipients, rpath):
+        # "a trade agreement between A and B was signed": its parties signed it with each other
+        actors, apath, recipients, rpath = recipients, f"parties<{rpath}", [], ""
     if not actors:
         return [Candidate(entry, trigger, words, None, recipients[0] if recipients else None,
                           "", rpath, modality, decision="dropped: no identifiable actor")]
@@ -377,3 +380,11 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
             cand.decision = modality.drop_reason
         out.append(cand)
     return out
+
+
+def _parties_of_passive(entry: TriggerEntry, trigger: Token, recipients: list[Mention],
+                        rpath: str) -> bool:
+    """A joint act done, by no one named, to a thing whose owners are two or more parties."""
+    return (entry.symmetric or entry.event in JOINT_EVENTS) and entry.mode != "third-party" \
+        and rpath.startswith("nsubjpass") and rpath.endswith(">owner") \
+        and len({r.code for r in recipients}) >= 2

@@ -9,6 +9,8 @@ from eventwire.actors.resolver import ActorResolver
 from eventwire.knowledge.lexicon import FUNCTION_WORDS, TriggerEntry
 from eventwire.nlp.parsed import dates_only
 
+# Verbs whose required word is what is sent, never the sender (word class `dispatching`).
+DISPATCHING = {"send", "dispatch"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "NORP"}
 
 
@@ -49,6 +51,8 @@ def required_words(trigger: Token, entry: TriggerEntry) -> list[Token] | None:
     found: list[Token] = []
     for lemma in entry.with_:
         pool = direct if lemma in FUNCTION_WORDS else direct + deeper
+        if trigger.lemma_ in DISPATCHING:  # "the prime minister sent condolences": no envoy sent
+            pool = [t for t in pool if not (t.dep_ == "nsubj" and t.head.i == trigger.i)]
         if lemma in FUNCTION_WORDS:  # "fired water cannons at a boat on Saturday": not "fire on"
             pool = [t for t in pool if not dates_only(t)]
         if lemma in FUNCTION_WORDS and trigger.pos_ in ("VERB", "AUX"):

@@ -42,6 +42,9 @@ FUTURE_VERBS = {"plan", "schedule", "due", "set", "expect", "prepare", "go", "de
                 "vow", "pledge", "promise", "commit",
                 # stated readiness is an intent: "is willing to withdraw", "ready to host"
                 "willing", "ready", "prepared"}
+# What an occasion does when it comes: "talks are set to resume", "expected to take place".
+OCCURRING = {"take", "resume", "begin", "start", "happen", "occur", "open", "convene", "be",
+             "continue", "go", "proceed"}
 SPEECH_VERBS = {"say", "state", "announce", "tell", "add", "report", "declare", "stress"}
 # A relative clause has a tense of its own: "will lead a coalition which was joined by Italy"
 # does not put the joining in the future, so the walk stops there (no "relcl").
@@ -204,6 +207,8 @@ def assess(trigger: Token) -> Modality:
                     future = future or head.text
                 elif lemma == "be" and node.dep_ == "xcomp" and _infinitive(node):
                     future = future or head.text  # "Israel is to release 30 prisoners"
+        if node.i == trigger.i and _foreseen_occasion(trigger, head):
+            future = future or head.text  # "talks are expected to take place", "is scheduled"
         if node.dep_ not in CLAUSE_DEPS:
             break
         if node.dep_ == "ccomp" and head.lemma_ in SPEECH_VERBS:
@@ -296,6 +301,16 @@ def _dated(verb: Token) -> bool:
     """Whether the verb's own clause holds a date or time expression."""
     return any(t.ent_type_ in ("DATE", "TIME") for c in verb.children
                if c.dep_ not in ("ccomp", "relcl", "advcl") for t in c.subtree)
+
+
+def _foreseen_occasion(noun: Token, head: Token) -> bool:
+    """"Talks are expected to take place", "the meeting is scheduled for Monday": an act named
+    as the subject of planning has not happened yet; "was expected to focus on" says what
+    it was about, not that it is to come."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass") or \
+            head.lemma_ not in FUTURE_VERBS or head.lemma_ in PROMISING:
+        return False
+    return all(c.lemma_ in OCCURRING for c in head.children if c.dep_ == "xcomp")
 
 
 def _infinitive(verb: Token) -> bool:
