@@ -1,6 +1,6 @@
 """Who takes part in a meeting that is not the story's main act: the occasion of another
 act ("During a visit to Beijing, Macron said"), a body's own session ("EU ministers met in
-Luxembourg")."""
+Luxembourg"), and who a phone call reaches ("Erdogan called Putin", not "called it X")."""
 
 from __future__ import annotations
 
