@@ -132,14 +132,10 @@ class PlaceReader:
         verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return None
-        own = set(t.i for t in head.subtree)
-        for prep in verb.subtree:
-            if prep.i in own or prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near"):
-                continue
-            found = self._place_in([prep.head])
-            if found is not None:
-                return found
-        return None
+        own = {t.i for t in head.subtree}
+        holders = dict.fromkeys(p.head for p in verb.subtree if p.i not in own
+                                and p.dep_ == "prep" and p.lower_ in ("in", "at"))
+        return next((found for h in holders if (found := self._place_in([h])) is not None), None)
 
     def _settlement(self, noun: Token, depth: int = 0) -> str | None:
         """The country of a town named as such, not of a thing a country owns ("the US embassy")."""

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.prosecution import legal_frame
 from eventwire.actors.resolver import ActorResolver
-from eventwire.actors.standing import OFFICE_SECTORS, STATE_OFFICES
+from eventwire.actors.standing import STATE_OFFICES
 from eventwire.events.arrival import carried_giver, goods_arriving
 from eventwire.events.conditional import conditional_threats
 from eventwire.events.implied import (
@@ -43,7 +43,8 @@ from eventwire.events.occasion import (
     body_in_session,
     no_one_called,
     occasion_actor,
-    occasion_verb,
+    settle_occasion,
+    timed_by,
 )
 from eventwire.events.readings import describes_document, figurative_fight, naming, pressed_on
 from eventwire.events.rescue import rescued_where
@@ -311,17 +312,11 @@ def _candidates_for(entry: TriggerEntry, trigger: Token, words: list[Token],
         if not recipients:
             recipients = domestic(actors[0], entry.event, roles.resolver.gaz.countries)
             rpath = "domestic" if recipients else ""
-    if entry.event == "CONSULT" and len(actors) == 1 and {a.start for a in actors} == {
-            r.start for r in recipients}:  # "on the sidelines of the G20 summit": G20 is met
-        actors, apath = occasion_actor(entry, trigger, roles)
-    if apath.startswith("occasion<") and not recipients and not any(
-            a.sector in OFFICE_SECTORS for a in actors):
-        actors, apath = [], ""  # "passengers tested positive on arrival": no one is met
+    actors, apath = settle_occasion(entry, trigger, roles, actors, apath, recipients)
     legal = legal_frame(entry, trigger, roles.resolver, actors)  # "X faces charges"
     if legal is not None:
         actors, apath, recipients, rpath = legal
-    occasion = occasion_verb(trigger) if apath.startswith("occasion<") else None
-    modality = assess(occasion if occasion is not None else trigger)
+    modality = assess(timed_by(trigger, apath))
     entry = official_protest(entry, actors)
     entry, modality, recipients, rpath = recode(entry, trigger, modality, recipients, rpath,
                                                 roles, actors)

@@ -208,13 +208,7 @@ def agreed_harms(cands: list) -> None:
     meant = {c.trigger.i: c.entry.event for c in cands if c.trigger.dep_ == "xcomp"
              and c.modality.modality == "hypothetical"
              and cue_token(c.trigger, c.modality) == c.trigger.head}
-    promised = {c.trigger.i for c in cands if c.trigger.dep_ == "dobj"
-                and c.modality.modality == "future" and c.trigger.head.lemma_ in PROMISING}
     for i, c in enumerate(cands):
-        if c.entry.event == "AGREE" and any(x.i in promised for x in c.trigger.children):
-            # "promised new tariffs", "pledged aid": the promise is coded as what it promises
-            cands[i] = replace(c, decision="dropped: coded as the act it promises")
-            continue
         if c.entry.event != "AGREE" or c.trigger.lemma_ not in COMMITTING:
             continue
         act = next((meant[x.i] for x in c.trigger.children
@@ -243,10 +237,17 @@ UNDERTAKING_VERBS = {"pledge", "promise", "vow", "commit", "undertake", "swear"}
 def drop_undertakings(cands: list) -> None:
     """"Iran promised to release the journalist", "Israel pledged to withdraw": when the act
     undertaken is coded as what it promises (a concession CONCEDE, a harm THREATEN), the
-    undertaking verb itself is no second AGREE (codebook v2: promised concessions CONCEDE)."""
+    undertaking verb itself is no second AGREE (codebook v2: promised concessions CONCEDE);
+    nor is a promise whose object names the act ("promised new tariffs", "pledged aid")."""
     promised = {c.trigger.head.i for c in cands if c.decision == "emitted"
                 and c.entry.event in ("CONCEDE", "THREATEN") and c.trigger.dep_ == "xcomp"
                 and c.trigger.head.lemma_ in UNDERTAKING_VERBS}
+    named = {c.trigger.head.i for c in cands if c.trigger.dep_ == "dobj"
+             and c.modality.modality == "future" and c.trigger.head.lemma_ in PROMISING}
     for c in cands:
-        if c.decision == "emitted" and c.entry.event == "AGREE" and c.trigger.i in promised:
+        if c.entry.event != "AGREE":
+            continue
+        if c.trigger.i in named:
+            c.decision = "dropped: coded as the act it promises"
+        elif c.decision == "emitted" and c.trigger.i in promised:
             c.decision = "dropped: the undertaking is coded as the act it promises"

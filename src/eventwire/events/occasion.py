@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.standing import OFFICE_SECTORS
 from eventwire.events.roles import RoleFinder, subject_of
 from eventwire.knowledge.lexicon import TriggerEntry
 from eventwire.model import Mention
@@ -49,6 +50,28 @@ def occasion_actor(entry: TriggerEntry, noun: Token, roles: RoleFinder
     tok, path = subject_of(verb)
     found = roles.resolver.resolve(tok) if tok is not None else []
     return (found, f"occasion<{path}") if found else ([], "")
+
+
+def settle_occasion(entry: TriggerEntry, trigger: Token, roles: RoleFinder,
+                    actors: list[Mention], apath: str, recipients: list[Mention]
+                    ) -> tuple[list[Mention], str]:
+    """The occasion's actor once the recipients are known: "on the sidelines of the G20
+    summit" meets the G20, so the speaker is the one who takes part; with no one met, only
+    someone speaking for an office takes part ("passengers tested positive on arrival")."""
+    if entry.event == "CONSULT" and len(actors) == 1 and {a.start for a in actors} == {
+            r.start for r in recipients}:
+        actors, apath = occasion_actor(entry, trigger, roles)
+    if apath.startswith("occasion<") and not recipients and not any(
+            a.sector in OFFICE_SECTORS for a in actors):
+        return [], ""
+    return actors, apath
+
+
+def timed_by(trigger: Token, apath: str) -> Token:
+    """The word whose clause gives an act its time: the occasion's verb for a meeting named
+    as an occasion ("At a meeting with Ruto, X pledged": the meeting is no promise)."""
+    verb = occasion_verb(trigger) if apath.startswith("occasion<") else None
+    return verb if verb is not None else trigger
 
 
 def body_in_session(actors: list[Mention], doc: Doc) -> bool:
