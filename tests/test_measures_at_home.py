@@ -33,8 +33,9 @@ def test_expelling_people_is_deporting_and_expelling_diplomats_a_sanction(coder,
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Italy tightened restrictions on all travel from India, Bangladesh and Sri Lanka.",
-     {("ITA", "COERCE", "IND"), ("ITA", "COERCE", "BGD"), ("ITA", "COERCE", "LKA")}),
+    ("Greece toughened its rules for visitors arriving from Egypt, Jordan and Lebanon, adding "
+     "new restrictions on travel from Egypt, Jordan and Lebanon.",
+     {("GRC", "COERCE", "EGY"), ("GRC", "COERCE", "JOR"), ("GRC", "COERCE", "LBN")}),
     ("Hong Kong imposed new restrictions on travellers from Britain on Friday.",
      {("HKG", "COERCE", "GBR")}),
     ("Kenya introduced curbs on flights from Somalia.", {("KEN", "COERCE", "SOM")}),

@@ -66,7 +66,7 @@ def test_welcoming_a_decision_is_still_support(coder):
 
 
 @pytest.mark.parametrize("text", [
-    "On Wednesday, 23 passengers on a flight from New Delhi tested positive on arrival.",
+    "On Monday, 17 pilgrims on a bus from Karachi fell ill on arrival.",
     "Fans cheered on arrival at the stadium, where the team met for training.",
     "Dozens of travellers were stranded during a visit to the island when storms hit.",
 ])
@@ -109,8 +109,8 @@ def test_calling_a_leader_is_a_phone_call_both_ways(coder, text, caller, called)
 
 
 @pytest.mark.parametrize("text", [
-    "The United States called its actions defensive in nature.",
-    "Iraq's prime minister condemned the strike, calling it \"an aggression on Iraq\".",
+    "The Kremlin called its latest troop moves purely defensive in nature.",
+    "Kenya's president condemned the raid, calling it \"an attack on Kenya\".",
     "The opposition called a general strike in Kenya.",
 ])
 def test_calling_a_thing_something_is_no_phone_call(coder, text):

@@ -11,8 +11,8 @@ BEFORE = "Tour guide Tom Grey tried to stop the attacker: \"I did what anyone wo
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("\"I am in awe of the people who ran towards danger to keep us safe\" tweeted Mayor of "
-     "London Sadiq Khan.", "Khan"),
+    ("\"I am proud of the nurses who stayed at their posts through the night\" tweeted Mayor "
+     "of Leeds Ahmed Karim.", "Karim"),
     ("\"We owe everything to the crews who ran into the fire to save strangers\" tweeted Mayor "
      "of Lyon Claire Dubois.", "Dubois"),
     ("\"The courage shown on the bridge will never be forgotten\" tweeted Mayor of Dublin Sean "

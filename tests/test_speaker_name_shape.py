@@ -47,11 +47,11 @@ def test_no_possessive_or_clause_in_a_name(coder, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("The Kurdish-led Autonomous Administration in north and east Syria, a de facto civilian "
-     "authority, was the first to reject the constitution. \"The so-called constitutional "
-     "declaration contains articles similar to those of the old regime,\" it said.", "Syria"),
-    ("The Foreign Ministry of Iraq characterized the attack as \"a serious violation of Iraqi "
-     "sovereignty and of every agreement\".", "Iraq"),
+    ("The Shiite-led Regional Administration in south and east Iraq, a de facto local "
+     "authority, was the first to reject the draft. \"The so-called charter repeats the "
+     "mistakes of the old regime,\" it said.", "Iraq"),
+    ("The Foreign Ministry of Chile described the raid as \"a grave breach of Chilean "
+     "sovereignty and of every treaty\".", "Chile"),
     ("The government of Peru said the protest was \"an attack on the constitutional order of "
      "the republic\".", "Peru"),
 ])

@@ -180,7 +180,7 @@ def _after_report(doc: Doc, f: _Found, quoted: list[bool]) -> None:
         return  # the sentence before ends in a quote: continued, if at all, by _floats
     root = sentence_of(doc[i]).root
     if not quoted[root.i] and not (is_cue(root) or _issues_text(root)):
-        # "Snow put a brave face on the news, saying it was a sign of growth. '...'"
+        # "Lee shrugged off the figures, saying they were a passing dip. '...'"
         root = next((c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG"
                      and is_cue(c) and not quoted[c.i]), root)
     if quoted[root.i] or not (is_cue(root) or _issues_text(root)):

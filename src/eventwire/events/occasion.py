@@ -90,7 +90,7 @@ CALLEES = {"counterpart", "president", "minister", "leader", "chancellor", "prem
 
 
 def no_one_called(entry: TriggerEntry, trigger: Token) -> bool:
-    """"Erdogan called Putin" is a phone call; "called its actions defensive", "calling it
+    """"Erdogan called Putin" is a phone call; "called its troop moves defensive", "calling it
     an aggression" name a thing, whoever owns it."""
     if entry.mode != "phone" or trigger.lemma_ != "call" or trigger.pos_ != "VERB":
         return False
